@@ -1,0 +1,53 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The one place that reads process.env. Every variable here is documented in the README. */
+const envSchema = z
+  .object({
+    ARCHIVE_DB_PATH: z.string().min(1).default("data/archive.db"),
+    ANALYZER: z.enum(["none", "snowball", "lemma", "default"]).default("default"),
+    MEILI_URL: z
+      .url({ message: "MEILI_URL must be an http(s) URL such as http://127.0.0.1:7700" })
+      .refine((u) => /^https?:\/\//.test(u), "MEILI_URL must start with http:// or https://")
+      .optional(),
+    MEILI_MASTER_KEY: z.string().min(1).optional(),
+    MEILI_ADMIN_KEY: z.string().min(1).optional(),
+    MEILI_SEARCH_KEY: z.string().min(1).optional(),
+    MEILI_INDEX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, "MEILI_INDEX may hold only letters, digits, - and _")
+      .default("commentary"),
+    MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+    SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH) }));
+
+export type AppConfig = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Empty strings count as unset, as in most .env files. */
+function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => typeof kv[1] === "string" && kv[1].trim() !== ""));
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const result = envSchema.safeParse(cleanEnv(env));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: AppConfig | undefined;
+
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,78 @@
+import type { SqliteEngine } from "@/lib/search/engines/sqlite";
+import { ArchiveStore } from "@/lib/archive/store";
+import type { CommentaryDocument } from "@/lib/validations/document";
+import { IngestError } from "./errors";
+import { readRecords } from "./read-files";
+import { toDocument } from "./to-document";
+
+export interface PreparedIngest {
+  documents: { document: CommentaryDocument; file: string }[];
+  errors: IngestError[];
+}
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Documents whose stored content changed: what a secondary index must receive. */
+  changed: CommentaryDocument[];
+}
+
+/** Read and validate every file; nothing is written. */
+export function prepareIngest(files: readonly string[], onFile?: (file: string) => void): PreparedIngest {
+  const documents: PreparedIngest["documents"] = [];
+  const errors: IngestError[] = [];
+  const seen = new Map<string, { hash: string; file: string }>();
+  for (const file of files) {
+    try {
+      for (const record of readRecords(file)) {
+        try {
+          const document = toDocument(record);
+          const before = seen.get(document.id);
+          if (before && before.hash !== document.contentHash) {
+            throw new IngestError(file, `document "${document.title}" is also in ${before.file} with different content`, record.line);
+          }
+          if (before) continue;
+          seen.set(document.id, { hash: document.contentHash, file });
+          documents.push({ document, file });
+        } catch (e) {
+          if (e instanceof IngestError) errors.push(e);
+          else throw e;
+        }
+      }
+    } catch (e) {
+      if (e instanceof IngestError) errors.push(e);
+      else errors.push(new IngestError(file, (e as Error).message));
+    }
+    onFile?.(file);
+  }
+  return { documents, errors };
+}
+
+/**
+ * Store documents in the archive and the embedded index in one transaction:
+ * either every change lands or none does.
+ */
+export function commitIngest(engine: SqliteEngine, documents: readonly CommentaryDocument[]): IngestSummary {
+  const store = new ArchiveStore(engine.db);
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0, changed: [] };
+  const run = engine.db.transaction(() => {
+    if (engine.isStale()) engine.reindexAll();
+    const slugsThisRun = new Map<string, string>();
+    for (const incoming of documents) {
+      const kind = store.classify(incoming);
+      summary[kind]++;
+      if (kind === "unchanged") continue;
+      const doc = { ...incoming, slug: store.slugOf(incoming.id) ?? incoming.slug };
+      const clash = (slug: string) => store.slugTakenByOther(slug, doc.id) || (slugsThisRun.has(slug) && slugsThisRun.get(slug) !== doc.id);
+      if (!store.slugOf(doc.id) && clash(doc.slug)) doc.slug = `${doc.slug}-${doc.id.slice(0, 6)}`;
+      slugsThisRun.set(doc.slug, doc.id);
+      engine.indexRow(store.save(doc), doc);
+      summary.changed.push(doc);
+    }
+    engine.markAnalyzer();
+  });
+  run();
+  return summary;
+}

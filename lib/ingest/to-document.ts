@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import slugify from "@sindresorhus/slugify";
+import { extractCommentary } from "@/lib/extract";
+import { documentInputSchema, type CommentaryDocument } from "@/lib/validations/document";
+import { IngestError } from "./errors";
+import type { SourceRecord } from "./source-record";
+
+function sha256(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
+}
+
+/** A document's id: the importer's, else its URL, else its title and date — the same on every import. */
+function stableId(title: string, date: string | undefined, url: string | undefined): string {
+  const basis = url ? `url:${url}` : `title:${title.toLowerCase().replace(/\s+/g, " ")}|${date ?? ""}`;
+  return sha256(basis).slice(0, 16);
+}
+
+export function slugFor(title: string): string {
+  const s = slugify(title, { lowercase: true }).slice(0, 80).replace(/-+[^-]*$/, (m) => (m.length > 1 ? "" : m));
+  return s || "document";
+}
+
+/** Validate one record and turn it into an archive document, extracting speakers where metadata has none. */
+export function toDocument(record: SourceRecord): CommentaryDocument {
+  const where = (record as SourceRecord & { item?: number }).item;
+  const parsed = documentInputSchema.safeParse(record.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join(".") || "document";
+    const top = String(issue.path[0] ?? "");
+    const prefix = where !== undefined ? `item ${where}: ` : "";
+    throw new IngestError(record.file, `${prefix}${issue.message}`, top ? record.lineOf(top) : record.line, field);
+  }
+  const input = parsed.data;
+  const extracted = input.quotes ? undefined : extractCommentary({ title: input.title, paragraphs: input.paragraphs, speakers: input.speakers });
+  const speakers = input.speakers.length > 0 ? input.speakers : (extracted?.speakers ?? []);
+  const institutions = input.institutions.length > 0 ? input.institutions : (extracted?.institutions ?? []);
+  const topics = input.topics.length > 0 ? input.topics : (extracted?.topics ?? []);
+  const quotes = input.quotes ?? extracted?.quotes ?? [];
+  for (const q of quotes) {
+    if (q.paragraph >= input.paragraphs.length) {
+      throw new IngestError(record.file, `quote paragraph ${q.paragraph} is past the last paragraph`, record.lineOf("quotes"), "quotes");
+    }
+  }
+  const id = input.id ?? stableId(input.title, input.date, input.url);
+  const content = {
+    title: input.title,
+    paragraphs: input.paragraphs,
+    date: input.date,
+    source: input.source,
+    url: input.url,
+    topics,
+    speakers,
+    institutions,
+    quotes,
+    sample: input.sample,
+  };
+  return {
+    id,
+    slug: input.slug ?? slugFor(input.title),
+    ...JSON.parse(JSON.stringify(content)),
+    contentHash: sha256(JSON.stringify(content)),
+  } as CommentaryDocument;
+}

@@ -1,0 +1,23 @@
+import type { CommentaryDocument } from "@/lib/validations/document";
+import type { DocumentListing, EngineHealth, FacetField, SearchQuery, SearchResult } from "./types";
+
+/**
+ * The one seam between the app and search. Pages, API routes and scripts call only this;
+ * the embedded SQLite engine and the Meilisearch engine both implement it and pass the
+ * same contract suite (tests/contract).
+ */
+export interface SearchEngine {
+  readonly kind: "sqlite" | "meilisearch";
+  search(query: SearchQuery): Promise<SearchResult>;
+  getDocument(slug: string): Promise<CommentaryDocument | null>;
+  /** Documents having every given facet value, newest first. */
+  listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing>;
+  /** Every value of a facet across the archive with its document count, most frequent first. */
+  facetValues(field: FacetField): Promise<{ value: string; count: number }[]>;
+  upsert(documents: CommentaryDocument[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  /** Replace the whole index with these documents. */
+  rebuild(documents: Iterable<CommentaryDocument> | AsyncIterable<CommentaryDocument>): Promise<void>;
+  health(): Promise<EngineHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,67 @@
+import type { CommentaryDocument, Speaker } from "@/lib/validations/document";
+import type { Segment } from "@/lib/text/highlight";
+
+export const FACET_FIELDS = ["speaker", "institution", "topic"] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+export type SortOrder = "relevance" | "date";
+
+export interface SearchQuery {
+  q: string;
+  filters: Record<FacetField, string[]>;
+  sort: SortOrder;
+  /** 1-based. */
+  page: number;
+  perPage: number;
+}
+
+export interface SearchHit {
+  id: string;
+  slug: string;
+  title: string;
+  titleHighlighted: Segment[];
+  date?: string;
+  source?: string;
+  speakers: Speaker[];
+  institutions: string[];
+  topics: string[];
+  /** Highlighted passage, as plain segments: render them as text, never as raw HTML. */
+  snippet: Segment[];
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  perPage: number;
+  pageCount: number;
+  facets: Record<FacetField, FacetValue[]>;
+  /** "all": every word matched; "any": nothing matched every word, so results match some of them. */
+  matchMode: "all" | "any";
+  /** Set when unknown words were corrected to indexed ones. */
+  correctedQuery?: string;
+  tookMs: number;
+}
+
+export interface DocumentListing {
+  documents: CommentaryDocument[];
+  total: number;
+}
+
+export interface EngineHealth {
+  engine: "sqlite" | "meilisearch";
+  ok: boolean;
+  documents: number;
+  analyzer: string;
+  message?: string;
+}
+
+export function emptyFilters(): Record<FacetField, string[]> {
+  return { speaker: [], institution: [], topic: [] };
+}

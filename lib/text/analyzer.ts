@@ -1,0 +1,84 @@
+import { normalizeWord } from "./normalize";
+import { isStopword } from "./stopwords";
+import { tokenize, type RawToken } from "./tokenize";
+
+export interface AnalyzedToken extends RawToken {
+  /** Lowercase, ё→е: the form exact phrases match on. */
+  norm: string;
+  /** Terms this token is indexed under (empty for stopwords). */
+  terms: string[];
+  /** The one term a query word is searched by. */
+  key: string;
+  stop: boolean;
+}
+
+/**
+ * Maps a normalised word to its index terms and its query key. A hyphenated word is
+ * handled by the analyzer around it: the whole compound plus each part.
+ */
+export interface WordMorphology {
+  /** Terms the word is indexed under; the first one is the word's main term. */
+  indexTerms(norm: string, surface: string): string[];
+  /** The single term a query word is looked up by; must be one of indexTerms' results for the same word. */
+  queryTerm(norm: string, surface: string): string;
+}
+
+export type AnalyzerName = "none" | "snowball" | "lemma" | "default";
+
+/**
+ * The one analyzer every document and every query goes through, for every engine.
+ * Its `version` is stored with an index; a different version means the index is stale.
+ */
+export class Analyzer {
+  constructor(
+    readonly name: AnalyzerName,
+    readonly version: string,
+    private readonly morphology: WordMorphology,
+  ) {}
+
+  analyze(text: string): AnalyzedToken[] {
+    return tokenize(text).map((t) => this.analyzeToken(t));
+  }
+
+  analyzeToken(t: RawToken): AnalyzedToken {
+    const norm = normalizeWord(t.surface);
+    if (isStopword(norm)) return { ...t, norm, terms: [], key: norm, stop: true };
+    if (!norm.includes("-")) {
+      return { ...t, norm, terms: this.morphology.indexTerms(norm, t.surface), key: this.morphology.queryTerm(norm, t.surface), stop: false };
+    }
+    // Compound: the last part carries the inflection, so it decides the compound's term.
+    const parts = norm.split("-").filter(Boolean);
+    const surfaceParts = t.surface.split("-").filter(Boolean);
+    const lastIndex = parts.length - 1;
+    const head = parts.slice(0, lastIndex).join("-");
+    const lastSurface = surfaceParts[lastIndex] ?? parts[lastIndex]!;
+    const compoundKey = `${head}-${this.morphology.queryTerm(parts[lastIndex]!, lastSurface)}`;
+    const terms = new Set<string>([compoundKey]);
+    parts.forEach((p, i) => {
+      if (!isStopword(p)) for (const term of this.morphology.indexTerms(p, surfaceParts[i] ?? p)) terms.add(term);
+    });
+    return { ...t, norm, terms: [...terms], key: compoundKey, stop: false };
+  }
+
+  /** Index terms of a text, in order, space-separated: what an engine stores in its analyzed fields. */
+  indexText(text: string): string {
+    const out: string[] = [];
+    for (const tok of this.analyze(text)) for (const term of tok.terms) out.push(term);
+    return out.join(" ");
+  }
+
+  /** Normalised surface forms of a text, stopwords included: what exact phrases are matched against. */
+  exactText(text: string): string {
+    return tokenize(text)
+      .map((t) => normalizeWord(t.surface))
+      .join(" ");
+  }
+
+  /** The query key of one word, or null for a stopword. */
+  queryKey(word: string): string | null {
+    const toks = this.analyze(word);
+    const tok = toks[0];
+    if (!tok || tok.stop) return null;
+    return tok.key;
+  }
+}

@@ -1,0 +1,139 @@
+import type { Analyzer, AnalyzedToken } from "./analyzer";
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+/** What a text is highlighted for: query keys (morphology applies) and exact phrases (normalised forms). */
+export interface HighlightTerms {
+  keys: ReadonlySet<string>;
+  phrases: readonly (readonly string[])[];
+}
+
+export const NO_HIGHLIGHT: HighlightTerms = { keys: new Set(), phrases: [] };
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Escaped HTML with <mark> around hits: the only HTML a snippet ever becomes. */
+export function segmentsToHtml(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.hit ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text))).join("");
+}
+
+function hitFlags(tokens: AnalyzedToken[], terms: HighlightTerms): boolean[] {
+  const flags = tokens.map((t) => !t.stop && t.terms.some((term) => terms.keys.has(term)));
+  for (const phrase of terms.phrases) {
+    if (phrase.length === 0) continue;
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      let ok = true;
+      for (let j = 0; j < phrase.length && ok; j++) ok = tokens[i + j]!.norm === phrase[j];
+      if (ok) for (let j = 0; j < phrase.length; j++) flags[i + j] = true;
+    }
+  }
+  return flags;
+}
+
+function toSegments(text: string, tokens: AnalyzedToken[], flags: boolean[], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let cursor = from;
+  const push = (s: string, hit: boolean) => {
+    if (!s) return;
+    const last = out[out.length - 1];
+    if (last && last.hit === hit && !hit) last.text += s;
+    else out.push({ text: s, hit });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.end <= from || t.start >= to || !flags[i]) continue;
+    push(text.slice(cursor, t.start), false);
+    push(text.slice(t.start, t.end), true);
+    cursor = t.end;
+  }
+  push(text.slice(cursor, to), false);
+  return out;
+}
+
+/** The whole text split into plain and highlighted segments. */
+export function highlight(text: string, analyzer: Analyzer, terms: HighlightTerms): Segment[] {
+  const tokens = analyzer.analyze(text);
+  return toSegments(text, tokens, hitFlags(tokens, terms), 0, text.length);
+}
+
+export interface Snippet {
+  segments: Segment[];
+  /** Index of the paragraph the snippet comes from. */
+  paragraph: number;
+  hits: number;
+}
+
+/**
+ * The passage of about `maxChars` characters with the most distinct query hits,
+ * cut at word boundaries, with an ellipsis where it is cut.
+ */
+export function makeSnippet(paragraphs: readonly string[], analyzer: Analyzer, terms: HighlightTerms, maxChars = 260): Snippet {
+  let best: { p: number; from: number; to: number; score: number; hits: number } | null = null;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const text = paragraphs[p]!;
+    const tokens = analyzer.analyze(text);
+    const flags = hitFlags(tokens, terms);
+    const hitIdx = flags.flatMap((f, i) => (f ? [i] : []));
+    if (hitIdx.length === 0) continue;
+    for (const first of hitIdx) {
+      const startTok = tokens[first]!;
+      const from = Math.max(0, startTok.start - Math.floor(maxChars / 4));
+      const to = Math.min(text.length, from + maxChars);
+      const inside = hitIdx.filter((i) => tokens[i]!.start >= from && tokens[i]!.end <= to);
+      const distinct = new Set(inside.map((i) => tokens[i]!.norm)).size;
+      const score = distinct * 10 + inside.length;
+      if (!best || score > best.score) best = { p, from, to, score, hits: inside.length };
+    }
+  }
+  if (!best) {
+    const text = paragraphs[0] ?? "";
+    const to = Math.min(text.length, maxChars);
+    return { segments: trimToWords(text, 0, to), paragraph: 0, hits: 0 };
+  }
+  const text = paragraphs[best.p]!;
+  const tokens = analyzer.analyze(text);
+  const flags = hitFlags(tokens, terms);
+  const [from, to] = wordBounds(text, best.from, best.to);
+  const segments = toSegments(text, tokens, flags, from, to);
+  if (from > 0) segments.unshift({ text: "… ", hit: false });
+  if (to < text.length) segments.push({ text: " …", hit: false });
+  return { segments: mergePlain(segments), paragraph: best.p, hits: best.hits };
+}
+
+function wordBounds(text: string, from: number, to: number): [number, number] {
+  let a = from;
+  if (a > 0) {
+    const space = text.indexOf(" ", a);
+    a = space === -1 || space > a + 30 ? a : space + 1;
+  }
+  let b = to;
+  if (b < text.length) {
+    const space = text.lastIndexOf(" ", b);
+    b = space > a ? space : b;
+  }
+  return [a, b];
+}
+
+function trimToWords(text: string, from: number, to: number): Segment[] {
+  const [a, b] = wordBounds(text, from, to);
+  const segs: Segment[] = [{ text: text.slice(a, b), hit: false }];
+  if (b < text.length) segs.push({ text: " …", hit: false });
+  return mergePlain(segs);
+}
+
+function mergePlain(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && !last.hit && !s.hit) last.text += s.text;
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "not a real calendar date",
+  });
+
+const text = z.string().trim().min(1, "must not be empty");
+
+export const speakerSchema = z.object({
+  name: text.max(200),
+  role: z.string().trim().max(300).optional(),
+  institution: z.string().trim().max(300).optional(),
+});
+
+export const quoteSchema = z.object({
+  text: text.max(20_000),
+  /** Canonical speaker name; absent when the quote has no attribution. */
+  speaker: z.string().trim().min(1).max(200).optional(),
+  paragraph: z.number().int().min(0),
+});
+
+/** What an importer may supply: everything but the title and text is optional. */
+export const documentInputSchema = z.object({
+  id: z.string().trim().min(1).max(200).optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lowercase latin letters, digits and dashes")
+    .max(120)
+    .optional(),
+  title: text.max(500),
+  paragraphs: z.array(text).min(1, "a document needs at least one paragraph").max(5_000),
+  date: isoDate.optional(),
+  source: z.string().trim().min(1).max(300).optional(),
+  url: z.url().max(2_000).optional(),
+  topics: z.array(text.max(200)).max(50).default([]),
+  speakers: z.array(speakerSchema).max(200).default([]),
+  institutions: z.array(text.max(300)).max(200).default([]),
+  quotes: z.array(quoteSchema).max(2_000).optional(),
+  sample: z.boolean().optional(),
+});
+
+export type DocumentInput = z.input<typeof documentInputSchema>;
+export type Speaker = z.infer<typeof speakerSchema>;
+export type Quote = z.infer<typeof quoteSchema>;
+
+/** A stored commentary document, as the archive and every engine see it. */
+export interface CommentaryDocument {
+  id: string;
+  slug: string;
+  title: string;
+  paragraphs: string[];
+  date?: string;
+  source?: string;
+  url?: string;
+  topics: string[];
+  speakers: Speaker[];
+  institutions: string[];
+  quotes: Quote[];
+  sample?: boolean;
+  /** sha256 of the normalised content; equal hashes mean nothing to update. */
+  contentHash: string;
+}
