@@ -1,21 +1,16 @@
 import { Analyzer, type AnalyzerName } from "./analyzer";
-import { snowballStem } from "./stem";
+import { lemmaMorphology, snowballMorphology } from "./lemma";
 
 const identity = {
   indexTerms: (norm: string) => [norm],
   queryTerm: (norm: string) => norm,
 };
 
-const snowball = {
-  indexTerms: (norm: string) => [snowballStem(norm)],
-  queryTerm: (norm: string) => snowballStem(norm),
-};
-
 const builders: Record<AnalyzerName, () => Analyzer> = {
   none: () => new Analyzer("none", "none-1", identity),
-  snowball: () => new Analyzer("snowball", "snowball-1", snowball),
-  lemma: () => new Analyzer("lemma", "snowball-1", snowball),
-  default: () => new Analyzer("default", "snowball-1", snowball),
+  snowball: () => new Analyzer("snowball", "snowball-1", snowballMorphology),
+  lemma: () => new Analyzer("lemma", "lemma-1", lemmaMorphology),
+  default: () => new Analyzer("default", "default-lemma-1", lemmaMorphology),
 };
 
 const made = new Map<AnalyzerName, Analyzer>();
