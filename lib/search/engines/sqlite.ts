@@ -3,10 +3,10 @@ import { getMeta, setMeta } from "@/lib/archive/db";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
 import type { Analyzer } from "@/lib/text/analyzer";
-import { highlight, makeSnippet } from "@/lib/text/highlight";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
+import { toHit } from "../hit";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from "../types";
 
@@ -361,17 +361,5 @@ function cmpDateDesc(a: string, b: string): number {
   return a === b ? 0 : a < b ? 1 : -1;
 }
 
-export function toHit(doc: CommentaryDocument, analyzer: Analyzer, terms: ReturnType<typeof highlightTermsOf>): SearchHit {
-  return {
-    id: doc.id,
-    slug: doc.slug,
-    title: doc.title,
-    titleHighlighted: highlight(doc.title, analyzer, terms),
-    ...(doc.date ? { date: doc.date } : {}),
-    ...(doc.source ? { source: doc.source } : {}),
-    speakers: doc.speakers,
-    institutions: doc.institutions,
-    topics: doc.topics,
-    snippet: makeSnippet(doc.paragraphs, analyzer, terms).segments,
-  };
-}
+// Kept as a re-export: toHit moved to lib/search/hit.ts so the Meilisearch engine shares it.
+export { toHit };
