@@ -18,6 +18,12 @@ const envSchema = z
       .regex(/^[A-Za-z0-9_-]{1,200}$/, "MEILI_INDEX may hold only letters, digits, - and _")
       .default("commentary"),
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+    /** Documents per Meilisearch indexing task during reindex and ingest. */
+    MEILI_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    /** Meilisearch caps totals and paging at this; it must exceed the archive size or totals are cut. */
+    MEILI_MAX_TOTAL_HITS: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+    /** Facet values Meilisearch returns per facet; sized for the speaker list, the longest facet. */
+    MEILI_MAX_VALUES_PER_FACET: z.coerce.number().int().min(100).max(100_000).default(5_000),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   })
   .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH) }));
