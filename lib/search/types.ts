@@ -13,6 +13,8 @@ export interface SearchQuery {
   /** 1-based. */
   page: number;
   perPage: number;
+  /** Search the words exactly as typed: no typo correction (the «search instead for …» link). */
+  noCorrection?: boolean;
 }
 
 export interface SearchHit {

@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { searchFromParams } from "@/lib/data";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { segmentsToHtml } from "@/lib/text/highlight";
+import { fromURLSearchParams } from "@/lib/validations/search-params";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/search?q=&speaker=&institution=&topic=&sort=&page= → {hits, facets, total, page, tookMs} */
+export async function GET(request: NextRequest) {
+  try {
+    const data = await searchFromParams(fromURLSearchParams(request.nextUrl.searchParams));
+    if (data.kind === "invalid") throw new AppError("bad_request", data.message);
+    if (data.kind === "unavailable") throw new AppError("unavailable", "Search is temporarily unavailable: the search server did not answer.");
+    const { result } = data;
+    return NextResponse.json({
+      hits: result.hits.map((h) => ({ ...h, snippetHtml: segmentsToHtml(h.snippet), titleHtml: segmentsToHtml(h.titleHighlighted) })),
+      facets: result.facets,
+      total: result.total,
+      page: result.page,
+      pageCount: result.pageCount,
+      perPage: result.perPage,
+      matchMode: result.matchMode,
+      ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
+      tookMs: result.tookMs,
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

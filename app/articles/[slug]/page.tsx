@@ -1,0 +1,175 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { Highlighted } from "@/components/highlighted";
+import { getArticle, highlightTermsForQuery } from "@/lib/data";
+import { formatDate } from "@/lib/format";
+import { nameSlug } from "@/lib/slug";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import { highlight, type HighlightTerms } from "@/lib/text/highlight";
+import { getConfig } from "@/lib/config";
+import type { CommentaryDocument, Quote } from "@/lib/validations/document";
+import { parseSearchParams, toSearchString } from "@/lib/validations/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props) {
+  const doc = await getArticle((await params).slug);
+  return { title: doc?.title ?? "Статья не найдена" };
+}
+
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const doc = await getArticle((await params).slug);
+  if (!doc) notFound();
+  const raw = await searchParams;
+  const parsed = parseSearchParams(raw, 10);
+  const fromSearch = parsed.ok && Object.keys(raw).length > 0 ? parsed.query : undefined;
+  const terms = await highlightTermsForQuery(fromSearch?.q ?? "");
+  const analyzer = getAnalyzer(getConfig().ANALYZER);
+  const mark = (text: string) => <Highlighted segments={highlight(text, analyzer, terms)} />;
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <nav className="mb-6 text-sm">
+        {fromSearch ? (
+          <Link href={`/${toSearchString(fromSearch)}`} className="text-sky-700 underline" data-testid="back-to-search">
+            ← К результатам поиска{fromSearch.q ? ` «${fromSearch.q}»` : ""}
+          </Link>
+        ) : (
+          <Link href="/" className="text-sky-700 underline">
+            ← К поиску
+          </Link>
+        )}
+      </nav>
+      <h1 className="text-3xl font-bold leading-tight">{mark(doc.title)}</h1>
+      <p className="mt-3 text-slate-600">
+        {doc.date && <time dateTime={doc.date}>{formatDate(doc.date)}</time>}
+        {doc.date && doc.source && " · "}
+        {doc.source}
+        {doc.url && (
+          <>
+            {" · "}
+            <a href={doc.url} rel="noopener noreferrer nofollow" className="text-sky-700 underline">
+              источник
+            </a>
+          </>
+        )}
+      </p>
+      {doc.sample && (
+        <p className="mt-2 inline-block rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">Образец: вымышленный текст для демонстрации архива</p>
+      )}
+      <Meta doc={doc} />
+      <div className="mt-8 space-y-4 text-lg leading-relaxed">
+        {doc.paragraphs.map((p, i) => (
+          <Paragraph key={i} text={p} index={i} quotes={doc.quotes} analyzer={analyzer} terms={terms} />
+        ))}
+      </div>
+    </article>
+  );
+}
+
+function Meta({ doc }: { doc: CommentaryDocument }) {
+  return (
+    <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
+      {doc.speakers.length > 0 && (
+        <>
+          <dt className="font-semibold text-slate-600">Эксперты</dt>
+          <dd>
+            {doc.speakers.map((s, i) => (
+              <span key={s.name}>
+                {i > 0 && "; "}
+                <Link href={`/speakers/${nameSlug(s.name)}`} className="font-medium text-sky-800 underline">
+                  {s.name}
+                </Link>
+                {[s.role, s.institution].filter(Boolean).length > 0 && <span className="text-slate-600">, {[s.role, s.institution].filter(Boolean).join(", ")}</span>}
+              </span>
+            ))}
+          </dd>
+        </>
+      )}
+      {doc.institutions.length > 0 && (
+        <>
+          <dt className="font-semibold text-slate-600">Организации</dt>
+          <dd>
+            {doc.institutions.map((n, i) => (
+              <span key={n}>
+                {i > 0 && "; "}
+                <Link href={`/institutions/${nameSlug(n)}`} className="text-sky-800 underline">
+                  {n}
+                </Link>
+              </span>
+            ))}
+          </dd>
+        </>
+      )}
+      {doc.topics.length > 0 && (
+        <>
+          <dt className="font-semibold text-slate-600">Темы</dt>
+          <dd>
+            {doc.topics.map((t, i) => (
+              <span key={t}>
+                {i > 0 && "; "}
+                <Link href={`/topics/${nameSlug(t)}`} className="text-sky-800 underline">
+                  {t}
+                </Link>
+              </span>
+            ))}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+type Analyzer = ReturnType<typeof getAnalyzer>;
+
+/** A paragraph with each of its quotes marked, anchored (#quote-N) and credited to its speaker. */
+function Paragraph({ text, index, quotes, analyzer, terms }: { text: string; index: number; quotes: Quote[]; analyzer: Analyzer; terms: HighlightTerms }) {
+  const mine = quotes.map((q, n) => ({ q, n: n + 1 })).filter(({ q }) => q.paragraph === index);
+  const mark = (s: string) => <Highlighted segments={highlight(s, analyzer, terms)} />;
+  if (mine.length === 0) return <p>{mark(text)}</p>;
+
+  const parts: ReactNode[] = [];
+  let cursor = 0;
+  for (const { q, n } of mine) {
+    const at = text.indexOf(q.text, cursor);
+    if (at === -1) continue;
+    parts.push(<span key={`t${n}`}>{mark(text.slice(cursor, at))}</span>);
+    parts.push(
+      <span key={`q${n}`} id={`quote-${n}`} className="scroll-mt-20 rounded bg-sky-50 decoration-sky-300 target:bg-yellow-100" data-quote={n}>
+        {mark(q.text)}
+      </span>,
+    );
+    cursor = at + q.text.length;
+  }
+  parts.push(<span key="rest">{mark(text.slice(cursor))}</span>);
+  return (
+    <figure className="border-l-4 border-sky-300 pl-4">
+      <p>{parts}</p>
+      <figcaption className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-600">
+        {mine.map(({ q, n }) => (
+          <span key={n}>
+            {q.speaker ? (
+              <>
+                —{" "}
+                <Link href={`/speakers/${nameSlug(q.speaker)}`} className="font-medium text-sky-800 underline">
+                  {q.speaker}
+                </Link>
+              </>
+            ) : (
+              <span className="italic">автор цитаты не указан</span>
+            )}{" "}
+            <a href={`#quote-${n}`} className="text-slate-400 hover:text-slate-700" aria-label={`Ссылка на цитату ${n}`}>
+              #{n}
+            </a>
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Архив экспертных комментариев о внешней политике", template: "%s — Архив комментариев" },
+  description: "Кто что сказал о внешней политике, где и когда: поиск по цитатам экспертов.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ru">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          К содержанию
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl items-baseline justify-between gap-4 px-4 py-4">
+            <Link href="/" className="text-xl font-bold tracking-tight text-slate-900">
+              Архив комментариев
+            </Link>
+            <p className="hidden text-sm text-slate-500 sm:block">Кто что сказал о внешней политике — где и когда</p>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-6xl px-4 pb-10 text-xs text-slate-500">
+          Образцы статей в архиве вымышлены и помечены как образцы; лемматизация — словарь OpenCorpora (CC BY-SA).
+        </footer>
+      </body>
+    </html>
+  );
+}

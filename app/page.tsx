@@ -1,0 +1,146 @@
+import Link from "next/link";
+import { FacetGroup } from "@/components/facet-group";
+import { Pagination } from "@/components/pagination";
+import { QueryHelp } from "@/components/query-help";
+import { ResultItem } from "@/components/result-item";
+import { SearchForm } from "@/components/search-form";
+import { searchFromParams } from "@/lib/data";
+import { countResults } from "@/lib/format";
+import { FACET_FIELDS, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
+import { toSearchString } from "@/lib/validations/search-params";
+
+export const dynamic = "force-dynamic";
+
+const FACET_LEGENDS: Record<FacetField, string> = { speaker: "Эксперт", institution: "Организация", topic: "Тема" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props) {
+  const q = (await searchParams).q;
+  const text = Array.isArray(q) ? q[0] : q;
+  return { title: text ? `«${text.slice(0, 80)}» — поиск` : "Поиск" };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const data = await searchFromParams(await searchParams);
+
+  if (data.kind === "invalid") {
+    return (
+      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-6">
+        <h1 className="text-lg font-semibold">Неверный адрес поиска</h1>
+        <p className="mt-1 text-slate-700">{data.message}</p>
+        <Link href="/" className="mt-3 inline-block text-sky-700 underline">
+          Начать новый поиск
+        </Link>
+      </div>
+    );
+  }
+
+  const { query } = data;
+  const result = data.kind === "ok" ? data.result : undefined;
+
+  return (
+    <>
+      <h1 className="sr-only">Поиск по архиву комментариев</h1>
+      <SearchForm
+        q={query.q}
+        main={
+          <>
+            <QueryHelp />
+            {data.kind === "unavailable" ? (
+              <div role="alert" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-6">
+                <p className="font-semibold">Поиск временно недоступен.</p>
+                <p className="mt-1 text-slate-700">Поисковый сервер не отвечает. Попробуйте через минуту — остальные страницы архива работают.</p>
+              </div>
+            ) : (
+              <Results query={query} result={result!} />
+            )}
+          </>
+        }
+        sidebar={
+          result &&
+          FACET_FIELDS.map((f) => <FacetGroup key={f} name={f} legend={FACET_LEGENDS[f]} values={result.facets[f]} />)
+        }
+      />
+    </>
+  );
+}
+
+function hasFilters(query: SearchQuery): boolean {
+  return FACET_FIELDS.some((f) => query.filters[f].length > 0);
+}
+
+function Results({ query, result }: { query: SearchQuery; result: SearchResult }) {
+  const searchString = toSearchString(query);
+  const clearFilters = `/${toSearchString({ ...query, filters: { speaker: [], institution: [], topic: [] }, page: 1 })}`;
+  return (
+    <section aria-label="Результаты" className="mt-4">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+        <p role="status" aria-live="polite" className="text-slate-700" data-testid="result-count">
+          {countResults(result.total)}
+          {result.pageCount > 1 && (
+            <span className="text-slate-500">
+              {" "}
+              · страница {query.page} из {result.pageCount}
+            </span>
+          )}
+        </p>
+        <label className="flex items-center gap-2 text-sm text-slate-600">
+          Сортировка
+          <select name="sort" defaultValue={query.sort} key={query.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="relevance">по релевантности</option>
+            <option value="date">сначала новые</option>
+          </select>
+        </label>
+      </div>
+
+      {result.correctedQuery && (
+        <p className="mt-3 text-slate-700" data-testid="corrected">
+          Показаны результаты для «<strong>{result.correctedQuery}</strong>». Искать только{" "}
+          <Link href={`/${toSearchString({ ...query, page: 1, noCorrection: true })}`} className="text-sky-700 underline">
+            «{query.q}»
+          </Link>
+          .
+        </p>
+      )}
+      {result.matchMode === "any" && result.total > 0 && (
+        <p className="mt-3 text-slate-700" data-testid="relaxed">
+          Документов со всеми словами запроса нет — показаны документы, где есть хотя бы часть слов.
+        </p>
+      )}
+
+      {result.total === 0 ? (
+        <div className="py-10 text-center" data-testid="empty">
+          <p className="text-lg font-medium">Ничего не найдено</p>
+          <p className="mt-1 text-slate-600">Попробуйте другие слова{hasFilters(query) ? " или снимите фильтры" : ""}.</p>
+          {hasFilters(query) && (
+            <Link href={clearFilters} className="mt-4 inline-block rounded bg-sky-700 px-4 py-2 text-white hover:bg-sky-800">
+              Сбросить фильтры
+            </Link>
+          )}
+        </div>
+      ) : result.hits.length === 0 ? (
+        <div className="py-10 text-center">
+          <p>На этой странице результатов нет.</p>
+          <Link href={`/${toSearchString({ ...query, page: 1 })}`} className="mt-2 inline-block text-sky-700 underline">
+            К первой странице
+          </Link>
+        </div>
+      ) : (
+        <ol className="list-none">
+          {result.hits.map((hit) => (
+            <ResultItem key={hit.id} hit={hit} searchString={searchString} />
+          ))}
+        </ol>
+      )}
+      {hasFilters(query) && result.total > 0 && (
+        <p className="mt-4 text-sm">
+          <Link href={clearFilters} className="text-sky-700 underline">
+            Сбросить фильтры
+          </Link>
+        </p>
+      )}
+      <Pagination query={query} pageCount={result.pageCount} />
+    </section>
+  );
+}

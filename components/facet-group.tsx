@@ -1,0 +1,56 @@
+import type { FacetValue } from "@/lib/search/types";
+
+const VISIBLE = 8;
+
+function Option({ name, value, legendId }: { name: string; value: FacetValue; legendId: string }) {
+  const id = `${name}-${value.value}`;
+  return (
+    <li>
+      <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100" data-facet-option={value.value}>
+        <input
+          type="checkbox"
+          name={name}
+          value={value.value}
+          defaultChecked={value.selected}
+          key={`${id}-${value.selected}`}
+          aria-describedby={legendId}
+          className="mt-1 h-4 w-4 accent-sky-700"
+        />
+        <span className="flex-1 leading-snug">{value.value}</span>
+        <span className="tabular-nums text-sm text-slate-500" aria-label={`${value.count} документов`}>
+          {value.count}
+        </span>
+      </label>
+    </li>
+  );
+}
+
+/** One facet as checkboxes in a fieldset, most frequent first; selected values are never hidden. */
+export function FacetGroup({ name, legend, values }: { name: string; legend: string; values: FacetValue[] }) {
+  if (values.length === 0) return null;
+  const legendId = `legend-${name}`;
+  const shown = values.filter((v, i) => i < VISIBLE || v.selected);
+  const more = values.filter((v, i) => i >= VISIBLE && !v.selected);
+  return (
+    <fieldset className="mb-6">
+      <legend id={legendId} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        {legend}
+      </legend>
+      <ul className="space-y-0.5">
+        {shown.map((v) => (
+          <Option key={v.value} name={name} value={v} legendId={legendId} />
+        ))}
+      </ul>
+      {more.length > 0 && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-sm text-sky-700 hover:underline">Ещё {more.length}</summary>
+          <ul className="mt-1 space-y-0.5">
+            {more.map((v) => (
+              <Option key={v.value} name={name} value={v} legendId={legendId} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { getEngine } from "@/lib/search";
+import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
+import { nameSlug } from "@/lib/slug";
+import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import { NO_HIGHLIGHT, type HighlightTerms } from "@/lib/text/highlight";
+import { MAX_QUERY_LENGTH, parseSearchParams, type RawParams } from "@/lib/validations/search-params";
+import type { CommentaryDocument, Quote } from "@/lib/validations/document";
+
+/**
+ * Everything pages and route handlers read goes through here, and from here only through
+ * the SearchEngine interface: the same code serves the embedded engine and Meilisearch.
+ */
+
+export type SearchPageData =
+  | { kind: "ok"; query: SearchQuery; result: SearchResult }
+  | { kind: "invalid"; message: string }
+  | { kind: "unavailable"; query: SearchQuery; message: string };
+
+export async function searchFromParams(raw: RawParams): Promise<SearchPageData> {
+  const parsed = parseSearchParams(raw, getConfig().SEARCH_PAGE_SIZE);
+  if (!parsed.ok) return { kind: "invalid", message: parsed.error };
+  try {
+    const engine = await getEngine();
+    return { kind: "ok", query: parsed.query, result: await engine.search(parsed.query) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "unavailable") {
+      console.error(`search unavailable: ${e.message}`);
+      return { kind: "unavailable", query: parsed.query, message: e.message };
+    }
+    throw e;
+  }
+}
+
+export async function getArticle(slug: string): Promise<CommentaryDocument | null> {
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
+  return (await getEngine()).getDocument(slug);
+}
+
+export interface FacetProfile {
+  field: FacetField;
+  name: string;
+  slug: string;
+  documents: CommentaryDocument[];
+  total: number;
+}
+
+/** A speaker, institution or topic page: the name behind a slug and its documents, newest first. */
+export async function getFacetProfile(field: FacetField, slug: string, limit = 100): Promise<FacetProfile | null> {
+  const engine = await getEngine();
+  const values = await engine.facetValues(field);
+  const match = values.find((v) => nameSlug(v.value) === slug);
+  if (!match) return null;
+  const listing = await engine.listDocuments({ [field]: [match.value] }, { limit, offset: 0 });
+  return { field, name: match.value, slug, documents: listing.documents, total: listing.total };
+}
+
+export interface SpeakerQuote extends Quote {
+  index: number;
+  document: CommentaryDocument;
+}
+
+/** A speaker's quotes across their documents, newest document first, in text order within one. */
+export function quotesBy(name: string, documents: readonly CommentaryDocument[]): SpeakerQuote[] {
+  return documents.flatMap((document) =>
+    document.quotes.flatMap((q, index) => (q.speaker === name ? [{ ...q, index, document }] : [])),
+  );
+}
+
+/** Highlight terms for the words of a search query, for marking them in a full article. */
+export async function highlightTermsForQuery(q: string): Promise<HighlightTerms> {
+  if (!q.trim()) return NO_HIGHLIGHT;
+  return highlightTermsOf(parseQuery(q.slice(0, MAX_QUERY_LENGTH), getAnalyzer(getConfig().ANALYZER)));
+}

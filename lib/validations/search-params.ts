@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { FACET_FIELDS, type FacetField, type SearchQuery, type SortOrder } from "@/lib/search/types";
+
+export const MAX_QUERY_LENGTH = 500;
+export const MAX_PAGE = 1_000;
+
+const facetValue = z.string().trim().min(1).max(300, "a filter value is at most 300 characters");
+
+/** The search state that lives in the URL: q, speaker, institution, topic, sort, page. */
+export const searchParamsSchema = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH, `q is at most ${MAX_QUERY_LENGTH} characters`).default(""),
+  speaker: z.array(facetValue).max(20, "at most 20 speakers").default([]),
+  institution: z.array(facetValue).max(20, "at most 20 institutions").default([]),
+  topic: z.array(facetValue).max(20, "at most 20 topics").default([]),
+  sort: z.enum(["relevance", "date"], { message: 'sort must be "relevance" or "date"' }).default("relevance"),
+  page: z.coerce
+    .number({ message: "page must be a whole number" })
+    .int("page must be a whole number")
+    .min(1, "page must be 1 or more")
+    .max(MAX_PAGE, `page must be at most ${MAX_PAGE}`)
+    .default(1),
+  exact: z.enum(["1"], { message: 'exact must be "1" when given' }).optional(),
+});
+
+export type RawParams = Record<string, string | string[] | undefined>;
+
+export function fromURLSearchParams(sp: URLSearchParams): RawParams {
+  const out: RawParams = {};
+  for (const key of new Set(sp.keys())) {
+    const all = sp.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
+const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s.trim() !== "");
+
+export type ParsedSearchParams =
+  | { ok: true; query: SearchQuery }
+  | { ok: false; error: string; field: string };
+
+/** Read the URL's search state; an invalid parameter is reported by name, never thrown. */
+export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearchParams {
+  const page = single(raw.page);
+  const sort = single(raw.sort);
+  const exact = single(raw.exact);
+  const result = searchParamsSchema.safeParse({
+    q: single(raw.q) ?? "",
+    speaker: many(raw.speaker),
+    institution: many(raw.institution),
+    topic: many(raw.topic),
+    ...(sort ? { sort } : {}),
+    ...(page ? { page } : {}),
+    ...(exact ? { exact } : {}),
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = String(issue.path[0] ?? "query");
+    return { ok: false, field, error: `${field}: ${issue.message}` };
+  }
+  const d = result.data;
+  const dedupe = (xs: string[]) => [...new Set(xs)];
+  return {
+    ok: true,
+    query: {
+      q: d.q.trim(),
+      filters: { speaker: dedupe(d.speaker), institution: dedupe(d.institution), topic: dedupe(d.topic) },
+      sort: d.sort as SortOrder,
+      page: d.page,
+      perPage,
+      ...(d.exact ? { noCorrection: true } : {}),
+    },
+  };
+}
+
+/** The URL search string for a query, omitting defaults so links stay short and canonical. */
+export function toSearchString(query: Pick<SearchQuery, "q" | "filters" | "sort" | "page" | "noCorrection">): string {
+  const sp = new URLSearchParams();
+  if (query.q) sp.set("q", query.q);
+  for (const f of FACET_FIELDS) for (const v of query.filters[f]) sp.append(f, v);
+  if (query.sort !== "relevance") sp.set("sort", query.sort);
+  if (query.page > 1) sp.set("page", String(query.page));
+  if (query.noCorrection) sp.set("exact", "1");
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}
+
+/** A link to the same search with one facet value toggled; filters changing sends you back to page 1. */
+export function toggleFacetHref(query: SearchQuery, field: FacetField, value: string): string {
+  const values = query.filters[field].includes(value) ? query.filters[field].filter((v) => v !== value) : [...query.filters[field], value];
+  return `/${toSearchString({ ...query, filters: { ...query.filters, [field]: values }, page: 1 })}`;
+}
