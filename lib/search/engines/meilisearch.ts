@@ -1,0 +1,364 @@
+/**
+ * The production engine: Meilisearch over analyzed fields. Server-side only — it holds API
+ * keys, so it is imported by lib/search/index.ts and CLI scripts, never by client components.
+ */
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type IndexSwap,
+  type MultiSearchQuery,
+  type MultiSearchResult,
+  type RecordAny,
+  type Settings,
+  type Task,
+} from "meilisearch";
+import type { AppConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import type { Analyzer } from "@/lib/text/analyzer";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import type { CommentaryDocument } from "@/lib/validations/document";
+import type { SearchEngine } from "../engine";
+import { orderFacet } from "../facets";
+import { toHit } from "../hit";
+import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, toMeiliDocument } from "../meili-document";
+import { MEILI_ATTR, combineFilters, eq, facetFilters } from "../meili-filter";
+import { buildSearchPlan, staleFilter } from "../meili-request";
+import { type AliasMap, buildSettings } from "../meili-settings";
+import { highlightTermsOf, parseQuery } from "../query-syntax";
+import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchQuery, type SearchResult } from "../types";
+
+export type MeiliConfig = Pick<
+  AppConfig,
+  | "MEILI_URL"
+  | "MEILI_MASTER_KEY"
+  | "MEILI_ADMIN_KEY"
+  | "MEILI_SEARCH_KEY"
+  | "MEILI_INDEX"
+  | "MEILI_TIMEOUT_MS"
+  | "MEILI_BATCH_SIZE"
+  | "MEILI_MAX_TOTAL_HITS"
+  | "MEILI_MAX_VALUES_PER_FACET"
+  | "ANALYZER"
+>;
+
+export interface RebuildOptions {
+  batchSize?: number;
+  /** Called after each batch is indexed, with the number of documents indexed so far. */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * How long to wait for an indexing task: Meilisearch indexes a batch in the background and
+ * the client's default of 5 s is too short for a large one, so the wait grows with the batch.
+ */
+export function taskTimeoutMs(documents: number): number {
+  return 30_000 + 25 * documents;
+}
+
+function describeKeys(config: MeiliConfig): { admin?: string; search?: string; searchKeyName: string; adminKeyName: string } {
+  const admin = config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
+  const adminKeyName = config.MEILI_ADMIN_KEY ? "MEILI_ADMIN_KEY" : config.MEILI_MASTER_KEY ? "MEILI_MASTER_KEY" : "no key";
+  // Searching with the admin key is allowed only because this module never reaches the browser.
+  const search = config.MEILI_SEARCH_KEY ?? admin;
+  const searchKeyName = config.MEILI_SEARCH_KEY ? "MEILI_SEARCH_KEY" : adminKeyName;
+  return { ...(admin ? { admin } : {}), ...(search ? { search } : {}), searchKeyName, adminKeyName };
+}
+
+/** One line saying what went wrong talking to Meilisearch, for people, not for stack traces. */
+export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_URL" | "MEILI_TIMEOUT_MS" | "MEILI_INDEX">, keyName = "API key"): string {
+  const url = config.MEILI_URL;
+  if (e instanceof MeilisearchRequestTimeOutError) {
+    return `Meilisearch at ${url} did not answer within ${config.MEILI_TIMEOUT_MS} ms (MEILI_TIMEOUT_MS)`;
+  }
+  if (e instanceof MeilisearchTaskTimeOutError) {
+    return `Meilisearch at ${url} did not finish task ${e.cause.taskUid} within ${e.cause.timeout} ms`;
+  }
+  if (e instanceof MeilisearchApiError) {
+    const status = e.response.status;
+    const code = e.cause?.code;
+    if (status === 401 || status === 403 || code === "invalid_api_key" || code === "missing_authorization_header") {
+      return `Meilisearch at ${url} rejected the ${keyName} (${code ?? `HTTP ${status}`}): check MEILI_SEARCH_KEY, MEILI_ADMIN_KEY and MEILI_MASTER_KEY`;
+    }
+    if (code === "index_not_found") {
+      return `Meilisearch at ${url} has no index "${config.MEILI_INDEX}": run \`npm run meili:setup && npm run reindex\``;
+    }
+    if (!e.cause) return `${url} answered HTTP ${status} without a Meilisearch error body: is MEILI_URL a Meilisearch server?`;
+    return `Meilisearch at ${url} answered HTTP ${status}: ${e.cause.message} (${code})`;
+  }
+  if (e instanceof MeilisearchRequestError) {
+    const cause = (e.cause as { cause?: { code?: string; message?: string }; message?: string } | undefined) ?? {};
+    const detail = cause.cause?.code ?? cause.cause?.message ?? cause.message ?? "network error";
+    return `cannot reach Meilisearch at ${url} (${detail}): is it running? Or unset MEILI_URL to use the embedded engine`;
+  }
+  return `Meilisearch at ${url}: ${(e as Error)?.message ?? String(e)}`;
+}
+
+function failedTaskMessage(task: Task): string {
+  const err = task.error ? `${task.error.message} (${task.error.code})` : "no error given";
+  return `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${err}`;
+}
+
+export class MeilisearchEngine implements SearchEngine {
+  readonly kind = "meilisearch" as const;
+  private readonly searchClient: Meilisearch;
+  private readonly adminClient: Meilisearch | undefined;
+  private readonly keys: ReturnType<typeof describeKeys>;
+
+  constructor(
+    readonly config: MeiliConfig,
+    readonly analyzer: Analyzer,
+    /** Index name; the contract suite passes a throw-away one. */
+    readonly indexUid: string = config.MEILI_INDEX,
+    private readonly aliases?: AliasMap,
+  ) {
+    if (!config.MEILI_URL) throw new Error("MeilisearchEngine needs MEILI_URL");
+    this.keys = describeKeys(config);
+    const base = { host: config.MEILI_URL, timeout: config.MEILI_TIMEOUT_MS };
+    this.searchClient = new Meilisearch({ ...base, ...(this.keys.search ? { apiKey: this.keys.search } : {}) });
+    this.adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? new Meilisearch({ ...base, ...(this.keys.admin ? { apiKey: this.keys.admin } : {}) }) : undefined;
+  }
+
+  static fromConfig(config: AppConfig, aliases?: AliasMap): MeilisearchEngine {
+    return new MeilisearchEngine(config, getAnalyzer(config.ANALYZER), config.MEILI_INDEX, aliases);
+  }
+
+  private admin(): Meilisearch {
+    if (!this.adminClient) throw new Error("indexing Meilisearch needs MEILI_ADMIN_KEY or MEILI_MASTER_KEY; MEILI_SEARCH_KEY can only search");
+    return this.adminClient;
+  }
+
+  private unavailable(e: unknown, keyName = this.keys.searchKeyName): AppError {
+    if (e instanceof AppError) return e;
+    return new AppError("unavailable", describeMeiliError(e, { ...this.config, MEILI_INDEX: this.indexUid }, keyName), { cause: e });
+  }
+
+  private async multi(queries: MultiSearchQuery[]): Promise<MultiSearchResult<RecordAny>[]> {
+    try {
+      const res = await this.searchClient.multiSearch({ queries });
+      return res.results;
+    } catch (e) {
+      throw this.unavailable(e);
+    }
+  }
+
+  // ---- reading ----------------------------------------------------------------
+
+  private staleError(): AppError {
+    return new AppError(
+      "unavailable",
+      `The Meilisearch index "${this.indexUid}" holds documents analyzed by another analyzer than this server's "${this.analyzer.version}". Run \`npm run reindex\`.`,
+    );
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now();
+    const parsed = parseQuery(query.q, this.analyzer);
+    let mode: "all" | "any" = "all";
+    let plan = buildSearchPlan(this.indexUid, parsed, query, mode, this.analyzer.version);
+    let results = await this.multi(plan.queries);
+    if ((results[plan.staleProbe]?.totalHits ?? 0) > 0) throw this.staleError();
+    const textTotal = results[plan.textProbe ?? plan.main]?.totalHits ?? 0;
+    if (textTotal === 0 && parsed.groups.length > 1) {
+      mode = "any";
+      plan = buildSearchPlan(this.indexUid, parsed, query, mode, this.analyzer.version);
+      results = await this.multi(plan.queries);
+    }
+    const main = results[plan.main]!;
+    const facets = {} as SearchResult["facets"];
+    for (const f of FACET_FIELDS) {
+      const from = results[plan.facetQueries[f] ?? plan.main];
+      const dist = from?.facetDistribution?.[MEILI_ATTR.facet[f]] ?? {};
+      facets[f] = orderFacet(new Map(Object.entries(dist)), query.filters[f]);
+    }
+    const total = main.totalHits ?? 0;
+    const terms = highlightTermsOf(parsed);
+    return {
+      hits: main.hits.map((h) => toHit(fromMeiliHit(h), this.analyzer, terms)),
+      total,
+      page: query.page,
+      perPage: query.perPage,
+      pageCount: Math.max(1, Math.ceil(total / query.perPage)),
+      facets,
+      matchMode: mode,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+
+  async getDocument(slug: string): Promise<CommentaryDocument | null> {
+    const [res] = await this.multi([
+      { indexUid: this.indexUid, q: "", filter: eq(MEILI_ATTR.slug, slug), limit: 1, attributesToRetrieve: [...ORIGINAL_FIELDS] },
+    ]);
+    const hit = res?.hits[0];
+    return hit ? fromMeiliHit(hit) : null;
+  }
+
+  async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {
+    const filter = combineFilters(facetFilters(filters));
+    const common = { indexUid: this.indexUid, q: "", ...(filter ? { filter } : {}) };
+    // offset/limit pages freely but only estimates the total; a second, count-only query
+    // with page/hitsPerPage gives the exact one in the same round trip.
+    const [docs, count] = await this.multi([
+      { ...common, offset: page.offset, limit: page.limit, sort: [`${MEILI_ATTR.dateValue}:desc`], attributesToRetrieve: [...ORIGINAL_FIELDS] },
+      { ...common, page: 1, hitsPerPage: 0 },
+    ]);
+    return { documents: (docs?.hits ?? []).map(fromMeiliHit), total: count?.totalHits ?? 0 };
+  }
+
+  async facetValues(field: FacetField): Promise<{ value: string; count: number }[]> {
+    const [res] = await this.multi([{ indexUid: this.indexUid, q: "", facets: [MEILI_ATTR.facet[field]], page: 1, hitsPerPage: 0 }]);
+    const dist = res?.facetDistribution?.[MEILI_ATTR.facet[field]] ?? {};
+    return orderFacet(new Map(Object.entries(dist)), []).map(({ value, count }) => ({ value, count }));
+  }
+
+  // ---- writing ------------------------------------------------------------------
+
+  private async wait(enqueued: EnqueuedTaskPromise, documents: number): Promise<Task> {
+    const task = await enqueued.waitTask({ timeout: taskTimeoutMs(documents), interval: 100 });
+    if (task.status !== "succeeded") throw new Error(failedTaskMessage(task));
+    return task;
+  }
+
+  private async adminCall<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith("Meilisearch task")) throw e;
+      throw this.unavailable(e, this.keys.adminKeyName);
+    }
+  }
+
+  settings(): Settings {
+    return buildSettings(this.config, this.analyzer, this.aliases);
+  }
+
+  /** Creates the index when missing; true when it did. */
+  private async ensureIndex(indexUid: string): Promise<boolean> {
+    return this.adminCall(async () => {
+      const client = this.admin();
+      const exists = await client.getIndex(indexUid).then(
+        () => true,
+        (e: unknown) => {
+          if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") return false;
+          throw e;
+        },
+      );
+      if (!exists) await this.wait(client.createIndex(indexUid, { primaryKey: PRIMARY_KEY }), 0);
+      return !exists;
+    });
+  }
+
+  /** Create the index if missing and apply the settings; safe to run any number of times. */
+  async setup(indexUid = this.indexUid): Promise<void> {
+    await this.ensureIndex(indexUid);
+    await this.adminCall(async () => {
+      const index = this.admin().index(indexUid);
+      // Changing settings on a full index re-indexes it, so that wait grows with its size.
+      const documents = (await index.getStats()).numberOfDocuments;
+      await this.wait(index.updateSettings(this.settings()), documents);
+    });
+  }
+
+  private async addBatch(indexUid: string, batch: CommentaryDocument[]): Promise<void> {
+    const docs = batch.map((d) => toMeiliDocument(d, this.analyzer));
+    await this.adminCall(() => this.wait(this.admin().index(indexUid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), docs.length));
+  }
+
+  async upsert(documents: CommentaryDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    // An index Meilisearch creates implicitly on first write would have no settings.
+    if (await this.ensureIndex(this.indexUid)) await this.setup();
+    const size = this.config.MEILI_BATCH_SIZE;
+    for (let i = 0; i < documents.length; i += size) await this.addBatch(this.indexUid, documents.slice(i, i + size));
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.adminCall(() => this.wait(this.admin().index(this.indexUid).deleteDocuments(ids.map(primaryKeyOf)), ids.length));
+  }
+
+  /**
+   * A full rebuild into a fresh index, swapped in atomically when complete, so searches keep
+   * using the old index until then. On failure the fresh index is deleted and the live one is
+   * untouched.
+   */
+  async rebuild(documents: Iterable<CommentaryDocument> | AsyncIterable<CommentaryDocument>, options: RebuildOptions = {}): Promise<void> {
+    const size = options.batchSize ?? this.config.MEILI_BATCH_SIZE;
+    const fresh = `${this.indexUid}_build_${Date.now().toString(36)}`;
+    const client = this.admin();
+    let done = 0;
+    try {
+      await this.setup(fresh);
+      let batch: CommentaryDocument[] = [];
+      for await (const doc of documents) {
+        batch.push(doc);
+        if (batch.length >= size) {
+          await this.addBatch(fresh, batch);
+          done += batch.length;
+          options.onProgress?.(done);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) {
+        await this.addBatch(fresh, batch);
+        done += batch.length;
+        options.onProgress?.(done);
+      }
+      // Swapping needs both indexes; settings travel with the swap, so the live one needs none.
+      await this.ensureIndex(this.indexUid);
+      // `rename` is left out: servers before v1.18 reject the field, and a plain swap is what we want.
+      const swap = { indexes: [this.indexUid, fresh] } as IndexSwap;
+      await this.adminCall(() => this.wait(client.swapIndexes([swap]), 0));
+    } catch (e) {
+      await client.deleteIndexIfExists(fresh).catch(() => undefined);
+      throw e;
+    }
+    // After the swap the fresh name holds the old documents.
+    await this.adminCall(() => this.wait(client.deleteIndex(fresh), 0)).catch(() => undefined);
+  }
+
+  async health(): Promise<EngineHealth> {
+    const base = { engine: "meilisearch" as const, analyzer: this.analyzer.version };
+    try {
+      const [count, stale] = await this.multi([
+        { indexUid: this.indexUid, q: "", page: 1, hitsPerPage: 0 },
+        { indexUid: this.indexUid, q: "", filter: staleFilter(this.analyzer.version), page: 1, hitsPerPage: 0 },
+      ]);
+      const documents = count?.totalHits ?? 0;
+      if ((stale?.totalHits ?? 0) > 0) return { ...base, ok: false, documents, message: "index built with another analyzer: run npm run reindex" };
+      return { ...base, ok: true, documents };
+    } catch (e) {
+      return { ...base, ok: false, documents: 0, message: e instanceof AppError ? e.message : describeMeiliError(e, this.config) };
+    }
+  }
+
+  async close(): Promise<void> {
+    // fetch-based clients hold no connections to close.
+  }
+}
+
+/**
+ * Start-up check: resolves to a one-line description of the Meilisearch in use, or rejects
+ * with a one-line message saying exactly what is wrong (unreachable, slow, wrong key,
+ * missing or stale index).
+ */
+export async function checkMeilisearch(config: AppConfig): Promise<string> {
+  if (!config.MEILI_URL) return "MEILI_URL is not set: search uses the embedded engine";
+  const engine = MeilisearchEngine.fromConfig(config);
+  const keys = describeKeys(config);
+  const client = new Meilisearch({ host: config.MEILI_URL, timeout: config.MEILI_TIMEOUT_MS, ...(keys.search ? { apiKey: keys.search } : {}) });
+  try {
+    // /health needs no key, so a failure here is about the address, not the key.
+    await client.health();
+  } catch (e) {
+    throw new Error(describeMeiliError(e, config));
+  }
+  // A search key may not read /version; the version is only decoration.
+  const version = (await client.getVersion().catch(() => null))?.pkgVersion ?? "";
+  const health = await engine.health();
+  if (!health.ok) throw new Error(health.message ?? `Meilisearch at ${config.MEILI_URL} is not usable`);
+  return `Meilisearch${version ? ` ${version}` : ""} at ${config.MEILI_URL}: index "${config.MEILI_INDEX}" holds ${health.documents} document(s)`;
+}

@@ -1,0 +1,105 @@
+import type { MultiSearchQuery } from "meilisearch";
+import { ORIGINAL_FIELDS } from "./meili-document";
+import { MEILI_ATTR, combineFilters, facetFilters, quoteFilterValue, textFilter } from "./meili-filter";
+import type { Clause, ParsedQuery } from "./query-syntax";
+import { FACET_FIELDS, type FacetField, type SearchQuery } from "./types";
+
+const DATE_DESC = `${MEILI_ATTR.dateValue}:desc`;
+
+/** What each query of the multiSearch is for, by position. */
+export interface SearchPlan {
+  queries: MultiSearchQuery[];
+  /** Index of the hits query; its facetDistribution holds every inactive facet group. */
+  main: number;
+  /** Facet group → index of the query counting it with its own filter left out. */
+  facetQueries: Partial<Record<FacetField, number>>;
+  /** Index of the query counting text matches alone, when the main query cannot tell. */
+  textProbe?: number;
+  /** Index of the query counting documents built by another analyzer. */
+  staleProbe: number;
+  usesRelevance: boolean;
+}
+
+function clauseQ(c: Clause): string {
+  // Phrase words are plain normalised forms; a `"` cannot occur in them (the tokenizer drops it).
+  return c.kind === "term" ? c.key : `"${c.words.join(" ")}"`;
+}
+
+/**
+ * Meilisearch's own query `q` is sent only when every group is a single clause, all required:
+ * then Meilisearch's "all words" matching is a superset of the filter's set, so it ranks
+ * without changing what matches, and its quoted phrases restore the word order that
+ * pair filters cannot check. With ИЛИ groups or in "any" mode, q would either drop
+ * matches or add them, so the filter alone decides and results are ordered by date.
+ */
+export function relevanceQuery(parsed: ParsedQuery, mode: "all" | "any"): string | null {
+  if (mode !== "all" || parsed.groups.length === 0) return null;
+  if (!parsed.groups.every((g) => g.length === 1)) return null;
+  return parsed.groups.map((g) => clauseQ(g[0]!)).join(" ");
+}
+
+/** The stale-index check rides along in the same request: documents from another analyzer. */
+export function staleFilter(analyzerVersion: string): string {
+  return `${MEILI_ATTR.analyzer} != ${quoteFilterValue(analyzerVersion)}`;
+}
+
+/**
+ * One multiSearch for a results page: the hits query, one count-only query per active
+ * facet group without that group's own filter (disjunctive facets), and cheap probes.
+ * page/hitsPerPage make Meilisearch count totals exhaustively.
+ */
+export function buildSearchPlan(
+  indexUid: string,
+  parsed: ParsedQuery,
+  query: Pick<SearchQuery, "filters" | "sort" | "page" | "perPage">,
+  mode: "all" | "any",
+  analyzerVersion: string,
+): SearchPlan {
+  const q = relevanceQuery(parsed, mode);
+  const text = textFilter(parsed, mode);
+  const active = FACET_FIELDS.filter((f) => query.filters[f].length > 0);
+  const inactive = FACET_FIELDS.filter((f) => query.filters[f].length === 0);
+  const base = {
+    indexUid,
+    q: q ?? "",
+    ...(q !== null ? { matchingStrategy: "all" as const } : {}),
+  };
+  const queries: MultiSearchQuery[] = [];
+  const filter = (parts: (string | undefined)[]) => {
+    const f = combineFilters(parts);
+    return f === undefined ? {} : { filter: f };
+  };
+
+  const main = queries.push({
+    ...base,
+    ...filter([text, ...facetFilters(query.filters)]),
+    facets: inactive.map((f) => MEILI_ATTR.facet[f]),
+    page: query.page,
+    hitsPerPage: query.perPage,
+    attributesToRetrieve: [...ORIGINAL_FIELDS],
+    ...(q === null || query.sort === "date" ? { sort: [DATE_DESC] } : {}),
+  }) - 1;
+
+  const facetQueries: SearchPlan["facetQueries"] = {};
+  for (const f of active) {
+    facetQueries[f] =
+      queries.push({
+        ...base,
+        ...filter([text, ...facetFilters(query.filters, f)]),
+        facets: [MEILI_ATTR.facet[f]],
+        page: 1,
+        hitsPerPage: 0,
+      }) - 1;
+  }
+
+  // The embedded engine falls back to "any" mode when the words alone match nothing,
+  // whatever the facets; with facets selected the main total cannot tell that.
+  let textProbe: number | undefined;
+  if (mode === "all" && parsed.groups.length > 1 && active.length > 0) {
+    textProbe = queries.push({ ...base, ...filter([text]), page: 1, hitsPerPage: 0 }) - 1;
+  }
+
+  const staleProbe = queries.push({ indexUid, q: "", filter: staleFilter(analyzerVersion), page: 1, hitsPerPage: 0 }) - 1;
+
+  return { queries, main, facetQueries, ...(textProbe !== undefined ? { textProbe } : {}), staleProbe, usesRelevance: q !== null };
+}
