@@ -320,6 +320,11 @@ export class MeilisearchEngine implements SearchEngine {
     await this.adminCall(() => this.wait(client.deleteIndex(fresh), 0)).catch(() => undefined);
   }
 
+  /** Delete this engine's index, e.g. a test's throw-away one. */
+  async dropIndex(): Promise<void> {
+    await this.adminCall(() => this.admin().deleteIndexIfExists(this.indexUid));
+  }
+
   async health(): Promise<EngineHealth> {
     const base = { engine: "meilisearch" as const, analyzer: this.analyzer.version };
     try {
