@@ -9,7 +9,7 @@ import { NOT_NAME, ROLE_HEADS, ORG_HEADS, type Gender } from "./lexicon";
 
 export type Case = "nomn" | "gent" | "datv" | "accs" | "ablt" | "loct";
 
-const CAPITALISED = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*$/u;
+const CAPITALISED = /^[А-ЯЁ][а-яё]*(?:[’'][А-ЯЁ]?[а-яё]+)?[а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*$/u;
 
 export function isCapitalisedWord(w: string): boolean {
   return CAPITALISED.test(w);
@@ -26,6 +26,19 @@ function commonWordScore(word: string): number {
     if (!(p.tag.Name || p.tag.Surn || p.tag.Patr)) s += p.score;
   }
   return s;
+}
+
+const SURNAME_SHAPE = /(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|енко|ук|юк|швили|дзе|ян|янц)(а|у|ым|ой|ом|е|ого|ому|им)?$/u;
+
+/** A capitalised word after a first name: any surname, unless it is a place or organisation. */
+export function surnameAfterFirst(word: string): boolean {
+  if (!isCapitalisedWord(word)) return false;
+  const lower = word.toLowerCase();
+  if (NOT_NAME.has(lower) || ROLE_HEADS.has(lower) || ORG_HEADS.has(lower)) return false;
+  const rs = parse(word);
+  const geo = rs.filter((p) => p.tag.Geox || p.tag.Orgn).reduce((s, p) => s + p.score, 0);
+  const person = rs.filter((p) => p.tag.Name || p.tag.Surn || p.tag.Patr).reduce((s, p) => s + p.score, 0);
+  return geo <= person || geo < 0.3;
 }
 
 export type NameKind = "first" | "surname" | "patronymic";
@@ -47,7 +60,13 @@ export function nameKind(word: string, opts: { sentenceStart?: boolean } = {}): 
     return /[аеиоуыэюя]{3}/u.test(lower) ? undefined : "surname";
   }
   const names = known.filter((p) => p.tag.Name || p.tag.Surn || p.tag.Patr);
-  if (names.length === 0) return undefined;
+  if (names.length === 0) {
+    // Колосков is in the dictionary only as «колосков» (колосок): a surname-shaped capitalised
+    // word inside a sentence is still a surname, unless it names a place or an organisation.
+    const place = known.some((p) => p.tag.Geox || p.tag.Orgn);
+    if (!opts.sentenceStart && !place && SURNAME_SHAPE.test(word)) return "surname";
+    return undefined;
+  }
   const nameScore = names.reduce((s, p) => s + p.score, 0);
   const geoScore = known.filter((p) => p.tag.Geox || p.tag.Orgn).reduce((s, p) => s + p.score, 0);
   if (geoScore >= nameScore) return undefined;

@@ -1,0 +1,363 @@
+import { parse } from "./morph";
+import { ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, reportingVerb, type Gender } from "./lexicon";
+import { nameKind, normaliseName, surnameAfterFirst, isCapitalisedWord, type Case, type PersonName } from "./names";
+import { tokens, sentences, type Tok } from "./tokens";
+
+/**
+ * Roles and institutions written around a person's name: «директор Института мировой экономики
+ * и политики (ИМЭП) при Фонде Первого Президента РК – Лидера Нации Ержан Салтыбаев»,
+ * «посол США в Казахстане», «эксперт «Астана клуба»», «Ван Цзюнь, бывший председатель корпорации CITIC».
+ */
+
+export interface InstitutionMention {
+  /** Nominative name without the abbreviation: «Институт мировой экономики и политики». */
+  name: string;
+  aliases: string[];
+  /** The body it belongs to («при Фонде …» → «Фонд …»). */
+  parent?: string;
+  surface: string;
+}
+
+export interface Description {
+  role?: string;
+  institution?: InstitutionMention;
+}
+
+export interface NameBlock {
+  /** Token indices [from, to) within the sentence's tokens. */
+  from: number;
+  to: number;
+  words: string[];
+}
+
+const ABBR = /^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]*[A-ZА-ЯЁ0-9]$|^[A-ZА-ЯЁ]{2,}$/u;
+const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/u;
+
+export function isAbbr(w: string): boolean {
+  return w.length >= 2 && ABBR.test(w) && !/^[А-ЯЁ][а-яё]/u.test(w);
+}
+
+function lemmaOf(word: string): string {
+  const rs = parse(word.toLowerCase());
+  const noun = rs.find((p) => p.tag.POS === "NOUN") ?? rs[0];
+  return (noun ? noun.normalize().word : word.toLowerCase()).replace(/ё/g, "е");
+}
+
+function lemmas(word: string): Set<string> {
+  return new Set(parse(word.toLowerCase()).map((p) => p.normalize().word.replace(/ё/g, "е")));
+}
+
+export function isRoleWord(t: Tok): boolean {
+  if (!t.word || !/^[а-яё-]+$/u.test(t.text)) return false;
+  for (const l of lemmas(t.text)) if (ROLE_HEADS.has(l) || ROLE_MODIFIERS.has(l)) return true;
+  return ROLE_HEADS.has(t.text.toLowerCase());
+}
+
+function isOrgHeadWord(w: string): boolean {
+  for (const l of lemmas(w)) if (ORG_HEADS.has(l)) return true;
+  return false;
+}
+
+function isFiniteVerb(t: Tok): boolean {
+  if (!t.word || !/^[а-яё]+$/u.test(t.text)) return false;
+  if (reportingVerb(t.text)) return true;
+  const rs = parse(t.text);
+  const top = rs[0];
+  if (!top) return false;
+  const verbScore = rs.filter((p) => p.tag.POS === "VERB").reduce((s, p) => s + p.score, 0);
+  return verbScore > 0.5;
+}
+
+function capitaliseLike(src: string, out: string): string {
+  if (src === src.toUpperCase() && src.length > 1) return out.toUpperCase();
+  return /^[А-ЯЁA-Z]/u.test(src) ? out[0]!.toUpperCase() + out.slice(1) : out;
+}
+
+/**
+ * Nominative of a noun phrase whose head is inflected: the words up to the head (an organisation
+ * head such as «институт», else the first noun) go to the nominative; genitive complements stay.
+ */
+export function nominativePhrase(words: string[]): string {
+  if (words.length === 0) return "";
+  let head = words.findIndex((w, i) => i < 4 && /^[а-яёА-ЯЁ-]+$/u.test(w) && isOrgHeadWord(w) && !(i === 0 && false));
+  if (head < 0) {
+    head = words.findIndex((w) => {
+      if (isAbbr(w) || LATIN.test(w)) return true;
+      return parse(w).some((p) => p.tag.POS === "NOUN");
+    });
+  }
+  if (head < 0) return words.join(" ");
+  const headWord = words[head]!;
+  if (isAbbr(headWord) || LATIN.test(headWord)) return words.join(" ");
+  const headReading = parse(headWord).filter((p) => p.tag.POS === "NOUN").sort((a, b) => b.score - a.score)[0];
+  if (!headReading) return words.join(" ");
+  const number = headReading.tag.NMbr === "plur" && !parse(headWord).some((p) => p.tag.POS === "NOUN" && p.tag.NMbr === "sing") ? "plur" : "sing";
+  const nomHead = headReading.tag.CAse === "nomn" && headReading.tag.NMbr === number ? headWord : (headReading.inflect(["nomn", number]) || headReading.normalize()).word;
+  const gender = headReading.tag.GNdr as string | undefined;
+  const out = words.slice();
+  out[head] = capitaliseLike(headWord, nomHead);
+  for (let i = 0; i < head; i++) {
+    const w = words[i]!;
+    const adj = parse(w).find((p) => p.tag.POS === "ADJF" && p.tag.CAse !== "nomn") ?? parse(w).find((p) => p.tag.POS === "ADJF");
+    if (!adj || adj.tag.CAse === "nomn") continue;
+    const grams = number === "plur" ? ["nomn", "plur"] : ["nomn", "sing", gender && gender !== "GNdr" ? gender : "masc"];
+    const inf = adj.inflect(grams);
+    if (inf) out[i] = capitaliseLike(w, inf.word);
+  }
+  return out.join(" ");
+}
+
+/** Role phrase in the nominative: «старшего научного сотрудника» → «старший научный сотрудник». */
+function roleNominative(words: string[], c: Case | undefined): string {
+  if (!c || c === "nomn") return words.join(" ");
+  const head = words.findIndex((w) => ROLE_HEADS.has(lemmaOf(w)) && !ROLE_MODIFIERS.has(lemmaOf(w)) && parse(w).some((p) => p.tag.POS === "NOUN"));
+  if (head < 0) return words.join(" ");
+  return nominativePhrase(words.slice(0, head + 1)) + (head + 1 < words.length ? ` ${words.slice(head + 1).join(" ")}` : "");
+}
+
+/** Rebuild text from tokens, keeping original spacing conventions for punctuation. */
+export function joinTokens(ts: Tok[]): string {
+  let s = "";
+  let prev: Tok | undefined;
+  for (const t of ts) {
+    if (prev && t.start > prev.end) s += " ";
+    s += t.text;
+    prev = t;
+  }
+  return s.trim();
+}
+
+/** An institution phrase: abbreviation in parentheses → alias, «при X» → parent, quotes removed. */
+export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
+  let body = ts.slice();
+  const aliases: string[] = [];
+  let parent: string | undefined;
+  const surface = joinTokens(ts);
+  const pri = body.findIndex((t, i) => i > 0 && t.text === "при");
+  if (pri > 0) {
+    const p = parseInstitution(body.slice(pri + 1));
+    if (p) parent = p.name;
+    body = body.slice(0, pri);
+  }
+  // A trailing location («посол США в Казахстане») says where, not who employs.
+  const loc = body.findIndex((t, i) => i > 0 && /^(в|во|от|из|на)$/u.test(t.text) && body[i + 1] && isCapitalisedWord(body[i + 1]!.text));
+  if (loc > 0) body = body.slice(0, loc);
+  const open = body.findIndex((t) => t.text === "(");
+  if (open >= 0) {
+    const close = body.findIndex((t, i) => i > open && t.text === ")");
+    const inside = body.slice(open + 1, close < 0 ? undefined : close);
+    if (inside.length === 1 && isAbbr(inside[0]!.text)) aliases.push(inside[0]!.text);
+    body = [...body.slice(0, open), ...(close < 0 ? [] : body.slice(close + 1))];
+  }
+  body = body.filter((t) => !/^[«»"„“”]$/u.test(t.text));
+  while (body.length > 0 && !body[body.length - 1]!.word) body.pop();
+  while (body.length > 0 && !body[0]!.word) body.shift();
+  if (body.length === 0) return undefined;
+  const words: string[] = [];
+  for (const t of body) {
+    if (t.word) words.push(t.text);
+    else if (words.length > 0) words[words.length - 1] += t.text === "–" || t.text === "—" ? "" : "";
+    if (t.text === "–" || t.text === "—") words.push(t.text);
+  }
+  const name = nominativePhrase(words).replace(/\s+/g, " ").trim();
+  if (!name) return undefined;
+  return { name, aliases, ...(parent ? { parent } : {}), surface };
+}
+
+/**
+ * Split a descriptor (the words between a reporting verb and a name, or before a name) into a
+ * role and an institution. `c` is the case the phrase stands in (genitive after «по словам»).
+ */
+export function parseDescriptor(ts: Tok[], c?: Case): Description {
+  let i = 0;
+  // Skip leading circumstance: «в своем выступлении», «в интервью …», «на пресс-конференции».
+  const firstRole = ts.findIndex((t) => isRoleWord(t));
+  if (firstRole < 0) return {};
+  i = firstRole;
+  const roleStart = i;
+  let seenNoun = false;
+  while (i < ts.length && isRoleWord(ts[i]!)) {
+    const isNoun = parse(ts[i]!.text).some((p) => p.tag.POS === "NOUN");
+    // After the head noun only another role noun continues the chain (заместитель министра);
+    // an adjective there already describes the institution (член исполнительного комитета).
+    if (seenNoun && !isNoun) break;
+    if (isNoun) seenNoun = true;
+    i++;
+  }
+  const headEnd = i;
+  // Lowercase genitive complements belong to the role («член экспертного совета»), until an
+  // institution starts: a capitalised word, an abbreviation, a quoted name, or a lowercase
+  // organisation head followed by a proper name («корпорации CITIC»).
+  let instStart = -1;
+  for (let j = i; j < ts.length; j++) {
+    const t = ts[j]!;
+    if (!t.word) {
+      if (/[«"„(]/u.test(t.text)) {
+        instStart = j;
+        break;
+      }
+      continue;
+    }
+    if (/^[А-ЯЁA-Z0-9]/u.test(t.text)) {
+      instStart = j;
+      break;
+    }
+    if (isOrgHeadWord(t.text)) {
+      const next = ts[j + 1];
+      if (next && (LATIN.test(next.text) || isAbbr(next.text) || /[«"„]/u.test(next.text))) {
+        let k = j;
+        while (k > headEnd && parse(ts[k - 1]!.text).some((p) => p.tag.POS === "ADJF")) k--;
+        instStart = k;
+        break;
+      }
+    }
+    if (/^(в|во|от|из|на|по|с|со|при)$/u.test(t.text)) {
+      instStart = -1;
+      i = j;
+      break;
+    }
+    i = j + 1;
+  }
+  const roleEnd = instStart >= 0 ? instStart : i;
+  const roleWords = ts.slice(roleStart, roleEnd).filter((t) => t.word).map((t) => t.text);
+  const out: Description = {};
+  if (roleWords.length > 0) out.role = roleNominative(roleWords, c);
+  if (instStart >= 0) {
+    const inst = parseInstitution(ts.slice(instStart));
+    if (inst) out.institution = inst;
+  }
+  return out;
+}
+
+/** Capitalised name blocks (1–3 words) in a token list; words inside «…» are titles, not names. */
+export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
+  const out: NameBlock[] = [];
+  let depth = 0;
+  let i = 0;
+  while (i < ts.length) {
+    const t = ts[i]!;
+    if (t.text === "«" || t.text === "„") depth++;
+    if ((t.text === "»" || t.text === "“") && depth > 0) depth--;
+    if (depth > 0 || !t.word) {
+      i++;
+      continue;
+    }
+    const atStart = i === sentenceStartIdx || (i > 0 && /^[.!?…:«"–—-]$/u.test(ts[i - 1]!.text) && ts[i - 1]!.text !== "-");
+    const k = nameKind(t.text, { sentenceStart: atStart });
+    if (!k) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < ts.length &&
+      j - i < 3 &&
+      ts[j]!.word &&
+      ts[j]!.start - ts[j - 1]!.end <= 1 &&
+      (nameKind(ts[j]!.text) || (j === i + 1 && k === "first" && surnameAfterFirst(ts[j]!.text)))
+    )
+      j++;
+    const words = ts.slice(i, j).map((x) => x.text);
+    // A lone first name or patronymic is too weak to stand for a person.
+    const lone = words.length === 1 && k !== "surname";
+    if (!lone || j - i > 1) out.push({ from: i, to: j, words });
+    else if (lone && parse(t.text).some((p) => p.tag.Surn)) out.push({ from: i, to: j, words });
+    i = j;
+  }
+  return out;
+}
+
+/** Tokens allowed between a role and the name it describes. */
+function describable(t: Tok): boolean {
+  if (!t.word) return /^[()«»"„“–—-]$/u.test(t.text);
+  if (isFiniteVerb(t)) return false;
+  return true;
+}
+
+export interface Affiliation {
+  person: PersonName;
+  role?: string;
+  institution?: InstitutionMention;
+  /** Character offsets of the name in the analysed text. */
+  start: number;
+  end: number;
+}
+
+/** The descriptor to the left of a name, back to the nearest role word («директор … Ержан Салтыбаев»). */
+export function leftDescriptor(ts: Tok[], block: NameBlock, others: NameBlock[] = []): { from: number; desc: Description; c?: Case } | undefined {
+  let j = block.from - 1;
+  let leftmostRole = -1;
+  let depth = 0;
+  const limit = Math.max(0, block.from - 20);
+  const inOther = (idx: number) => others.some((b) => b !== block && idx >= b.from && idx < b.to);
+  while (j >= limit) {
+    const t = ts[j]!;
+    if (t.text === ")") depth++;
+    if (t.text === "(") depth--;
+    if (depth <= 0 && (t.text === "," || t.text === ":" || t.text === ";" || t.text === ".")) break;
+    if (!describable(t) || inOther(j)) break;
+    if (isRoleWord(t)) leftmostRole = j;
+    j--;
+  }
+  if (leftmostRole < 0) return undefined;
+  const c = roleCase(ts.slice(leftmostRole, block.from));
+  const desc = parseDescriptor(ts.slice(leftmostRole, block.from), c);
+  return desc.role ? { from: leftmostRole, desc, ...(c ? { c } : {}) } : undefined;
+}
+
+/** The case of the role head noun, which an apposed name shares (с министром … Логаром). */
+export function roleCase(ts: Tok[]): Case | undefined {
+  const head = ts.find((t) => isRoleWord(t) && parse(t.text).some((p) => p.tag.POS === "NOUN"));
+  if (!head) return undefined;
+  const cases = new Set(parse(head.text).filter((p) => p.tag.POS === "NOUN" && p.tag.NMbr === "sing").map((p) => p.tag.CAse as string));
+  if (cases.size === 0 || cases.has("nomn")) return undefined;
+  for (const c of ["gent", "datv", "ablt", "loct", "accs"] as const) if (cases.has(c)) return c;
+  return undefined;
+}
+
+/** «Имя Фамилия, должность организации,» — an apposition after the name. */
+export function rightDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
+  if (ts[block.to]?.text !== ",") return undefined;
+  const startIdx = block.to + 1;
+  if (!ts[startIdx] || !isRoleWord(ts[startIdx]!)) return undefined;
+  let j = startIdx;
+  let depth = 0;
+  while (j < ts.length && j - startIdx < 16) {
+    const t = ts[j]!;
+    if (t.text === "(") depth++;
+    if (t.text === ")") depth--;
+    if (depth <= 0 && /^[,.;:!?]$/u.test(t.text)) break;
+    if (!describable(t)) return undefined;
+    j++;
+  }
+  const desc = parseDescriptor(ts.slice(startIdx, j));
+  return desc.role ? desc : undefined;
+}
+
+/** Does a lowercase non-role noun stand right before the block (отец Андерса Брейвика)? */
+export function governedByNoun(ts: Tok[], block: NameBlock): boolean {
+  const prev = ts[block.from - 1];
+  if (!prev || !prev.word || !/^[а-яё-]+$/u.test(prev.text) || isRoleWord(prev)) return false;
+  return parse(prev.text)[0]?.tag.POS === "NOUN";
+}
+
+/** Person–role–institution triples from running text (used for the registry and the evaluation). */
+export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
+  const out: Affiliation[] = [];
+  for (const s of sentences(text)) {
+    const ts = tokens(text.slice(s.start, s.end), s.start);
+    const blocks = nameBlocks(ts);
+    for (const block of blocks) {
+      const left = leftDescriptor(ts, block, blocks);
+      const right = left ? undefined : rightDescriptor(ts, block);
+      const desc = left?.desc ?? right;
+      if (!desc) continue;
+      const c: Case | undefined = left?.c;
+      const person = normaliseName(block.words, c, gender);
+      if (!person) continue;
+      out.push({ person, ...(desc.role ? { role: desc.role } : {}), ...(desc.institution ? { institution: desc.institution } : {}), start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
+    }
+  }
+  return out;
+}
+
