@@ -71,6 +71,8 @@ function describeKeys(config: MeiliConfig): { admin?: string; search?: string; s
 /** One line saying what went wrong talking to Meilisearch, for people, not for stack traces. */
 export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_URL" | "MEILI_TIMEOUT_MS" | "MEILI_INDEX">, keyName = "API key"): string {
   const url = config.MEILI_URL;
+  // The client reports its own timeout as a request error caused by a timeout error.
+  if (e instanceof MeilisearchRequestError && e.cause instanceof MeilisearchRequestTimeOutError) e = e.cause;
   if (e instanceof MeilisearchRequestTimeOutError) {
     return `Meilisearch at ${url} did not answer within ${config.MEILI_TIMEOUT_MS} ms (MEILI_TIMEOUT_MS)`;
   }
@@ -94,6 +96,7 @@ export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_
     const detail = cause.cause?.code ?? cause.cause?.message ?? cause.message ?? "network error";
     return `cannot reach Meilisearch at ${url} (${detail}): is it running? Or unset MEILI_URL to use the embedded engine`;
   }
+  if (e instanceof SyntaxError) return `${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`;
   return `Meilisearch at ${url}: ${(e as Error)?.message ?? String(e)}`;
 }
 

@@ -1,0 +1,373 @@
+/**
+ * A small stand-in for a Meilisearch v1.x server, speaking the documented JSON of the
+ * endpoints the engine uses, on 127.0.0.1. It exists because no real server can run on
+ * every machine: unit tests use it to check faults (timeouts, 503, wrong keys) and what
+ * the engine sends. It is NOT Meilisearch — its ranking is a crude approximation and its
+ * filter parser covers only the grammar this app emits (=, !=, AND, OR, NOT, parentheses,
+ * quoted strings with backslash escapes). The contract suite against a real server is
+ * the authority.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+type Doc = Record<string, unknown>;
+
+interface FakeIndex {
+  uid: string;
+  primaryKey: string | null;
+  docs: Map<string, Doc>;
+  order: string[];
+  settings: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface FakeOptions {
+  masterKey?: string;
+  /** Keys accepted for search routes only. */
+  searchKeys?: string[];
+  delayMs?: number;
+  /** Answer every request but /health with this status. */
+  failStatus?: number;
+}
+
+export interface FakeMeilisearch {
+  url: string;
+  requests: { method: string; path: string; body: unknown }[];
+  options: FakeOptions;
+  indexes: Map<string, FakeIndex>;
+  close(): Promise<void>;
+}
+
+// ---- filter grammar ---------------------------------------------------------------
+
+type Tok = { t: "str"; v: string } | { t: "word"; v: string } | { t: "op"; v: string } | { t: "(" } | { t: ")" };
+
+export function tokenizeFilter(s: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === "(" || c === ")") {
+      out.push({ t: c });
+      i++;
+    } else if (c === '"' || c === "'") {
+      let v = "";
+      i++;
+      while (i < s.length && s[i] !== c) {
+        if (s[i] === "\\" && i + 1 < s.length) i++;
+        v += s[i];
+        i++;
+      }
+      if (i >= s.length) throw new Error(`unterminated string in filter: ${s}`);
+      i++;
+      out.push({ t: "str", v });
+    } else if (s.startsWith("!=", i)) {
+      out.push({ t: "op", v: "!=" });
+      i += 2;
+    } else if (c === "=") {
+      out.push({ t: "op", v: "=" });
+      i++;
+    } else {
+      let v = "";
+      while (i < s.length && !/[\s()="'!]/.test(s[i]!)) v += s[i++];
+      if (v === "") throw new Error(`unexpected character ${c} in filter: ${s}`);
+      out.push({ t: "word", v });
+    }
+  }
+  return out;
+}
+
+export type FilterNode =
+  | { kind: "and" | "or"; items: FilterNode[] }
+  | { kind: "not"; item: FilterNode }
+  | { kind: "cmp"; attr: string; op: "=" | "!="; value: string };
+
+export function parseFilter(s: string): FilterNode {
+  const toks = tokenizeFilter(s);
+  let p = 0;
+  const isWord = (w: string) => toks[p]?.t === "word" && (toks[p] as { v: string }).v.toUpperCase() === w;
+  const or = (): FilterNode => {
+    const items = [and()];
+    while (isWord("OR")) {
+      p++;
+      items.push(and());
+    }
+    return items.length === 1 ? items[0]! : { kind: "or", items };
+  };
+  const and = (): FilterNode => {
+    const items = [not()];
+    while (isWord("AND")) {
+      p++;
+      items.push(not());
+    }
+    return items.length === 1 ? items[0]! : { kind: "and", items };
+  };
+  const not = (): FilterNode => {
+    if (isWord("NOT")) {
+      p++;
+      return { kind: "not", item: not() };
+    }
+    return primary();
+  };
+  const primary = (): FilterNode => {
+    const tok = toks[p];
+    if (tok?.t === "(") {
+      p++;
+      const e = or();
+      if (toks[p]?.t !== ")") throw new Error(`expected ) in filter: ${s}`);
+      p++;
+      return e;
+    }
+    if (tok?.t !== "word" && tok?.t !== "str") throw new Error(`expected attribute in filter: ${s}`);
+    p++;
+    const op = toks[p];
+    if (op?.t !== "op") throw new Error(`expected operator in filter: ${s}`);
+    p++;
+    const val = toks[p];
+    if (val?.t !== "word" && val?.t !== "str") throw new Error(`expected value in filter: ${s}`);
+    p++;
+    return { kind: "cmp", attr: tok.v, op: op.v as "=" | "!=", value: val.v };
+  };
+  const tree = or();
+  if (p !== toks.length) throw new Error(`unexpected characters at the end of the filter: ${s}`);
+  return tree;
+}
+
+function evalFilter(n: FilterNode, doc: Doc): boolean {
+  switch (n.kind) {
+    case "and":
+      return n.items.every((i) => evalFilter(i, doc));
+    case "or":
+      return n.items.some((i) => evalFilter(i, doc));
+    case "not":
+      return !evalFilter(n.item, doc);
+    case "cmp": {
+      const raw = doc[n.attr];
+      const values = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map((v) => String(v).toLowerCase());
+      const hit = values.includes(n.value.toLowerCase());
+      return n.op === "=" ? hit : !hit;
+    }
+  }
+}
+
+// ---- search -------------------------------------------------------------------------
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (s: string) => (s.toLowerCase().match(WORD) ?? []) as string[];
+
+function parseQ(q: string): string[][] {
+  const out: string[][] = [];
+  for (const m of q.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const w = words(m[1] ?? m[2] ?? "");
+    if (w.length === 0) continue;
+    if (m[1] !== undefined) out.push(w);
+    else for (const x of w) out.push([x]);
+  }
+  return out;
+}
+
+/** Attribute rank of the best match, or -1 when some query part matches nowhere. */
+function matchQ(parts: string[][], doc: Doc, searchable: string[]): number {
+  let best = Infinity;
+  for (const part of parts) {
+    let found = -1;
+    searchable.forEach((attr, ai) => {
+      if (found !== -1) return;
+      const toks = words(String(doc[attr] ?? ""));
+      for (let i = 0; i + part.length <= toks.length; i++) {
+        if (part.every((w, j) => toks[i + j] === w)) {
+          found = ai;
+          break;
+        }
+      }
+    });
+    if (found === -1) return -1;
+    best = Math.min(best, found);
+  }
+  return best === Infinity ? 0 : best;
+}
+
+function runSearch(index: FakeIndex, body: Record<string, unknown>): Record<string, unknown> {
+  const searchable = (index.settings.searchableAttributes as string[] | undefined) ?? [];
+  const displayed = (index.settings.displayedAttributes as string[] | undefined) ?? ["*"];
+  const parts = parseQ(String(body.q ?? ""));
+  const filter = typeof body.filter === "string" ? parseFilter(body.filter) : undefined;
+  const scored: { doc: Doc; rank: number; seq: number }[] = [];
+  index.order.forEach((pk, seq) => {
+    const doc = index.docs.get(pk)!;
+    if (filter && !evalFilter(filter, doc)) return;
+    const rank = parts.length === 0 ? 0 : matchQ(parts, doc, searchable);
+    if (rank >= 0) scored.push({ doc, rank, seq });
+  });
+  const dateOf = (d: Doc) => (typeof d.dateValue === "number" ? d.dateValue : -Infinity);
+  const sort = (body.sort as string[] | undefined)?.[0];
+  scored.sort((a, b) => {
+    if (sort === "dateValue:desc") return dateOf(b.doc) - dateOf(a.doc) || a.seq - b.seq;
+    return a.rank - b.rank || dateOf(b.doc) - dateOf(a.doc) || a.seq - b.seq;
+  });
+  const facetDistribution: Record<string, Record<string, number>> = {};
+  for (const f of (body.facets as string[] | undefined) ?? []) {
+    const dist: Record<string, number> = {};
+    for (const { doc } of scored) for (const v of new Set((doc[f] as string[] | undefined) ?? [])) dist[v] = (dist[v] ?? 0) + 1;
+    facetDistribution[f] = dist;
+  }
+  const retrieve = (body.attributesToRetrieve as string[] | undefined) ?? displayed;
+  const pick = (d: Doc) => (retrieve.includes("*") ? d : Object.fromEntries(retrieve.filter((k) => k in d && (displayed.includes("*") || displayed.includes(k))).map((k) => [k, d[k]])));
+  const res: Record<string, unknown> = { query: body.q ?? "", processingTimeMs: 0, indexUid: index.uid };
+  if (body.facets) res.facetDistribution = facetDistribution;
+  if (body.page !== undefined || body.hitsPerPage !== undefined) {
+    const page = Number(body.page ?? 1);
+    const per = Number(body.hitsPerPage ?? 20);
+    res.hits = per === 0 ? [] : scored.slice((page - 1) * per, page * per).map((s) => pick(s.doc));
+    Object.assign(res, { page, hitsPerPage: per, totalHits: scored.length, totalPages: per === 0 ? 0 : Math.ceil(scored.length / per) });
+  } else {
+    const offset = Number(body.offset ?? 0);
+    const limit = Number(body.limit ?? 20);
+    res.hits = scored.slice(offset, offset + limit).map((s) => pick(s.doc));
+    Object.assign(res, { offset, limit, estimatedTotalHits: scored.length });
+  }
+  return res;
+}
+
+// ---- server -------------------------------------------------------------------------
+
+export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<FakeMeilisearch> {
+  const indexes = new Map<string, FakeIndex>();
+  const tasks: Record<string, unknown>[] = [];
+  const requests: FakeMeilisearch["requests"] = [];
+
+  const task = (indexUid: string | null, type: string, run: () => void) => {
+    const uid = tasks.length;
+    const now = new Date().toISOString();
+    let status = "succeeded";
+    let error: unknown = null;
+    try {
+      run();
+    } catch (e) {
+      status = "failed";
+      error = { message: (e as Error).message, code: (e as { code?: string }).code ?? "internal", type: "invalid_request", link: "" };
+    }
+    tasks.push({ uid, batchUid: uid, indexUid, status, type, canceledBy: null, details: {}, error, duration: "PT0S", enqueuedAt: now, startedAt: now, finishedAt: now });
+    return { status: 202, body: { taskUid: uid, indexUid, status: "enqueued", type, enqueuedAt: now } };
+  };
+  const apiError = (status: number, code: string, message: string) => ({ status, body: { message, code, type: "invalid_request", link: `https://docs.meilisearch.com/errors#${code}` } });
+  const coded = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  function route(method: string, path: string, body: unknown, auth: string | undefined): { status: number; body: unknown } {
+    if (path === "/health") return { status: 200, body: { status: "available" } };
+    if (options.failStatus) return apiError(options.failStatus, "internal", "fake failure");
+    if (options.masterKey) {
+      if (!auth) return apiError(401, "missing_authorization_header", "The Authorization header is missing.");
+      const key = auth.replace(/^Bearer /, "");
+      const searchOnly = options.searchKeys?.includes(key) && (path === "/multi-search" || path.endsWith("/search"));
+      if (key !== options.masterKey && !searchOnly) return apiError(403, "invalid_api_key", "The provided API key is invalid.");
+    }
+    if (path === "/version") return { status: 200, body: { pkgVersion: "1.99.0-fake", commitSha: "", commitDate: "" } };
+    if (path === "/multi-search" && method === "POST") {
+      const results = [];
+      for (const [i, q] of ((body as { queries: Record<string, unknown>[] }).queries ?? []).entries()) {
+        const index = indexes.get(String(q.indexUid));
+        if (!index) return apiError(404, "index_not_found", `Inside \`.queries[${i}]\`: Index \`${q.indexUid}\` not found.`);
+        try {
+          results.push(runSearch(index, q));
+        } catch (e) {
+          return apiError(400, "invalid_search_filter", `Inside \`.queries[${i}]\`: ${(e as Error).message}`);
+        }
+      }
+      return { status: 200, body: { results } };
+    }
+    if (path === "/swap-indexes" && method === "POST") {
+      return task(null, "indexSwap", () => {
+        for (const swap of body as { indexes: [string, string]; rename?: unknown }[]) {
+          if ("rename" in swap) throw coded("bad_request", "Unknown field `rename`: this fake follows servers before v1.18");
+          const [a, b] = swap.indexes.map((u) => indexes.get(u));
+          if (!a || !b) throw coded("index_not_found", "Indexes not found");
+          const [ua, ub] = [a.uid, b.uid];
+          a.uid = ub;
+          b.uid = ua;
+          indexes.set(ub, a);
+          indexes.set(ua, b);
+        }
+      });
+    }
+    let m = /^\/tasks\/(\d+)$/.exec(path);
+    if (m) {
+      const t = tasks[Number(m[1])];
+      return t ? { status: 200, body: t } : apiError(404, "task_not_found", "Task not found.");
+    }
+    if (path === "/indexes" && method === "POST") {
+      const { uid, primaryKey } = body as { uid: string; primaryKey?: string };
+      return task(uid, "indexCreation", () => {
+        if (indexes.has(uid)) throw coded("index_already_exists", `Index \`${uid}\` already exists.`);
+        indexes.set(uid, { uid, primaryKey: primaryKey ?? null, docs: new Map(), order: [], settings: {}, createdAt: new Date().toISOString() });
+      });
+    }
+    m = /^\/indexes\/([^/]+)(\/.*)?$/.exec(path);
+    if (m) {
+      const uid = decodeURIComponent(m[1]!);
+      const rest = m[2] ?? "";
+      const index = indexes.get(uid);
+      if (rest === "" && method === "DELETE") {
+        if (!index) return apiError(404, "index_not_found", `Index \`${uid}\` not found.`);
+        return task(uid, "indexDeletion", () => indexes.delete(uid));
+      }
+      if (!index) return apiError(404, "index_not_found", `Index \`${uid}\` not found.`);
+      if (rest === "" && method === "GET") return { status: 200, body: { uid, primaryKey: index.primaryKey, createdAt: index.createdAt, updatedAt: index.createdAt } };
+      if (rest === "/stats") return { status: 200, body: { numberOfDocuments: index.docs.size, isIndexing: false, fieldDistribution: {} } };
+      if (rest === "/settings" && method === "PATCH") return task(uid, "settingsUpdate", () => Object.assign(index.settings, body));
+      if (rest === "/search" && method === "POST") return { status: 200, body: runSearch(index, body as Record<string, unknown>) };
+      if (rest.startsWith("/documents/delete-batch") && method === "POST") {
+        return task(uid, "documentDeletion", () => {
+          for (const id of body as string[]) {
+            index.docs.delete(String(id));
+            index.order = index.order.filter((x) => x !== String(id));
+          }
+        });
+      }
+      if (rest.startsWith("/documents") && method === "POST") {
+        return task(uid, "documentAdditionOrUpdate", () => {
+          const pk = index.primaryKey ?? "id";
+          for (const d of body as Doc[]) {
+            const id = String(d[pk]);
+            if (!/^[A-Za-z0-9_-]{1,511}$/.test(id)) throw coded("invalid_document_id", `Document identifier \`${id}\` is invalid.`);
+            if (!index.docs.has(id)) index.order.push(id);
+            index.docs.set(id, d);
+          }
+        });
+      }
+    }
+    return apiError(404, "not_found", `fake: no route for ${method} ${path}`);
+  }
+
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const body = raw ? (JSON.parse(raw) as unknown) : undefined;
+      requests.push({ method: req.method ?? "GET", path: url.pathname, body });
+      const answer = () => {
+        const out = route(req.method ?? "GET", url.pathname, body, req.headers.authorization);
+        res.writeHead(out.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(out.body));
+      };
+      if (options.delayMs && url.pathname !== "/health") setTimeout(answer, options.delayMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    options,
+    indexes,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
