@@ -1,3 +1,4 @@
+import { pluralize } from "@/lib/format";
 import type { FacetValue } from "@/lib/search/types";
 
 const VISIBLE = 8;
@@ -17,7 +18,7 @@ function Option({ name, value, legendId }: { name: string; value: FacetValue; le
           className="mt-1 h-4 w-4 accent-sky-700"
         />
         <span className="flex-1 leading-snug">{value.value}</span>
-        <span className="tabular-nums text-sm text-slate-500" aria-label={`${value.count} документов`}>
+        <span className="tabular-nums text-sm text-slate-500" aria-label={`${value.count} ${pluralize(value.count, ["документ", "документа", "документов"])}`}>
           {value.count}
         </span>
       </label>

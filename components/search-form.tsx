@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useTransition, type ReactNode } from "react";
 
 const TYPING_DELAY_MS = 300;
 
@@ -28,6 +28,9 @@ export function SearchForm({ q, main, sidebar }: { q: string; main: ReactNode; s
   const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typedSinceNavigation = useRef(false);
+  // The old results stay on screen, dimmed, until the new ones arrive. No loading.tsx here: a
+  // streamed fallback would never be replaced for readers without JavaScript.
+  const [pending, startTransition] = useTransition();
 
   // Back/Forward change q under us: show it, unless the person is typing.
   useEffect(() => {
@@ -43,8 +46,10 @@ export function SearchForm({ q, main, sidebar }: { q: string; main: ReactNode; s
     if (!form) return;
     const href = searchStringOf(form);
     if (href === `${window.location.pathname}${window.location.search}`) return;
-    if (mode === "push") router.push(href, { scroll: false });
-    else router.replace(href, { scroll: false });
+    startTransition(() => {
+      if (mode === "push") router.push(href, { scroll: false });
+      else router.replace(href, { scroll: false });
+    });
   };
 
   return (
@@ -94,7 +99,14 @@ export function SearchForm({ q, main, sidebar }: { q: string; main: ReactNode; s
               Найти
             </button>
           </div>
-          {main}
+          <div aria-busy={pending} className={pending ? "opacity-60 transition-opacity" : undefined}>
+            {pending && (
+              <p role="status" className="sr-only">
+                Загрузка…
+              </p>
+            )}
+            {main}
+          </div>
         </div>
         <aside className="order-2 w-full shrink-0 lg:order-1 lg:w-72" aria-label="Фильтры">
           {sidebar}

@@ -24,6 +24,7 @@ const envSchema = z
     MEILI_MAX_TOTAL_HITS: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
     /** Facet values Meilisearch returns per facet; sized for the speaker list, the longest facet. */
     MEILI_MAX_VALUES_PER_FACET: z.coerce.number().int().min(100).max(100_000).default(5_000),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   })
   .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH) }));

@@ -1,0 +1,81 @@
+/**
+ * npm start: check the configuration, load the sample archive (idempotent), build the app
+ * when its sources are newer than the last build, and serve it on PORT (default 3000).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigError, getConfig } from "@/lib/config";
+import { listInputFiles } from "@/lib/ingest/read-files";
+import { commitIngest, prepareIngest } from "@/lib/ingest/run-ingest";
+import { getEngine, openEmbeddedEngine } from "@/lib/search";
+
+const ROOT = process.cwd();
+const SOURCES = ["app", "components", "lib", "config", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p, { recursive: true, encoding: "utf8" })) newest = Math.max(newest, fs.statSync(path.join(p, entry)).mtimeMs);
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => newestMtime(path.join(ROOT, s)) <= built);
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  let config;
+  try {
+    config = getConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+
+  const prepared = prepareIngest(listInputFiles([path.join(ROOT, "content")]));
+  if (prepared.errors.length > 0) {
+    for (const e of prepared.errors) console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  const engine = openEmbeddedEngine(config);
+  const summary = commitIngest(engine, prepared.documents.map((d) => d.document));
+  console.log(`sample archive: added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged} (${config.ARCHIVE_DB_PATH})`);
+
+  if (config.MEILI_URL) {
+    const { checkMeilisearch } = await import("@/lib/search/engines/meilisearch");
+    try {
+      await checkMeilisearch(config);
+    } catch (e) {
+      console.error(`Meilisearch at MEILI_URL=${config.MEILI_URL} cannot serve: ${(e as Error).message}`);
+      process.exit(1);
+    }
+    if (summary.changed.length > 0) await (await getEngine(config)).upsert(summary.changed);
+  }
+
+  if (!buildIsCurrent()) {
+    console.log("building the app (next build)…");
+    const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const port = String(config.PORT);
+  console.log(`ready to serve after ${((performance.now() - t0) / 1000).toFixed(1)} s of preparation: http://localhost:${port}`);
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The search page as a person sees it: the box, the count, the results and the filters. */
+export class SearchPage {
+  readonly input: Locator;
+  readonly status: Locator;
+  readonly results: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.getByRole("searchbox", { name: "Поиск по архиву" });
+    this.status = page.getByRole("status").filter({ hasText: /результат/ });
+    this.results = page.getByTestId("result");
+  }
+
+  async open(search = "") {
+    await this.page.goto(`/${search}`);
+  }
+
+  facet(legend: string, value: string): Locator {
+    return this.page.getByRole("group", { name: legend }).getByRole("checkbox", { name: new RegExp(`^${value}`) });
+  }
+
+  resultTitled(title: string | RegExp): Locator {
+    return this.results.filter({ has: this.page.getByRole("heading", { name: title }) });
+  }
+
+  async expectCount(n: number) {
+    await expect(this.status).toContainText(new RegExp(`^${n} результат`));
+  }
+}
