@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { combineFilters, eq, facetFilters, quoteFilterValue, textFilter } from "@/lib/search/meili-filter";
+import { parseQuery } from "@/lib/search/query-syntax";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import { HOSTILE_INSTITUTION, HOSTILE_PREFIX, HOSTILE_TOPIC } from "../fixtures/contract-documents";
+import { parseFilter } from "../contract/fake-meilisearch";
+
+const analyzer = getAnalyzer();
+const HOSTILE = [HOSTILE_INSTITUTION, HOSTILE_PREFIX, HOSTILE_TOPIC, 'a" OR speaker = "b', "ends with \\", '\\"', ") OR (1 = 1", "NOT x", "x = y", "", "  spaced  ", "перевод\nстроки"];
+
+describe("quoteFilterValue", () => {
+  it("escapes backslash before quote, so an escaped quote cannot be un-escaped", () => {
+    expect(quoteFilterValue('a"b')).toBe('"a\\"b"');
+    expect(quoteFilterValue("a\\b")).toBe('"a\\\\b"');
+    expect(quoteFilterValue('\\"')).toBe('"\\\\\\""');
+    expect(quoteFilterValue(HOSTILE_INSTITUTION)).toBe('"Фонд \\"Открытый \\\\ диалог\\" OR 1=1 )"');
+  });
+
+  it.each(HOSTILE)("reads back as one comparison with the original value: %j", (value) => {
+    // A parser following Meilisearch's documented quoting rules sees exactly one condition.
+    expect(parseFilter(eq("institution", value))).toEqual({ kind: "cmp", attr: "institution", op: "=", value });
+  });
+});
+
+describe("facet filters", () => {
+  it("ORs values within a group and ANDs groups", () => {
+    const parts = facetFilters({ speaker: ["A", "B"], institution: [], topic: ["T"] });
+    expect(parts).toEqual(['(speaker = "A" OR speaker = "B")', 'topic = "T"']);
+    expect(combineFilters(parts)).toBe('((speaker = "A" OR speaker = "B")) AND (topic = "T")');
+  });
+
+  it("leaves out the group a disjunctive count is for", () => {
+    expect(facetFilters({ speaker: ["A"], topic: ["T"] }, "speaker")).toEqual(['topic = "T"']);
+  });
+
+  it("keeps hostile values inside their group", () => {
+    const f = combineFilters(facetFilters({ institution: [HOSTILE_INSTITUTION, "МГИМО"], topic: [HOSTILE_TOPIC] }))!;
+    expect(parseFilter(f)).toEqual({
+      kind: "and",
+      items: [
+        {
+          kind: "or",
+          items: [
+            { kind: "cmp", attr: "institution", op: "=", value: HOSTILE_INSTITUTION },
+            { kind: "cmp", attr: "institution", op: "=", value: "МГИМО" },
+          ],
+        },
+        { kind: "cmp", attr: "topic", op: "=", value: HOSTILE_TOPIC },
+      ],
+    });
+  });
+
+  it("is undefined when nothing is selected", () => {
+    expect(combineFilters(facetFilters({}))).toBeUndefined();
+  });
+});
+
+describe("textFilter", () => {
+  const tf = (q: string, mode: "all" | "any" = "all") => textFilter(parseQuery(q, analyzer), mode);
+
+  it("matches analyzed terms, so word forms meet", () => {
+    expect(tf("медиатора")).toBe('terms = "медиатор"');
+    expect(tf("медиатором Турции")).toBe('(terms = "медиатор" AND terms = "турция")');
+  });
+
+  it("ORs alternatives and, in any mode, groups", () => {
+    expect(tf("Астана ИЛИ Анкара")).toBe('(terms = "астана" OR terms = "анкара")');
+    expect(tf("медиатор газ", "any")).toBe('(terms = "медиатор" OR terms = "газ")');
+  });
+
+  it("filters phrases by exact words and adjacent pairs", () => {
+    expect(tf('"энергетическая безопасность Европы"')).toBe(
+      '(bigrams = "энергетическая безопасность" AND bigrams = "безопасность европы")',
+    );
+    expect(tf('"Ещё"')).toBe('words = "еще"');
+  });
+
+  it("excludes with NOT", () => {
+    expect(tf("медиатор -Турция")).toBe('(terms = "медиатор" AND NOT terms = "турция")');
+    expect(tf("-Турция -Анкара")).toBe('NOT (terms = "турция" OR terms = "анкара")');
+    expect(tf("")).toBeUndefined();
+  });
+
+  it("parses back with the structure it was built with", () => {
+    const tree = parseFilter(tf('Астана ИЛИ "роль медиатора" -газ')!);
+    expect(tree).toEqual({
+      kind: "and",
+      items: [
+        {
+          kind: "or",
+          items: [
+            { kind: "cmp", attr: "terms", op: "=", value: "астана" },
+            { kind: "cmp", attr: "bigrams", op: "=", value: "роль медиатора" },
+          ],
+        },
+        { kind: "not", item: { kind: "cmp", attr: "terms", op: "=", value: "газ" } },
+      ],
+    });
+  });
+});
