@@ -48,7 +48,8 @@ function lemmas(word: string): Set<string> {
 }
 
 export function isRoleWord(t: Tok): boolean {
-  if (!t.word || !/^[а-яё-]+$/u.test(t.text)) return false;
+  // Capitalised only as the first word of a sentence or heading («Представитель талибов …»).
+  if (!t.word || !/^[а-яёА-ЯЁ][а-яё-]*$/u.test(t.text)) return false;
   for (const l of lemmas(t.text)) if (ROLE_HEADS.has(l) || ROLE_MODIFIERS.has(l)) return true;
   return ROLE_HEADS.has(t.text.toLowerCase());
 }
@@ -198,7 +199,7 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
       }
       continue;
     }
-    if (/^[А-ЯЁA-Z0-9]/u.test(t.text)) {
+    if (/^[А-ЯЁA-Z0-9]/u.test(t.text) && j > roleStart) {
       instStart = j;
       break;
     }
@@ -219,7 +220,7 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
     i = j + 1;
   }
   const roleEnd = instStart >= 0 ? instStart : i;
-  const roleWords = ts.slice(roleStart, roleEnd).filter((t) => t.word).map((t) => t.text);
+  const roleWords = ts.slice(roleStart, roleEnd).filter((t) => t.word).map((t, n) => (n === 0 ? t.text.toLowerCase() : t.text));
   const out: Description = {};
   if (roleWords.length > 0) out.role = roleNominative(roleWords, c);
   if (instStart >= 0) {
@@ -254,7 +255,8 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       j - i < 3 &&
       ts[j]!.word &&
       ts[j]!.start - ts[j - 1]!.end <= 1 &&
-      (nameKind(ts[j]!.text) || (j === i + 1 && k === "first" && surnameAfterFirst(ts[j]!.text)))
+      (nameKind(ts[j]!.text) || (j === i + 1 && k === "first" && surnameAfterFirst(ts[j]!.text))) &&
+      casesAgree(ts.slice(i, j + 1).map((x) => x.text))
     )
       j++;
     const words = ts.slice(i, j).map((x) => x.text);
@@ -265,6 +267,28 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
     i = j;
   }
   return out;
+}
+
+/** Cases a word can stand in as part of a name; undefined when az does not know it as a name. */
+export function nameCases(word: string): Set<string> | undefined {
+  const rs = parse(word).filter((p) => (p.tag.Name || p.tag.Surn || p.tag.Patr) && (p as unknown as { parser?: string }).parser === "Dictionary");
+  return rs.length > 0 ? new Set(rs.map((p) => p.tag.CAse as string)) : undefined;
+}
+
+/** Parts of one name share a case: «Паркер Ривлину» is two people, not one. */
+function casesAgree(words: string[]): boolean {
+  let common: Set<string> | undefined;
+  for (const w of words) {
+    const cs = nameCases(w);
+    if (!cs) {
+      // Unknown word with an oblique ending after a nominative-only name: a second person.
+      if (common && !common.has("gent") && !common.has("datv") && !common.has("ablt") && /(у|ю|ом|ем|ой|ым)$/u.test(w)) return false;
+      continue;
+    }
+    common = common ? new Set([...common].filter((c) => cs.has(c))) : cs;
+    if (common.size === 0) return false;
+  }
+  return true;
 }
 
 /** Tokens allowed between a role and the name it describes. */
