@@ -68,6 +68,15 @@ function describeKeys(config: MeiliConfig): { admin?: string; search?: string; s
   return { ...(admin ? { admin } : {}), ...(search ? { search } : {}), searchKeyName, adminKeyName };
 }
 
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed",
+  ECONNRESET: "connection reset",
+  EHOSTUNREACH: "host unreachable",
+  UND_ERR_SOCKET: "connection closed",
+};
+
 /** One line saying what went wrong talking to Meilisearch, for people, not for stack traces. */
 export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_URL" | "MEILI_TIMEOUT_MS" | "MEILI_INDEX">, keyName = "API key"): string {
   const url = config.MEILI_URL;
@@ -82,6 +91,9 @@ export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_
   if (e instanceof MeilisearchApiError) {
     const status = e.response.status;
     const code = e.cause?.code;
+    if (code === "missing_authorization_header") {
+      return `Meilisearch at ${url} requires an API key: set MEILI_SEARCH_KEY for search and MEILI_ADMIN_KEY or MEILI_MASTER_KEY for indexing`;
+    }
     if (status === 401 || status === 403 || code === "invalid_api_key" || code === "missing_authorization_header") {
       return `Meilisearch at ${url} rejected the ${keyName} (${code ?? `HTTP ${status}`}): check MEILI_SEARCH_KEY, MEILI_ADMIN_KEY and MEILI_MASTER_KEY`;
     }
@@ -93,7 +105,8 @@ export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_
   }
   if (e instanceof MeilisearchRequestError) {
     const cause = (e.cause as { cause?: { code?: string; message?: string }; message?: string } | undefined) ?? {};
-    const detail = cause.cause?.code ?? cause.cause?.message ?? cause.message ?? "network error";
+    const code = cause.cause?.code;
+    const detail = code ? (NETWORK_CODES[code] ? `${NETWORK_CODES[code]}, ${code}` : code) : (cause.cause?.message ?? cause.message ?? "network error");
     return `cannot reach Meilisearch at ${url} (${detail}): is it running? Or unset MEILI_URL to use the embedded engine`;
   }
   if (e instanceof SyntaxError) return `${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`;
