@@ -1,15 +1,28 @@
 import { IngestError, lineAt } from "./errors";
 import type { SourceRecord } from "./source-record";
 
+/**
+ * Where JSON.parse failed. Node 20 says "at position N" for some errors and, for others, only
+ * quotes about ten characters around the error ("...aphs": [}" is not valid JSON).
+ */
+export function jsonErrorOffset(text: string, message: string): number | undefined {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const near = /, (\.\.\.)?"([\s\S]*?)(\.\.\.)?" is not valid JSON/.exec(message);
+  if (!near) return undefined;
+  const at = text.indexOf(near[2]!);
+  return at === -1 ? undefined : at + (near[1] ? Math.min(10, near[2]!.length - 1) : 0);
+}
+
 function parseJson(file: string, text: string, baseLine: number): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const lc = /line (\d+)/.exec(msg);
-    const line = pos ? baseLine + lineAt(text, Number(pos[1])) - 1 : lc ? baseLine + Number(lc[1]) - 1 : baseLine;
-    throw new IngestError(file, `invalid JSON: ${msg.replace(/\s*\(line \d+ column \d+\)$/, "")}`, line);
+    const offset = jsonErrorOffset(text, msg);
+    const line = offset === undefined ? baseLine : baseLine + lineAt(text, offset) - 1;
+    throw new IngestError(file, `invalid JSON: ${msg.replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, "")}`, line);
   }
 }
 

@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { parse as parseYaml, YAMLParseError } from "yaml";
 import { IngestError } from "./errors";
 import type { SourceRecord } from "./source-record";
 
@@ -8,12 +9,14 @@ export function readMarkdown(file: string, text: string): SourceRecord[] {
   if (!/^---\r?\n/.test(source)) throw new IngestError(file, "expected YAML front matter starting with --- on the first line", 1);
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // An empty options object stops gray-matter from caching by content, which would hide a fixed file's new errors.
-    parsed = matter(source, {});
+    // YAML 1.2 core schema: 2023-13-45 stays text for the date check to reject, instead of
+    // YAML 1.1 timestamps silently rolling it over into 2024. The empty options object also
+    // stops gray-matter from caching by content.
+    parsed = matter(source, { engines: { yaml: (s: string) => parseYaml(s, { schema: "core" }) as object } });
   } catch (e) {
-    const err = e as { mark?: { line?: number }; reason?: string; message: string };
-    const line = err.mark?.line !== undefined ? err.mark.line + 2 : 1;
-    throw new IngestError(file, `invalid YAML front matter: ${err.reason ?? err.message.split("\n")[0]}`, line);
+    const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : 1;
+    const reason = e instanceof YAMLParseError ? e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") : (e as Error).message;
+    throw new IngestError(file, `invalid YAML front matter: ${reason}`, line);
   }
   const fmLines = parsed.matter.split(/\r?\n/);
   const bodyStart = source.split(/\r?\n/).length - parsed.content.split(/\r?\n/).length + 1;
@@ -22,8 +25,6 @@ export function readMarkdown(file: string, text: string): SourceRecord[] {
     .map((p) => p.replace(/\s*\r?\n\s*/g, " ").trim())
     .filter((p) => p.length > 0);
   const data = { ...(parsed.data as Record<string, unknown>) };
-  // YAML reads an unquoted 2021-06-14 as a Date; the archive keeps calendar dates as text.
-  if (data.date instanceof Date && !Number.isNaN(data.date.getTime())) data.date = data.date.toISOString().slice(0, 10);
   if (data.paragraphs === undefined) data.paragraphs = paragraphs;
   return [
     {

@@ -16,8 +16,11 @@ function stableId(title: string, date: string | undefined, url: string | undefin
 }
 
 export function slugFor(title: string): string {
-  const s = slugify(title, { lowercase: true }).slice(0, 80).replace(/-+[^-]*$/, (m) => (m.length > 1 ? "" : m));
-  return s || "document";
+  const full = slugify(title, { lowercase: true });
+  if (full.length <= 80) return full || "document";
+  // Cut at a word boundary so the slug does not end in half a word.
+  const cut = full.slice(0, 80);
+  return cut.slice(0, Math.max(cut.lastIndexOf("-"), 1));
 }
 
 /** Validate one record and turn it into an archive document, extracting speakers where metadata has none. */
