@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function setUp(options: FakeOptions, env: Record<string, string> = {}) {
   fake = await startFakeMeilisearch({ masterKey: "master", ...options });
-  const config = parseConfig({ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_TIMEOUT_MS: "300", ...env });
+  const config = parseConfig(<NodeJS.ProcessEnv>{ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_TIMEOUT_MS: "300", ...env });
   return { config, engine: new MeilisearchEngine(config, analyzer) };
 }
 
@@ -119,13 +119,13 @@ describe("checkMeilisearch", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      await expect(checkMeilisearch(parseConfig({ MEILI_URL: url }))).rejects.toThrow(`${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`);
+      await expect(checkMeilisearch(parseConfig(<NodeJS.ProcessEnv>{ MEILI_URL: url }))).rejects.toThrow(`${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`);
     } finally {
       server.close();
     }
   });
 
   it("accepts an unset MEILI_URL", async () => {
-    expect(await checkMeilisearch(parseConfig({}))).toMatch(/embedded engine/);
+    expect(await checkMeilisearch(parseConfig(<NodeJS.ProcessEnv>{}))).toMatch(/embedded engine/);
   });
 });

@@ -74,7 +74,7 @@ describe("MeilisearchEngine requests", () => {
 
   beforeAll(async () => {
     fake = await startFakeMeilisearch({ masterKey: "master", searchKeys: ["search-only"] });
-    const config = parseConfig({ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_SEARCH_KEY: "search-only", MEILI_BATCH_SIZE: "3" });
+    const config = parseConfig(<NodeJS.ProcessEnv>{ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_SEARCH_KEY: "search-only", MEILI_BATCH_SIZE: "3" });
     engine = new MeilisearchEngine(config, analyzer, "req_test");
     await engine.upsert(CONTRACT_DOCUMENTS);
   });

@@ -6,7 +6,7 @@ import { getAnalyzer } from "@/lib/text/analyzers";
 import { CONTRACT_DOCUMENTS } from "../fixtures/contract-documents";
 
 const analyzer = getAnalyzer();
-const config = parseConfig({});
+const config = parseConfig(<NodeJS.ProcessEnv>{});
 
 describe("Meilisearch settings", () => {
   const s = buildSettings(config, analyzer);
