@@ -34,7 +34,7 @@ export const documentInputSchema = z.object({
   paragraphs: z.array(text).min(1, "a document needs at least one paragraph").max(5_000),
   date: isoDate.optional(),
   source: z.string().trim().min(1).max(300).optional(),
-  url: z.url().max(2_000).optional(),
+  url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2_000).optional(),
   topics: z.array(text.max(200)).max(50).default([]),
   speakers: z.array(speakerSchema).max(200).default([]),
   institutions: z.array(text.max(300)).max(200).default([]),
