@@ -2,6 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
+
+/** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
+const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { AppError } from "@/lib/errors";
 import { MeilisearchEngine, checkMeilisearch } from "@/lib/search/engines/meilisearch";
 import { emptyFilters } from "@/lib/search/types";
@@ -19,7 +22,7 @@ afterEach(async () => {
 
 async function setUp(options: FakeOptions, env: Record<string, string> = {}) {
   fake = await startFakeMeilisearch({ masterKey: "master", ...options });
-  const config = parseConfig(<NodeJS.ProcessEnv>{ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_TIMEOUT_MS: "300", ...env });
+  const config = parseConfig(testEnv({ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_TIMEOUT_MS: "300", ...env }));
   return { config, engine: new MeilisearchEngine(config, analyzer) };
 }
 
@@ -119,13 +122,13 @@ describe("checkMeilisearch", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      await expect(checkMeilisearch(parseConfig(<NodeJS.ProcessEnv>{ MEILI_URL: url }))).rejects.toThrow(`${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`);
+      await expect(checkMeilisearch(parseConfig(testEnv({ MEILI_URL: url })))).rejects.toThrow(`${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`);
     } finally {
       server.close();
     }
   });
 
   it("accepts an unset MEILI_URL", async () => {
-    expect(await checkMeilisearch(parseConfig(<NodeJS.ProcessEnv>{}))).toMatch(/embedded engine/);
+    expect(await checkMeilisearch(parseConfig(testEnv({})))).toMatch(/embedded engine/);
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
+
+/** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
+const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
 import { buildSearchPlan, relevanceQuery } from "@/lib/search/meili-request";
 import { parseQuery } from "@/lib/search/query-syntax";
@@ -74,7 +77,7 @@ describe("MeilisearchEngine requests", () => {
 
   beforeAll(async () => {
     fake = await startFakeMeilisearch({ masterKey: "master", searchKeys: ["search-only"] });
-    const config = parseConfig(<NodeJS.ProcessEnv>{ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_SEARCH_KEY: "search-only", MEILI_BATCH_SIZE: "3" });
+    const config = parseConfig(testEnv({ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master", MEILI_SEARCH_KEY: "search-only", MEILI_BATCH_SIZE: "3" }));
     engine = new MeilisearchEngine(config, analyzer, "req_test");
     await engine.upsert(CONTRACT_DOCUMENTS);
   });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
+
+/** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
+const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { ORIGINAL_FIELDS, primaryKeyOf, toMeiliDocument, fromMeiliHit } from "@/lib/search/meili-document";
 import { buildSettings, meiliSynonyms } from "@/lib/search/meili-settings";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { CONTRACT_DOCUMENTS } from "../fixtures/contract-documents";
 
 const analyzer = getAnalyzer();
-const config = parseConfig(<NodeJS.ProcessEnv>{});
+const config = parseConfig(testEnv({}));
 
 describe("Meilisearch settings", () => {
   const s = buildSettings(config, analyzer);
