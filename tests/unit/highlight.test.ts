@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseQuery, highlightTermsOf } from "@/lib/search/query-syntax";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import { escapeHtml, highlight, makeSnippet, segmentsToHtml } from "@/lib/text/highlight";
+
+const analyzer = getAnalyzer();
+const termsFor = (q: string) => highlightTermsOf(parseQuery(q, analyzer));
+
+describe("highlighting", () => {
+  it("marks every form of the query's words and nothing else", () => {
+    const segs = highlight("Имидж эффективного медиатора в урегулировании споров.", analyzer, termsFor("медиатор споры"));
+    expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(["медиатора", "споров"]);
+    expect(segs.map((s) => s.text).join("")).toBe("Имидж эффективного медиатора в урегулировании споров.");
+  });
+
+  it("marks an exact phrase only where its words stand together", () => {
+    const segs = highlight("Астана клуба нет, но клуба Астана есть.", analyzer, termsFor('"Астана клуба"'));
+    expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(["Астана", "клуба"]);
+  });
+
+  it("does not mark excluded words", () => {
+    const segs = highlight("Санкции и медиатор.", analyzer, termsFor("медиатор -санкции"));
+    expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(["медиатор"]);
+  });
+
+  it("escapes hostile text in snippet HTML, hits included", () => {
+    const text = `Слово <script>alert("x")</script> & <img src=x onerror='y'> медиатора`;
+    const html = segmentsToHtml(makeSnippet([text], analyzer, termsFor("медиатор script")).segments);
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain("&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt;");
+    expect(html).toContain("&amp; &lt;img src=x onerror=&#39;y&#39;&gt;");
+    expect(html).toContain("<mark>медиатора</mark>");
+    expect(escapeHtml(`<>&"'`)).toBe("&lt;&gt;&amp;&quot;&#39;");
+  });
+
+  it("picks the paragraph and window with the most distinct hits, cut at words with ellipses", () => {
+    const filler = "Вводные слова о конференции и её участниках. ".repeat(12);
+    const paragraphs = ["Первый абзац без искомых слов.", `${filler}Здесь медиатор урегулирует споры. ${filler}`];
+    const snip = makeSnippet(paragraphs, analyzer, termsFor("медиатор споры"), 200);
+    expect(snip.paragraph).toBe(1);
+    expect(snip.hits).toBe(2);
+    const text = snip.segments.map((s) => s.text).join("");
+    expect(text.startsWith("… ")).toBe(true);
+    expect(text.endsWith(" …")).toBe(true);
+    expect(text.length).toBeLessThan(215);
+    expect(text).toContain("медиатор урегулирует споры");
+  });
+
+  it("falls back to the opening of the first paragraph when nothing matches", () => {
+    const snip = makeSnippet(["Начало текста. ".repeat(40)], analyzer, termsFor(""), 100);
+    expect(snip.hits).toBe(0);
+    expect(snip.segments.map((s) => s.text).join("")).toMatch(/^Начало текста\..* …$/);
+  });
+});

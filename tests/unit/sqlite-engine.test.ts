@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { openDatabase, setMeta } from "@/lib/archive/db";
+import { SqliteEngine } from "@/lib/search/engines/sqlite";
+import { emptyFilters, type SearchQuery } from "@/lib/search/types";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import type { CommentaryDocument } from "@/lib/validations/document";
+
+function doc(n: number, over: Partial<CommentaryDocument>): CommentaryDocument {
+  return {
+    id: `d${n}`,
+    slug: `d${n}`,
+    title: `Документ ${n}`,
+    paragraphs: ["Нейтральный текст."],
+    date: `2020-01-${String(n).padStart(2, "0")}`,
+    topics: [],
+    speakers: [],
+    institutions: [],
+    quotes: [],
+    contentHash: `h${n}`,
+    ...over,
+  };
+}
+
+const q = (over: Partial<SearchQuery>): SearchQuery => ({ q: "", filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10, ...over });
+const sp = (name: string, institution?: string) => ({ name, ...(institution ? { institution } : {}) });
+
+const DOCS = [
+  doc(1, { paragraphs: ["Санкции против медиатора."], speakers: [sp("Анна", "ИМЭП")], topics: ["Санкции"] }),
+  doc(2, { paragraphs: ["Санкции и энергетика."], speakers: [sp("Борис", "КИСИ")], topics: ["Санкции", "Энергетика"] }),
+  doc(3, { paragraphs: ["Санкции обсуждали."], speakers: [sp("Анна", "ИМЭП"), sp("Борис", "КИСИ")], topics: ["Энергетика"] }),
+  doc(4, { paragraphs: ["Про санкций режим."], speakers: [sp("Вера", "КИСИ")], topics: ["Безопасность"] }),
+  doc(5, { title: "Санкции в заголовке", paragraphs: ["Текст без слова."], speakers: [sp("Вера", "КИСИ")] }),
+];
+
+async function engineWith(docs = DOCS) {
+  const engine = new SqliteEngine(openDatabase(":memory:"), getAnalyzer());
+  await engine.upsert(docs);
+  return engine;
+}
+
+const counts = (values: { value: string; count: number }[]) => Object.fromEntries(values.map((v) => [v.value, v.count]));
+
+describe("embedded engine", () => {
+  it("facet counts are disjunctive: a group's own selection does not narrow its counts", async () => {
+    const e = await engineWith();
+    const r = await e.search(q({ q: "санкции", filters: { ...emptyFilters(), speaker: ["Анна"] } }));
+    expect(r.hits.map((h) => h.id).sort()).toEqual(["d1", "d3"]);
+    expect(counts(r.facets.speaker)).toEqual({ Анна: 2, Борис: 2, Вера: 2 });
+    // Other groups are narrowed by the speaker choice.
+    expect(counts(r.facets.topic)).toEqual({ Санкции: 1, Энергетика: 1 });
+    expect(r.facets.speaker.find((v) => v.value === "Анна")!.selected).toBe(true);
+  });
+
+  it("ORs values within a group and ANDs across groups", async () => {
+    const e = await engineWith();
+    const r = await e.search(q({ filters: { speaker: ["Анна", "Вера"], institution: ["КИСИ"], topic: [] } }));
+    expect(r.hits.map((h) => h.id).sort()).toEqual(["d3", "d4", "d5"]);
+  });
+
+  it("ranks a title match above body matches and sorts by date on request", async () => {
+    const e = await engineWith();
+    const byRelevance = await e.search(q({ q: "санкции" }));
+    expect(byRelevance.hits[0]!.id).toBe("d5");
+    const byDate = await e.search(q({ q: "санкции", sort: "date" }));
+    expect(byDate.hits.map((h) => h.id)).toEqual(["d5", "d4", "d3", "d2", "d1"]);
+  });
+
+  it("paginates with exact totals", async () => {
+    const e = await engineWith();
+    const pages = await Promise.all([1, 2, 3].map((page) => e.search(q({ q: "санкции", sort: "date", perPage: 2, page }))));
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages.map((p) => p.pageCount)).toEqual([3, 3, 3]);
+    expect(pages.flatMap((p) => p.hits.map((h) => h.id))).toEqual(["d5", "d4", "d3", "d2", "d1"]);
+    expect((await e.search(q({ q: "санкции", perPage: 2, page: 9 }))).hits).toEqual([]);
+  });
+
+  it("lists a selected value that matches nothing with a zero count, so it can be unchecked", async () => {
+    const e = await engineWith();
+    const r = await e.search(q({ filters: { ...emptyFilters(), speaker: ['Никто" OR 1=1'] } }));
+    expect(r.total).toBe(0);
+    expect(r.facets.speaker.find((v) => v.value === 'Никто" OR 1=1')).toEqual({ value: 'Никто" OR 1=1', count: 0, selected: true });
+  });
+
+  it("relaxes to ranked OR when no document has every word, and says so", async () => {
+    const e = await engineWith();
+    const r = await e.search(q({ q: "медиатора энергетика" }));
+    expect(r.matchMode).toBe("any");
+    expect(r.hits.map((h) => h.id).sort()).toEqual(["d1", "d2"]);
+  });
+
+  it("refuses to search an index built by another analyzer version", async () => {
+    const e = await engineWith();
+    setMeta(e.db, "analyzer", "old-analyzer-0");
+    await expect(e.search(q({ q: "санкции" }))).rejects.toThrow(/npm run reindex/);
+    expect((await e.health()).ok).toBe(false);
+    e.reindexAll();
+    expect((await e.search(q({ q: "санкции" }))).total).toBe(5);
+  });
+
+  it("sees documents another process added, without a restart", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engine-")), "a.db");
+    const reader = new SqliteEngine(openDatabase(file), getAnalyzer());
+    await reader.upsert(DOCS.slice(0, 2));
+    expect((await reader.search(q({}))).total).toBe(2);
+    const writerDb = new Database(file);
+    const writer = new SqliteEngine(writerDb, getAnalyzer());
+    await writer.upsert(DOCS.slice(2));
+    writerDb.close();
+    expect((await reader.search(q({}))).total).toBe(5);
+    expect(counts((await reader.search(q({}))).facets.speaker)).toEqual({ Анна: 2, Борис: 2, Вера: 2 });
+  });
+});
