@@ -1,0 +1,35 @@
+/**
+ * npm run meili:setup
+ * Creates the Meilisearch index (MEILI_INDEX) if missing and applies its settings. Idempotent:
+ * run it after changing settings code or config/aliases.ts; `npm run reindex` applies the same
+ * settings to the index it builds.
+ */
+import { getConfig } from "@/lib/config";
+import { MeilisearchEngine, checkMeilisearch } from "@/lib/search/engines/meilisearch";
+import { loadAliases } from "@/lib/search/meili-settings";
+
+async function main(): Promise<number> {
+  const config = getConfig();
+  if (!config.MEILI_URL) {
+    console.error("MEILI_URL is not set: there is no Meilisearch to set up (the embedded engine needs no setup).");
+    return 1;
+  }
+  const aliases = await loadAliases();
+  const engine = MeilisearchEngine.fromConfig(config, aliases);
+  await engine.setup();
+  const s = engine.settings();
+  console.log(
+    `settings applied to index "${config.MEILI_INDEX}" at ${config.MEILI_URL}: ${s.filterableAttributes?.length} filterable attributes, ` +
+      `${Object.keys(s.synonyms ?? {}).length} synonym entries${aliases ? "" : " (config/aliases.ts not found)"}`,
+  );
+  console.log(await checkMeilisearch(config).catch((e: Error) => `note: ${e.message}`));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`error: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,62 @@
+/**
+ * npm run reindex
+ * Rebuilds the search index from the archive, the system of record. With MEILI_URL set it
+ * builds a fresh Meilisearch index in batches of MEILI_BATCH_SIZE and swaps it in, so
+ * searches never see a half-built index; without it, it rebuilds the embedded index (what
+ * to run after an analyzer change).
+ */
+import cliProgress from "cli-progress";
+import { ArchiveStore } from "@/lib/archive/store";
+import { getConfig } from "@/lib/config";
+import { openEmbeddedEngine } from "@/lib/search";
+import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
+import { loadAliases } from "@/lib/search/meili-settings";
+import type { CommentaryDocument } from "@/lib/validations/document";
+
+function progressBar(label: string, total: number) {
+  if (!process.stderr.isTTY) return undefined;
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} documents, {duration_formatted}`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
+
+async function main(): Promise<number> {
+  const config = getConfig();
+  const started = performance.now();
+  const embedded = openEmbeddedEngine(config);
+  const store = new ArchiveStore(embedded.db);
+  const total = store.count();
+  const secs = () => ((performance.now() - started) / 1000).toFixed(1);
+
+  if (!config.MEILI_URL) {
+    const bar = progressBar("embedded  ", total);
+    const n = embedded.reindexAll((done) => bar?.update(done));
+    bar?.stop();
+    console.log(`embedded index rebuilt: ${n} document(s) with analyzer ${embedded.analyzer.version} in ${secs()} s (${config.ARCHIVE_DB_PATH})`);
+    return 0;
+  }
+
+  const engine = MeilisearchEngine.fromConfig(config, await loadAliases());
+  const bar = progressBar("meilisearch", total);
+  function* documents(): Generator<CommentaryDocument> {
+    for (const { document } of store.all(config.MEILI_BATCH_SIZE)) yield document;
+  }
+  try {
+    await engine.rebuild(documents(), { batchSize: config.MEILI_BATCH_SIZE, onProgress: (done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
+  console.log(`Meilisearch index "${config.MEILI_INDEX}" rebuilt and swapped in: ${total} document(s) in batches of ${config.MEILI_BATCH_SIZE}, ${secs()} s (${config.MEILI_URL})`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`error: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);
