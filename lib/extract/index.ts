@@ -1,11 +1,18 @@
 import type { Quote, Speaker } from "@/lib/validations/document";
-import { extractQuotes } from "./quotes";
+import { extractFromParagraphs, type ExtractedSpeaker, type InstitutionDetail } from "./commentary";
+import { detectTopics } from "./topics";
+
+export type { ExtractedSpeaker, InstitutionDetail } from "./commentary";
 
 export interface Extraction {
   quotes: Quote[];
   speakers: Speaker[];
   institutions: string[];
   topics: string[];
+  /** Institutions with their abbreviations and parent bodies (ИМЭП → Институт …, при Фонде …). */
+  institutionDetails: InstitutionDetail[];
+  /** Organisations the text mentions («Астана клуб») that nobody speaks for. */
+  mentionedOrganizations: string[];
 }
 
 export interface ExtractionInput {
@@ -13,10 +20,21 @@ export interface ExtractionInput {
   paragraphs: string[];
   /** Speakers given in metadata: quotes are attributed to them, no new ones are invented. */
   speakers?: Speaker[];
+  /** Topics given in metadata win over the rules; rules run only when there are none. */
+  topics?: string[];
 }
 
 /** Who said what in a document's text. Metadata, where given, wins over what is found here. */
 export function extractCommentary(input: ExtractionInput): Extraction {
-  const found = extractQuotes(input.paragraphs, input.speakers ?? []);
-  return { quotes: found.quotes, speakers: found.speakers, institutions: found.institutions, topics: [] };
+  const found = extractFromParagraphs(input.paragraphs, input.speakers ?? []);
+  const speakers: Speaker[] = found.speakers.map((s: ExtractedSpeaker) => s);
+  const topics = input.topics && input.topics.length > 0 ? input.topics : detectTopics(input.title, input.paragraphs);
+  return {
+    quotes: found.quotes,
+    speakers,
+    institutions: found.institutions,
+    topics,
+    institutionDetails: found.institutionDetails,
+    mentionedOrganizations: found.mentionedOrganizations,
+  };
 }

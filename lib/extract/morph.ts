@@ -99,5 +99,6 @@ export function has(tag: AzTag, grammeme: string): boolean {
 /** Dictionary lemma (first reading), lower-cased, ё folded. */
 export function lemma(word: string): string {
   const p = parse(word.toLowerCase())[0];
-  return (p ? p.normalize().word : word.toLowerCase()).replace(/ё/g, "е");
+  const w = p ? (p.normalize()?.word ?? word.toLowerCase()) : word.toLowerCase();
+  return (typeof w === "string" ? w : String(w)).replace(/ё/g, "е");
 }

@@ -13,6 +13,15 @@ export const speakerSchema = z.object({
   name: text.max(200),
   role: z.string().trim().max(300).optional(),
   institution: z.string().trim().max(300).optional(),
+  /** Other forms of the name seen in the text (inflected, surname alone); never shown as the name. */
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+});
+
+/** An institution with its abbreviations and the body it belongs to («ИМЭП», «при Фонде …»). */
+export const institutionDetailSchema = z.object({
+  name: text.max(300),
+  aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  parent: z.string().trim().min(1).max(300).optional(),
 });
 
 export const quoteSchema = z.object({
@@ -38,6 +47,9 @@ export const documentInputSchema = z.object({
   topics: z.array(text.max(200)).max(50).default([]),
   speakers: z.array(speakerSchema).max(200).default([]),
   institutions: z.array(text.max(300)).max(200).default([]),
+  institutionDetails: z.array(institutionDetailSchema).max(200).optional(),
+  /** Organisations the text mentions without anyone speaking for them. */
+  mentionedOrganizations: z.array(text.max(300)).max(200).optional(),
   quotes: z.array(quoteSchema).max(2_000).optional(),
   sample: z.boolean().optional(),
 });
@@ -45,6 +57,7 @@ export const documentInputSchema = z.object({
 export type DocumentInput = z.input<typeof documentInputSchema>;
 export type Speaker = z.infer<typeof speakerSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
+export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
 
 /** A stored commentary document, as the archive and every engine see it. */
 export interface CommentaryDocument {
@@ -58,6 +71,8 @@ export interface CommentaryDocument {
   topics: string[];
   speakers: Speaker[];
   institutions: string[];
+  institutionDetails?: InstitutionDetail[];
+  mentionedOrganizations?: string[];
   quotes: Quote[];
   sample?: boolean;
   /** sha256 of the normalised content; equal hashes mean nothing to update. */
