@@ -28,6 +28,8 @@ export interface FakeOptions {
   delayMs?: number;
   /** Answer every request but /health with this status. */
   failStatus?: number;
+  /** Make document additions fail as tasks, the way an invalid payload does. */
+  failAdditions?: boolean;
 }
 
 export interface FakeMeilisearch {
@@ -328,6 +330,7 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
       }
       if (rest.startsWith("/documents") && method === "POST") {
         return task(uid, "documentAdditionOrUpdate", () => {
+          if (options.failAdditions) throw coded("invalid_document_fields", "fake: this batch is refused");
           const pk = index.primaryKey ?? "id";
           for (const d of body as Doc[]) {
             const id = String(d[pk]);
