@@ -66,7 +66,7 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
     typoTolerance: { enabled: false },
     // Empty on purpose: the analyzer already leaves stop words out of the analyzed fields and
     // out of query terms, and exact phrases must keep them («в Казахстане»), as they do on the
-    // embedded engine. Meilisearch stop words would drop them from phrases.
+    // embedded engine. Meilisearch stop words would break phrases (meilisearch/meilisearch#5298).
     stopWords: [],
     synonyms: meiliSynonyms(aliases, analyzer),
   };
