@@ -1,5 +1,5 @@
 import type { Quote, Speaker } from "@/lib/validations/document";
-import { parse } from "./morph";
+import { parse, normalForm } from "./morph";
 import { ORG_HEADS, type Gender } from "./lexicon";
 import { nameKey } from "./names";
 import { findAffiliations, isAbbr, nominativePhrase, parseInstitution, type InstitutionMention } from "./describe";
@@ -32,6 +32,8 @@ export interface CommentaryExtraction {
   institutions: string[];
   institutionDetails: InstitutionDetail[];
   mentionedOrganizations: string[];
+  /** Per quote (same order): how its speaker was identified, or null when it has none. */
+  attributedBy: (ResolvedBy | "continued" | null)[];
 }
 
 interface PersonRec {
@@ -54,7 +56,7 @@ function roleHead(role: string): string {
   const words = role.toLowerCase().split(/\s+/);
   for (const w of words) {
     const noun = parse(w).find((p) => p.tag.POS === "NOUN");
-    if (noun) return noun.normalize().word.replace(/ё/g, "е");
+    if (noun) return normalForm(noun, w).replace(/ё/g, "е");
   }
   return words[0] ?? "";
 }
@@ -85,9 +87,13 @@ class Institutions {
   }
 }
 
+export type ResolvedBy = "name" | "surname" | "role" | "pronoun";
+
 class People {
   readonly list: PersonRec[] = [];
   last?: { rec: PersonRec; paragraph: number };
+  /** How the most recent successful resolve() found its person. */
+  lastHow?: ResolvedBy;
 
   constructor(
     private readonly institutions: Institutions,
@@ -143,11 +149,15 @@ class People {
         this.list.push(hit);
       }
       this.enrich(hit, a);
+      this.lastHow = p.first ? "name" : "surname";
       return hit;
     }
     if (a.pronoun) {
       const last = this.last;
-      if (last && paragraph - last.paragraph <= 1 && (!last.rec.gender || last.rec.gender === a.pronoun)) return last.rec;
+      if (last && paragraph - last.paragraph <= 1 && (!last.rec.gender || last.rec.gender === a.pronoun)) {
+        this.lastHow = "pronoun";
+        return last.rec;
+      }
       return undefined;
     }
     if (a.role) {
@@ -157,7 +167,9 @@ class People {
         const inst = this.institutions.find(a.institution.name) ?? (a.institution.aliases.length ? this.institutions.find(a.institution.aliases[0]!) : undefined);
         cands = inst ? cands.filter((r) => r.institution && key(r.institution) === key(inst.name)) : [];
       }
-      return cands.length === 1 ? cands[0] : undefined;
+      if (cands.length !== 1) return undefined;
+      this.lastHow = "role";
+      return cands[0];
     }
     return undefined;
   }
@@ -173,7 +185,7 @@ function abbreviationDefinitions(paragraph: string): InstitutionMention[] {
     for (let j = i - 1; j >= Math.max(0, i - 12); j--) {
       const t = ts[j]!;
       if (!t.word && t.text !== "–") break;
-      if (/^[А-ЯЁ]/u.test(t.text) && parse(t.text.toLowerCase()).some((p) => ORG_HEADS.has(p.normalize().word))) h = j;
+      if (/^[А-ЯЁ]/u.test(t.text) && parse(t.text.toLowerCase()).some((p) => ORG_HEADS.has(normalForm(p, t.text)))) h = j;
     }
     if (h < 0) continue;
     let s = h;
@@ -191,8 +203,8 @@ function organisationMentions(paragraph: string): string[] {
     const inner = m[2]!.trim();
     const words = inner.split(/\s+/);
     if (words.length > 4 || !/^[А-ЯЁA-Z]/u.test(inner)) continue;
-    const before = m[1] ? parse(m[1]).some((p) => ORG_HEADS.has(p.normalize().word)) : false;
-    const headInside = words.some((w) => /^[а-яё]+$/u.test(w) && parse(w).some((p) => ORG_HEADS.has(p.normalize().word)));
+    const before = m[1] ? parse(m[1]).some((p) => ORG_HEADS.has(normalForm(p, m[1]!))) : false;
+    const headInside = words.some((w) => /^[а-яё]+$/u.test(w) && parse(w).some((p) => ORG_HEADS.has(normalForm(p, w))));
     if (!before && !headInside) continue;
     out.push(headInside ? nominativePhrase(words) : inner);
   }
@@ -253,6 +265,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
 
   const quoteSpeaker = new Map<number, PersonRec | undefined>();
   const quoteHow = new Map<number, Statement["kind"] | "interrupted" | "continued">();
+  const quoteBy = new Map<number, ResolvedBy | "continued">();
   const statementSpeakers = new Set<PersonRec>();
 
   paragraphs.forEach((p, pi) => {
@@ -261,7 +274,11 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     for (const s of sentences(p)) {
       const ts = maskedTokens(p.slice(s.start, s.end), s.start, ranges);
       const statements = findStatements(ts);
-      const resolved = statements.map((st) => ({ st, rec: people.resolve(st.attribution, pi, true) }));
+      const resolved = statements.map((st) => {
+        people.lastHow = undefined;
+        const rec = people.resolve(st.attribution, pi, true);
+        return { st, rec, by: people.lastHow as ResolvedBy | undefined };
+      });
       const quoteIdxs = ts.map((t, i) => (t.quote !== undefined ? i : -1)).filter((i) => i >= 0);
       for (const qi of quoteIdxs) {
         const q = quoteSpans.find((x) => x.id === ts[qi]!.quote)!;
@@ -269,12 +286,15 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         if (quoteSpeaker.has(q.id) && quoteSpeaker.get(q.id)) continue;
         let rec: PersonRec | undefined;
         let how: Statement["kind"] | "interrupted" | "continued" | undefined;
+        let by: ResolvedBy | "continued" | undefined;
         if (q.interruptions.length > 0) {
           for (const r of q.interruptions) {
             const its = maskedTokens(paragraphs[r.para]!.slice(r.start, r.end), r.start, []);
             const st = findStatements(its)[0];
             if (st) {
+              people.lastHow = undefined;
               rec = people.resolve(st.attribution, r.para, true);
+              by = people.lastHow;
               how = "interrupted";
               break;
             }
@@ -284,6 +304,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
           const tail = resolved.find((x) => x.st.kind === "after" && adjacentAfter(ts, qi, x.st.verbIndex));
           if (tail) {
             rec = tail.rec;
+            by = tail.by;
             how = "after";
           }
         }
@@ -291,17 +312,20 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
           const lead = [...resolved].reverse().find((x) => x.st.verbIndex < qi && !quoteIdxs.some((o) => o > x.st.verbIndex && o < qi && ts[o]!.quote !== q.id && isQuote(q)));
           if (lead) {
             rec = lead.rec;
+            by = lead.by;
             how = lead.st.kind;
           }
         }
         // «…», – считает Х. – «…»: a quote opening a sentence with a dash continues the last speaker.
         if (!rec && qi <= 1 && ts[0] && /^[–—]$/u.test(ts[0].text) && prevTail) {
           rec = prevTail;
+          by = "continued";
           how = "continued";
         }
         if (rec) {
           quoteSpeaker.set(q.id, rec);
           quoteHow.set(q.id, how!);
+          if (by) quoteBy.set(q.id, by);
           people.last = { rec, paragraph: pi };
           if (how === "after" || how === "interrupted") prevTail = rec;
         } else if (!quoteSpeaker.has(q.id)) quoteSpeaker.set(q.id, undefined);
@@ -352,5 +376,6 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   }
   for (const n of mentionedOrganizations) add(n);
   const institutionDetails = institutionNames.map((n) => institutions.find(n) ?? { name: n, aliases: [] });
-  return { quotes, speakers, institutions: institutionNames, institutionDetails, mentionedOrganizations };
+  const attributedBy = quoteSpans.map((q) => (quoteSpeaker.get(q.id) ? (quoteBy.get(q.id) ?? null) : null));
+  return { quotes, speakers, institutions: institutionNames, institutionDetails, mentionedOrganizations, attributedBy };
 }

@@ -1,4 +1,4 @@
-import { parse } from "./morph";
+import { parse, normalForm } from "./morph";
 import { ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, reportingVerb, type Gender } from "./lexicon";
 import { nameKind, normaliseName, surnameAfterFirst, isCapitalisedWord, type Case, type PersonName } from "./names";
 import { tokens, sentences, type Tok } from "./tokens";
@@ -40,11 +40,11 @@ export function isAbbr(w: string): boolean {
 function lemmaOf(word: string): string {
   const rs = parse(word.toLowerCase());
   const noun = rs.find((p) => p.tag.POS === "NOUN") ?? rs[0];
-  return (noun ? noun.normalize().word : word.toLowerCase()).replace(/ё/g, "е");
+  return (noun ? normalForm(noun, word) : word.toLowerCase()).replace(/ё/g, "е");
 }
 
 function lemmas(word: string): Set<string> {
-  return new Set(parse(word.toLowerCase()).map((p) => p.normalize().word.replace(/ё/g, "е")));
+  return new Set(parse(word.toLowerCase()).map((p) => normalForm(p, word).replace(/ё/g, "е")));
 }
 
 export function isRoleWord(t: Tok): boolean {
@@ -93,7 +93,7 @@ export function nominativePhrase(words: string[]): string {
   const headReading = parse(headWord).filter((p) => p.tag.POS === "NOUN").sort((a, b) => b.score - a.score)[0];
   if (!headReading) return words.join(" ");
   const number = headReading.tag.NMbr === "plur" && !parse(headWord).some((p) => p.tag.POS === "NOUN" && p.tag.NMbr === "sing") ? "plur" : "sing";
-  const nomHead = headReading.tag.CAse === "nomn" && headReading.tag.NMbr === number ? headWord : (headReading.inflect(["nomn", number]) || headReading.normalize()).word;
+  const nomHead = headReading.tag.CAse === "nomn" && headReading.tag.NMbr === number ? headWord : (headReading.inflect(["nomn", number]) || null)?.word ?? normalForm(headReading, headWord);
   const gender = headReading.tag.GNdr as string | undefined;
   const out = words.slice();
   out[head] = capitaliseLike(headWord, nomHead);

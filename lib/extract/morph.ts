@@ -102,3 +102,14 @@ export function lemma(word: string): string {
   const w = p ? (p.normalize()?.word ?? word.toLowerCase()) : word.toLowerCase();
   return (typeof w === "string" ? w : String(w)).replace(/ё/g, "е");
 }
+
+/** A reading's dictionary form; az occasionally returns a parse without one. */
+export function normalForm(p: AzParse, fallback: string): string {
+  let w: unknown;
+  try {
+    w = p.normalize()?.word;
+  } catch {
+    w = undefined;
+  }
+  return typeof w === "string" && w ? w : fallback.toLowerCase();
+}

@@ -1,4 +1,4 @@
-import { parse, type AzParse } from "./morph";
+import { parse, normalForm, type AzParse } from "./morph";
 import { NOT_NAME, ROLE_HEADS, ORG_HEADS, type Gender } from "./lexicon";
 
 /**
@@ -132,7 +132,7 @@ export function nominativePart(word: string, kind: NameKind, c?: Case, g?: Gende
   const r = pickReading(word, kind, c, g);
   if (!r) return kind === "surname" ? surnameByRule(word, c, g) : word;
   const gender = (r.tag.GNdr as Gender | undefined) ?? g;
-  let lemma = r.normalize().word;
+  let lemma = normalForm(r, word);
   if (kind === "surname" && gender === "femn" && !r.tag.Fixd) lemma = feminineSurname(lemma);
   if (kind === "patronymic" && gender === "femn") lemma = lemma.replace(/ич$/u, "на");
   if (kind === "first" && /ля$/u.test(lemma)) {

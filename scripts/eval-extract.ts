@@ -1,0 +1,79 @@
+/**
+ * npm run eval:extract [-- --json] [--limit N] [--show N]
+ * Scores lib/extract against gold data in ../shared/data (never copied into the repo).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkSeed, evalFactRu, evalNerel, evalOpinions, type Prf } from "@/lib/extract/eval";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const num = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
+};
+const limit = num("--limit");
+const show = num("--show") ?? 5;
+
+const repo = path.resolve(import.meta.dirname, "..");
+const data = path.resolve(repo, "../shared/data");
+const seedPath = path.join(repo, "content", "kazakhstan-mediator.txt");
+
+const seed = checkSeed(readFileSync(seedPath, "utf8"));
+if (!existsSync(data)) {
+  const msg = `../shared/data not found at ${data}: only the seed check ran.`;
+  if (json) console.log(JSON.stringify({ seed, skipped: msg }, null, 2));
+  else {
+    console.log(msg);
+    for (const c of seed) console.log(`${c.ok ? "ok  " : "FAIL"} seed: ${c.name} (${c.detail})`);
+  }
+  process.exit(seed.every((c) => c.ok) ? 0 : 1);
+}
+
+const started = Date.now();
+const opinions = evalOpinions(data, { limit });
+const nerel = evalNerel(data, { limit });
+const factru = evalFactRu(data, { limit });
+const seconds = (Date.now() - started) / 1000;
+
+const f = (x: number) => x.toFixed(3);
+const line = (label: string, s: Prf) => `${label.padEnd(44)} P ${f(s.precision)}  R ${f(s.recall)}  F1 ${f(s.f1)}   (pred ${s.tp}/${s.predicted} matched, gold ${s.goldMatched}/${s.gold} found)`;
+
+if (json) {
+  const strip = <T extends { matches: unknown[]; misses?: unknown[]; falsePositives?: unknown[] }>(x: T) => ({ ...x, matches: x.matches.slice(0, show), misses: x.misses?.slice(0, show), falsePositives: x.falsePositives?.slice(0, show) });
+  console.log(
+    JSON.stringify(
+      {
+        seed,
+        ruopinionne: { ...opinions, matches: opinions.matches.slice(0, show), errors: opinions.errors.slice(0, show) },
+        nerel: { docs: nerel.docs, workplace: strip(nerel.workplace), worksAs: strip(nerel.worksAs) },
+        factrueval: { docs: factru.docs, institution: strip(factru.institution), position: strip(factru.position) },
+        seconds,
+      },
+      null,
+      2,
+    ),
+  );
+} else {
+  console.log("Seed article (content/kazakhstan-mediator.txt), exact expected output:");
+  for (const c of seed) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.name} (${c.detail})`);
+  console.log(`\nRuOpinionNE-2024 (train + validation_labeled), sentences with a reporting verb: ${opinions.sentences}; judged (have gold opinions): ${opinions.judged}; skipped (no opinions annotated): ${opinions.withoutOpinions}`);
+  console.log(`  speaker precision ${f(opinions.precision)} (${opinions.correct}/${opinions.predicted} predicted speakers match a gold Source)`);
+  console.log(`  speaker recall    ${f(opinions.recall)} (${opinions.goldFound}/${opinions.goldSentences} sentences with a capitalised gold Source got a matching speaker)`);
+  console.log("  counted as a match: predicted surname (nominative) equals the case-stripped key of a capitalised word of the gold Source, or of its nominative surname");
+  for (const m of opinions.matches.slice(0, show)) console.log(`    match  ${m.predicted}  ~  ${m.gold.join(" | ")}`);
+  for (const m of opinions.errors.slice(0, show)) console.log(`    wrong  ${m.predicted}  vs ${m.gold.join(" | ") || "(no named source)"}  — ${m.text.slice(0, 90)}`);
+  console.log(`\nNEREL v1.1 (dev + test, ${nerel.docs} docs), relation pairs per document, end to end from raw text:`);
+  console.log(line("  WORKPLACE (person, organisation)", nerel.workplace.score));
+  console.log(line("  WORKS_AS (person, profession)", nerel.worksAs.score));
+  console.log(`factRuEval-2016 (devset + testset, ${factru.docs} docs), Occupation facts:`);
+  console.log(line("  Who–Where (person, institution)", factru.institution.score));
+  console.log(line("  Who–Position (person, position)", factru.position.score));
+  console.log("  counted as a match: same document; person by case-stripped surname key; organisation when every content lemma of the shorter name is in the longer (or an abbreviation alias); role when they share a content lemma");
+  for (const [label, s] of [["NEREL WORKPLACE", nerel.workplace], ["factRuEval Where", factru.institution]] as const) {
+    for (const m of s.matches.slice(0, show)) console.log(`    ${label} match  ${m.person} → ${m.value}  ~  ${m.gold}`);
+    for (const m of s.falsePositives.slice(0, show)) console.log(`    ${label} wrong  ${m.person} → ${m.value}  (${m.doc})`);
+    for (const m of s.misses.slice(0, show)) console.log(`    ${label} missed ${m.person} → ${m.value}  (${m.doc})`);
+  }
+  console.log(`\n(${seconds.toFixed(1)} s; judgments are the corpora's own annotation compared automatically as described, not a manual review)`);
+}
