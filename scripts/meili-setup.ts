@@ -6,7 +6,7 @@
  */
 import { getConfig } from "@/lib/config";
 import { MeilisearchEngine, checkMeilisearch } from "@/lib/search/engines/meilisearch";
-import { loadAliases } from "@/lib/search/meili-settings";
+import { loadAliases } from "@/lib/search/meili-aliases";
 
 async function main(): Promise<number> {
   const config = getConfig();

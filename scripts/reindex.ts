@@ -10,7 +10,7 @@ import { ArchiveStore } from "@/lib/archive/store";
 import { getConfig } from "@/lib/config";
 import { openEmbeddedEngine } from "@/lib/search";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
-import { loadAliases } from "@/lib/search/meili-settings";
+import { loadAliases } from "@/lib/search/meili-aliases";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 function progressBar(label: string, total: number) {

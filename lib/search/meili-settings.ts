@@ -72,21 +72,3 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
   };
 }
 
-/**
- * The alias groups of config/aliases.ts, when that file exists (it is shared with the
- * embedded engine's query expansion). Loaded by path so a checkout without it still builds.
- */
-export async function loadAliases(file = "config/aliases.ts"): Promise<AliasMap | undefined> {
-  const { existsSync } = await import("node:fs");
-  const { resolve } = await import("node:path");
-  const { pathToFileURL } = await import("node:url");
-  const full = resolve(file);
-  if (!existsSync(full)) return undefined;
-  const mod = (await import(/* webpackIgnore: true */ pathToFileURL(full).href)) as Record<string, unknown>;
-  const candidate = mod.ALIASES ?? mod.aliases ?? mod.default;
-  const isMap =
-    typeof candidate === "object" &&
-    candidate !== null &&
-    Object.values(candidate).every((v) => Array.isArray(v) && v.every((x) => typeof x === "string"));
-  return isMap ? (candidate as AliasMap) : undefined;
-}

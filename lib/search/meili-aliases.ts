@@ -1,0 +1,21 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AliasMap } from "./meili-settings";
+
+/**
+ * The alias groups of config/aliases.ts, when that file exists (it is shared with the
+ * embedded engine's query expansion). Loaded by path so a checkout without it still builds;
+ * only CLI scripts call this, so no web bundle carries an import by path.
+ */
+export async function loadAliases(file = "config/aliases.ts"): Promise<AliasMap | undefined> {
+  const full = resolve(file);
+  if (!existsSync(full)) return undefined;
+  const mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
+  const candidate = mod.ALIASES ?? mod.aliases ?? mod.default;
+  const isMap =
+    typeof candidate === "object" &&
+    candidate !== null &&
+    Object.values(candidate).every((v) => Array.isArray(v) && v.every((x) => typeof x === "string"));
+  return isMap ? (candidate as AliasMap) : undefined;
+}
