@@ -54,6 +54,8 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
     sortableAttributes: [MEILI_ATTR.dateValue],
     // "sort" first: sorting by date must be by date alone, as on the embedded engine, not a
     // tie-break under relevance. The final date rule breaks relevance ties newest first.
+    // "attribute" rather than v1.36's attributeRank + wordPosition: it stays as their alias
+    // there (meilisearch/documentation#3462) and is the only spelling older v1 servers know.
     rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", `${MEILI_ATTR.dateValue}:desc`],
     faceting: {
       maxValuesPerFacet: config.MEILI_MAX_VALUES_PER_FACET,
