@@ -37,7 +37,7 @@ async function ingest(): Promise<void> {
     prepareMs += t1 - t0;
     commitMs += t2 - t1;
     docs += prepared.documents.length;
-    process.stderr.write(`  ingested ${docs} docs (${Math.round((docs * 1000) / (t2 - started))} docs/s)\n`);
+    process.stderr.write(`  ingested ${docs} docs (${Math.round((docs * 1000) / (t2 - started))} docs/s; this shard: read+validate+extract ${Math.round(t1 - t0)} ms, analyze+index+write ${Math.round(t2 - t1)} ms)\n`);
   }
   const totalMs = performance.now() - started;
   engine.db.pragma("wal_checkpoint(TRUNCATE)");

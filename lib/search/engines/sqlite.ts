@@ -2,7 +2,8 @@ import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
-import type { Analyzer } from "@/lib/text/analyzer";
+import type { AnalyzedToken, Analyzer } from "@/lib/text/analyzer";
+import { type RawToken, tokenize } from "@/lib/text/tokenize";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
@@ -58,10 +59,68 @@ export function buildFtsMatch(groups: Clause[][], mode: "all" | "any"): string {
   return groups.map(groupToFts).join(mode === "all" ? " AND " : " OR ");
 }
 
+type TokenAnalysis = Pick<AnalyzedToken, "norm" | "terms" | "key" | "stop"> & { joined: string };
+
+/**
+ * The analyzer's per-token output, memoised by surface form. analyzeToken looks at nothing
+ * but the token's surface, so this returns exactly what the analyzer would; it exists because
+ * the lemmatizing analyzer costs ~4 µs a token even when its lemma cache hits, against one
+ * Map lookup here, and ingest and snippets analyze every token of every document they touch.
+ */
+class TokenMemo {
+  private readonly forms = new Map<string, TokenAnalysis>();
+  /** The wrapped analyzer with analyze() served from the memo, for highlighting and snippets. */
+  readonly analyzer: Analyzer;
+
+  constructor(private readonly base: Analyzer) {
+    const memo = this;
+    this.analyzer = Object.create(base, {
+      analyze: { value: (text: string) => memo.analyze(text) },
+    }) as Analyzer;
+  }
+
+  private of(t: RawToken): TokenAnalysis {
+    let a = this.forms.get(t.surface);
+    if (a === undefined) {
+      const full = this.base.analyzeToken(t);
+      a = { norm: full.norm, terms: full.terms, key: full.key, stop: full.stop, joined: full.terms.join(" ") };
+      // Bounded like the lemma cache: a pathological import must not grow memory without limit.
+      if (this.forms.size >= 500_000) this.forms.clear();
+      this.forms.set(t.surface, a);
+    }
+    return a;
+  }
+
+  analyze(text: string): AnalyzedToken[] {
+    return tokenize(text).map((t) => {
+      const a = this.of(t);
+      return { surface: t.surface, start: t.start, end: t.end, norm: a.norm, terms: a.terms, key: a.key, stop: a.stop };
+    });
+  }
+
+  /** Same string as Analyzer.indexText. */
+  indexText(text: string): string {
+    const out: string[] = [];
+    for (const t of tokenize(text)) {
+      const j = this.of(t).joined;
+      if (j) out.push(j);
+    }
+    return out.join(" ");
+  }
+
+  /** Same string as Analyzer.exactText. */
+  exactText(text: string): string {
+    return tokenize(text)
+      .map((t) => this.of(t).norm)
+      .join(" ");
+  }
+}
+
 export class SqliteEngine implements SearchEngine {
   readonly kind = "sqlite" as const;
   private readonly store: ArchiveStore;
   private memory: FacetMemory | undefined;
+  private readonly tokens: TokenMemo;
 
   constructor(
     readonly db: Db,
@@ -69,6 +128,7 @@ export class SqliteEngine implements SearchEngine {
   ) {
     db.exec(INDEX_SCHEMA);
     this.store = new ArchiveStore(db);
+    this.tokens = new TokenMemo(analyzer);
   }
 
   // ---- indexing -------------------------------------------------------------
@@ -76,7 +136,7 @@ export class SqliteEngine implements SearchEngine {
   /** Synchronous, so ingest can run it in the same transaction as the archive write. */
   indexRow(rowid: number, doc: CommentaryDocument): void {
     this.unindexRow(rowid);
-    const a = this.analyzer;
+    const a = this.tokens;
     const body = doc.paragraphs.join("\n");
     this.db
       .prepare("INSERT INTO fts (rowid, title, body, title_exact, body_exact) VALUES (?, ?, ?, ?, ?)")
@@ -292,7 +352,7 @@ export class SqliteEngine implements SearchEngine {
     const terms = highlightTermsOf(parsed);
     const pageHits: SearchHit[] = pageRows.flatMap((rowid) => {
       const doc = docs.get(rowid);
-      return doc ? [toHit(doc, this.analyzer, terms)] : [];
+      return doc ? [toHit(doc, this.tokens.analyzer, terms)] : [];
     });
 
     return {
