@@ -59,6 +59,7 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
     rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", `${MEILI_ATTR.dateValue}:desc`],
     faceting: {
       maxValuesPerFacet: config.MEILI_MAX_VALUES_PER_FACET,
+      // By count, so that when a facet has more values than the cap, the rarest are the ones cut.
       sortFacetValuesBy: Object.fromEntries(facetAttrs.map((a) => [a, "count"])),
     },
     pagination: { maxTotalHits: config.MEILI_MAX_TOTAL_HITS },
