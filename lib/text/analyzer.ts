@@ -21,6 +21,13 @@ export interface WordMorphology {
   indexTerms(norm: string, surface: string): string[];
   /** The single term a query word is looked up by; must be one of indexTerms' results for the same word. */
   queryTerm(norm: string, surface: string): string;
+  /**
+   * When true, a word whose query key is a stopword is a stopword too (какие→какой, всем→весь):
+   * only a lemmatizer's keys are whole words that can be compared with the stop list.
+   */
+  readonly stopByKey?: boolean;
+  /** Extra stop keys of this morphology, checked only when stopByKey is set. */
+  isStopKey?(key: string): boolean;
 }
 
 export type AnalyzerName = "none" | "snowball" | "lemma" | "default";
@@ -44,15 +51,15 @@ export class Analyzer {
     const norm = normalizeWord(t.surface);
     if (isStopword(norm)) return { ...t, norm, terms: [], key: norm, stop: true };
     if (!norm.includes("-")) {
-      return { ...t, norm, terms: this.morphology.indexTerms(norm, t.surface), key: this.morphology.queryTerm(norm, t.surface), stop: false };
+      const key = this.morphology.queryTerm(norm, t.surface);
+      if (this.morphology.stopByKey && (isStopword(key) || this.morphology.isStopKey?.(key))) return { ...t, norm, terms: [], key, stop: true };
+      return { ...t, norm, terms: this.morphology.indexTerms(norm, t.surface), key, stop: false };
     }
-    // Compound: the last part carries the inflection, so it decides the compound's term.
+    // Compound: both halves of a Russian compound can inflect (гугеноты-поселенцы, гугенотов-поселенцев),
+    // so its key is every part's key; stopword parts (из-за, каких-то) stay as written.
     const parts = norm.split("-").filter(Boolean);
     const surfaceParts = t.surface.split("-").filter(Boolean);
-    const lastIndex = parts.length - 1;
-    const head = parts.slice(0, lastIndex).join("-");
-    const lastSurface = surfaceParts[lastIndex] ?? parts[lastIndex]!;
-    const compoundKey = `${head}-${this.morphology.queryTerm(parts[lastIndex]!, lastSurface)}`;
+    const compoundKey = parts.map((p, i) => (isStopword(p) ? p : this.morphology.queryTerm(p, surfaceParts[i] ?? p))).join("-");
     const terms = new Set<string>([compoundKey]);
     parts.forEach((p, i) => {
       if (!isStopword(p)) for (const term of this.morphology.indexTerms(p, surfaceParts[i] ?? p)) terms.add(term);

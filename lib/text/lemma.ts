@@ -64,6 +64,8 @@ function isProper(p: AzParse): boolean {
 
 function lemmaOf(p: AzParse, norm: string): string {
   if (p.tag.Patr) return patronymicKey(norm);
+  // OpenCorpora files ordinals under the cardinal (первым→один), which would make "первый" find every "один".
+  if (p.tag.Anum) return caseKey(norm);
   return fold(p.normalize().word);
 }
 
@@ -95,13 +97,14 @@ export function analyzeLemma(norm: string, capitalized: boolean): Analysis {
     const key = caseKey(norm);
     return { terms: [key], key };
   }
+  // Capitalisation decides between proper and common readings (Астане: the city; ламе: the llama, not a surname).
+  const preferred = parses.filter((p) => isProper(p) === capitalized);
   const terms = new Set<string>();
   for (const p of parses) terms.add(lemmaOf(p, norm));
   let key: string;
-  const proper = capitalized ? parses.filter(isProper) : [];
-  if (proper.length > 0) key = bestLemma(proper, norm);
+  if (capitalized && preferred.length > 0) key = bestLemma(preferred, norm);
   else if (capitalized && SURNAME_NOMINATIVE.test(norm) && !terms.has(norm)) key = caseKey(norm);
-  else key = bestLemma(parses, norm);
+  else key = bestLemma(preferred.length > 0 ? preferred : parses, norm);
   if (capitalized && SURNAME.test(norm)) terms.add(caseKey(norm));
   terms.add(key);
   // The query key first: engines treat the first term as the word's main term.
@@ -127,7 +130,15 @@ export function lemmaAnalysis(norm: string, surface: string): Analysis {
   return a;
 }
 
+/**
+ * Lemmas that carry no topic, beyond the surface stop list: question words (questions are the
+ * longest queries people type) and lemmas of stop-listed forms that the list spells only partly.
+ */
+const STOP_LEMMAS = new Set(["который", "сколько", "каков", "чей", "почему", "весь", "свой", "мочь", "также"]);
+
 export const lemmaMorphology: WordMorphology = {
+  stopByKey: true,
+  isStopKey: (key) => STOP_LEMMAS.has(key),
   indexTerms: (norm, surface) => lemmaAnalysis(norm, surface).terms,
   queryTerm: (norm, surface) => lemmaAnalysis(norm, surface).key,
 };
