@@ -1,6 +1,6 @@
 import { parse, normalForm } from "./morph";
 import { ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, reportingVerb, type Gender } from "./lexicon";
-import { nameKind, normaliseName, surnameAfterFirst, isCapitalisedWord, type Case, type PersonName } from "./names";
+import { nameKind, normaliseName, surnameAfterFirst, isKnownSurnameOnly, isCapitalisedWord, type Case, type PersonName } from "./names";
 import { tokens, sentences, type Tok } from "./tokens";
 
 /**
@@ -128,6 +128,25 @@ export function joinTokens(ts: Tok[]): string {
   return s.trim();
 }
 
+function canContinueName(w: string): boolean {
+  if (isOrgHeadWord(w)) return true;
+  return parse(w).some((p) => (p.tag.POS === "NOUN" || p.tag.POS === "ADJF" || p.tag.POS === "NUMR") && (p.tag.CAse === "gent" || p.tag.CAse === "nomn"));
+}
+
+/**
+ * Something that names an organisation or a state: an organisation head word, an abbreviation,
+ * a Latin name, a place. A bare capitalised word (Рами, Пан) is more likely part of a name.
+ */
+function looksLikeOrganisation(words: string[]): boolean {
+  return words.some((w) => {
+    if (isAbbr(w) || LATIN.test(w)) return true;
+    if (/^[а-яё-]+$/u.test(w)) return isOrgHeadWord(w);
+    const rs = parse(w).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
+    if (rs.some((p) => p.tag.Geox || p.tag.Orgn)) return true;
+    return isOrgHeadWord(w);
+  });
+}
+
 /** An institution phrase: abbreviation in parentheses → alias, «при X» → parent, quotes removed. */
 export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
   let body = ts.slice();
@@ -150,7 +169,12 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
     if (inside.length === 1 && isAbbr(inside[0]!.text)) aliases.push(inside[0]!.text);
     body = [...body.slice(0, open), ...(close < 0 ? [] : body.slice(close + 1))];
   }
+  const quoted = body.some((t) => /^[«"„]$/u.test(t.text));
   body = body.filter((t) => !/^[«»"„“”]$/u.test(t.text));
+  // The name ends at the first lowercase word that cannot continue a genitive chain
+  // («ФСБ по получению…», «Детройт избран…»).
+  const cut = body.findIndex((t, i) => i > 0 && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && !canContinueName(t.text));
+  if (cut > 0) body = body.slice(0, cut);
   while (body.length > 0 && !body[body.length - 1]!.word) body.pop();
   while (body.length > 0 && !body[0]!.word) body.shift();
   if (body.length === 0) return undefined;
@@ -162,6 +186,7 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
   }
   const name = nominativePhrase(words).replace(/\s+/g, " ").trim();
   if (!name) return undefined;
+  if (!quoted && aliases.length === 0 && !looksLikeOrganisation(words)) return undefined;
   return { name, aliases, ...(parent ? { parent } : {}), surface };
 }
 
@@ -199,7 +224,7 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
       }
       continue;
     }
-    if (/^[А-ЯЁA-Z0-9]/u.test(t.text) && j > roleStart) {
+    if (/^[А-ЯЁA-Z]/u.test(t.text) && j > roleStart) {
       instStart = j;
       break;
     }
@@ -255,6 +280,8 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       j - i < 3 &&
       ts[j]!.word &&
       ts[j]!.start - ts[j - 1]!.end <= 1 &&
+      // A name goes Имя [Отчество] Фамилия: nothing follows a surname (Паркер Ривлину is two people).
+      !isKnownSurnameOnly(ts[j - 1]!.text) &&
       (nameKind(ts[j]!.text) || (j === i + 1 && k === "first" && surnameAfterFirst(ts[j]!.text))) &&
       casesAgree(ts.slice(i, j + 1).map((x) => x.text))
     )
@@ -295,6 +322,12 @@ function casesAgree(words: string[]): boolean {
 function describable(t: Tok): boolean {
   if (!t.word) return /^[()«»"„“–—-]$/u.test(t.text);
   if (isFiniteVerb(t)) return false;
+  // Participles and gerunds start a new predicate (назначен, избран, возглавляющий).
+  if (/^[а-яё]+$/u.test(t.text)) {
+    const rs = parse(t.text);
+    const pred = rs.filter((p) => p.tag.POS === "PRTS" || p.tag.POS === "PRTF" || p.tag.POS === "GRND" || p.tag.POS === "INFN").reduce((a, p) => a + p.score, 0);
+    if (pred > 0.5) return false;
+  }
   return true;
 }
 

@@ -182,7 +182,7 @@ export interface NerelResult {
   worksAs: PairScore;
 }
 
-export function evalNerel(dataDir: string, opts: { splits?: string[]; limit?: number } = {}): NerelResult {
+export function evalNerel(dataDir: string, opts: { splits?: string[]; limit?: number; chain?: boolean } = {}): NerelResult {
   const root = path.join(dataDir, "nerel", "NEREL-v1.1");
   const splits = opts.splits ?? ["dev", "test"];
   const wp: { doc: string; gold: GoldPair[]; pred: PredPair[] }[] = [];
@@ -205,7 +205,18 @@ export function evalNerel(dataDir: string, opts: { splits?: string[]; limit?: nu
         if (!a || !b || a.type !== "PERSON") continue;
         const pair = { personKeys: goldPersonKeys(a.text), person: a.text, value: b.text };
         if (r.type === "WORKPLACE") goldOrg.push(pair);
-        if (r.type === "WORKS_AS") goldRole.push(pair);
+        if (r.type === "WORKS_AS") {
+          goldRole.push(pair);
+          // NEREL puts the workplace of «президент России Владимир Путин» on the profession:
+          // WORKS_AS(Путин, президент России) + WORKPLACE(президент России, России). The
+          // person's workplace is that chain, so it counts as a (person, organisation) pair.
+          if (opts.chain !== false) {
+            for (const r2 of rels) {
+              const org = ents.get(r2.b);
+              if (r2.type === "WORKPLACE" && r2.a === r.b && org) goldOrg.push({ ...pair, value: org.text });
+            }
+          }
+        }
       }
       const pred = predictedPairs(findAffiliations(text));
       wp.push({ doc, gold: dedupe(goldOrg, (g) => `${g.personKeys[0]}|${lemmaSet(g.value).join(" ")}`), pred: pred.org });

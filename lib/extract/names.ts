@@ -57,7 +57,12 @@ export function nameKind(word: string, opts: { sentenceStart?: boolean } = {}): 
   if (known.length === 0) {
     // Unknown to the dictionary, capitalised: in news that is mostly a foreign surname (Кэбл,
     // Киир). az's guesses for such words are suffix noise, so they are not consulted.
-    return /[аеиоуыэюя]{3}/u.test(lower) ? undefined : "surname";
+    if (/[аеиоуыэюя]{3}/u.test(lower)) return undefined;
+    // Adjective-shaped unknown words are names of places and bodies (Северо-Кавказский).
+    if (/(ый|ий|ой|ая|ое|ые|ие|ого|ому|ыми|ими)$/u.test(lower)) return undefined;
+    // Hyphenated names are accepted when they start with a known first name (Жан-Клод).
+    if (lower.includes("-") && !parse(word.split("-")[0]!).some((p) => p.tag.Name)) return undefined;
+    return "surname";
   }
   const names = known.filter((p) => p.tag.Name || p.tag.Surn || p.tag.Patr);
   if (names.length === 0) {
@@ -211,4 +216,10 @@ export function normaliseName(words: string[], c?: Case, g?: Gender): PersonName
 /** Key for comparing names regardless of ё and letter case. */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+}
+
+/** az knows the word as a surname and never as a first name: a name cannot go on after it. */
+export function isKnownSurnameOnly(word: string): boolean {
+  const rs = parse(word).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
+  return rs.some((p) => p.tag.Surn) && !rs.some((p) => p.tag.Name || p.tag.Patr);
 }

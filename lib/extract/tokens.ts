@@ -40,6 +40,13 @@ export function sentences(text: string): Span[] {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    if (c === "\n") {
+      // A line break ends a sentence: headlines and captions carry no final period.
+      if (text.slice(start, i).trim()) out.push({ start, end: i });
+      start = i + 1;
+      depth = 0;
+      continue;
+    }
     if (c === "«" || c === "„") depth++;
     else if ((c === "»" || c === "“") && depth > 0) depth--;
     if (depth > 0) continue;
