@@ -2,6 +2,8 @@
 const nextConfig = {
   // Native addon and dictionary files read from disk at run time: keep them out of the bundle.
   serverExternalPackages: ["better-sqlite3", "az"],
+  // A second build directory lets a test build with secrets in the environment without touching .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The build checks what the app ships; \`npm run typecheck\` checks scripts and tests too.
   typescript: { tsconfigPath: "tsconfig.app.json" },

@@ -39,11 +39,11 @@ export class ConfigError extends Error {
 }
 
 /** Empty strings count as unset, as in most .env files. */
-function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => typeof kv[1] === "string" && kv[1].trim() !== ""));
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = envSchema.safeParse(cleanEnv(env));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
