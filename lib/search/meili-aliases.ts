@@ -13,6 +13,14 @@ export async function loadAliases(file = "config/aliases.ts"): Promise<AliasMap 
   if (!existsSync(full)) return undefined;
   const mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
   const candidate = mod.ALIASES ?? mod.aliases ?? mod.default;
+  // config/aliases.ts lists entries { short, full[] }: an abbreviation and its spelled-out names.
+  if (Array.isArray(candidate)) {
+    const entries = candidate.filter(
+      (e): e is { short: string; full: string[] } =>
+        typeof e?.short === "string" && Array.isArray(e?.full) && e.full.every((x: unknown) => typeof x === "string"),
+    );
+    return Object.fromEntries(entries.map((e) => [e.short, e.full]));
+  }
   const isMap =
     typeof candidate === "object" &&
     candidate !== null &&

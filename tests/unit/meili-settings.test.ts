@@ -90,3 +90,17 @@ describe("Meilisearch documents", () => {
     expect(primaryKeyOf("x".repeat(600))).toMatch(/^[A-Za-z0-9_-]{1,511}$/);
   });
 });
+
+describe("loadAliases", () => {
+  it("reads config/aliases.ts entries { short, full } as alias groups, and nothing when the file is absent", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadAliases } = await import("@/lib/search/meili-aliases");
+    const dir = mkdtempSync(join(tmpdir(), "aliases-"));
+    const file = join(dir, "aliases.mjs");
+    writeFileSync(file, 'export const ALIASES = [{ short: "ЕАЭС", full: ["Евразийский экономический союз"] }];\n');
+    expect(await loadAliases(file)).toEqual({ ЕАЭС: ["Евразийский экономический союз"] });
+    expect(await loadAliases(join(dir, "missing.ts"))).toBeUndefined();
+  });
+});
