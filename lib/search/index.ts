@@ -15,7 +15,11 @@ let engine: Promise<SearchEngine> | undefined;
 
 /** The engine that serves search: Meilisearch when MEILI_URL is set, else the embedded one. */
 export function getEngine(config: AppConfig = getConfig()): Promise<SearchEngine> {
-  engine ??= createEngine(config);
+  // A failed start (say, a bad key) is not remembered: the next request tries again.
+  engine ??= createEngine(config).catch((e: unknown) => {
+    engine = undefined;
+    throw e;
+  });
   return engine;
 }
 
