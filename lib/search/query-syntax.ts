@@ -1,11 +1,30 @@
+import { ALIASES, type AliasEntry } from "@/config/aliases";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
 import type { HighlightTerms } from "@/lib/text/highlight";
 
 export type Clause =
-  | { kind: "term"; /** the word as typed */ raw: string; /** analyzed query key */ key: string }
-  | { kind: "phrase"; raw: string; /** normalised word forms, no morphology */ words: string[] };
+  | {
+      kind: "term";
+      /** the word as typed */ raw: string;
+      /** analyzed query key */ key: string;
+      /** added by alias expansion, not typed: left out when the query is written back */
+      expansion?: boolean;
+    }
+  | {
+      kind: "phrase";
+      raw: string;
+      /** normalised word forms, no morphology */
+      words: string[];
+      /**
+       * Analyzed keys of the content words, set only for alias expansions (ИМЭП → Институт мировой
+       * экономики и политики) so an engine can match the name in any case form (Института …);
+       * an engine that ignores it matches `words` exactly.
+       */
+      keys?: string[];
+      expansion?: boolean;
+    };
 
 /**
  * A parsed query: every group must match (AND), any clause within a group may (OR),
@@ -64,7 +83,93 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
     for (const c of rest) groups.push([c]);
     joinNext = false;
   }
-  return { groups: dedupeGroups(groups), excluded };
+  return { groups: dedupeGroups(expandAliases(groups, analyzer)), excluded: expandExcluded(excluded, analyzer) };
+}
+
+interface CompiledAlias {
+  short: string;
+  shortKey: string;
+  full: { raw: string; words: string[]; keys: string[] }[];
+}
+
+const compiled = new Map<string, CompiledAlias[]>();
+
+function aliasesFor(analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): CompiledAlias[] {
+  let list = compiled.get(analyzer.version);
+  if (list) return list;
+  list = entries.map((e) => ({
+    short: e.short,
+    shortKey: normalizeWord(e.short),
+    full: e.full.map((raw) => ({
+      raw,
+      words: tokenize(raw).map((t) => normalizeWord(t.surface)),
+      keys: analyzer.analyze(raw).filter((t) => !t.stop).map((t) => t.key),
+    })),
+  }));
+  compiled.set(analyzer.version, list);
+  return list;
+}
+
+function shortClause(a: CompiledAlias, analyzer: Analyzer): Clause {
+  return { kind: "term", raw: a.short, key: analyzer.queryKey(a.short) ?? a.shortKey, expansion: true };
+}
+
+function aliasOfTerm(c: Clause, analyzer: Analyzer): CompiledAlias | undefined {
+  if (c.kind !== "term") return undefined;
+  const n = normalizeWord(c.raw);
+  return aliasesFor(analyzer).find((a) => a.shortKey === n);
+}
+
+/**
+ * Abbreviation ↔ spelled-out name, both ways: an abbreviation becomes "abbreviation OR the name as a
+ * phrase"; a run of words (or a quoted phrase) that spells a name out also accepts the abbreviation.
+ */
+function expandAliases(groups: Clause[][], analyzer: Analyzer): Clause[][] {
+  const aliases = aliasesFor(analyzer);
+  const out: Clause[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    // A spelled-out name typed as separate words: consecutive single-term groups whose keys are the name's.
+    let matched: { alias: CompiledAlias; full: CompiledAlias["full"][number]; len: number } | undefined;
+    for (const alias of aliases)
+      for (const full of alias.full) {
+        const len = full.keys.length;
+        if (len < 2 || i + len > groups.length || (matched && matched.len >= len)) continue;
+        const run = groups.slice(i, i + len);
+        if (run.every((rg, j) => rg.length === 1 && rg[0]!.kind === "term" && rg[0]!.key === full.keys[j])) matched = { alias, full, len };
+      }
+    if (matched) {
+      const raw = groups
+        .slice(i, i + matched.len)
+        .map((rg) => rg[0]!.raw)
+        .join(" ");
+      out.push([{ kind: "phrase", raw, words: matched.full.words, keys: matched.full.keys }, shortClause(matched.alias, analyzer)]);
+      i += matched.len - 1;
+      continue;
+    }
+    const expanded: Clause[] = [];
+    for (const c of g) {
+      expanded.push(c);
+      const alias = aliasOfTerm(c, analyzer);
+      if (alias) for (const f of alias.full) expanded.push({ kind: "phrase", raw: f.raw, words: f.words, keys: f.keys, expansion: true });
+      if (c.kind === "phrase") {
+        const n = c.words.join(" ");
+        for (const a of aliases) if (a.full.some((f) => f.words.join(" ") === n)) expanded.push(shortClause(a, analyzer));
+      }
+    }
+    out.push(expanded);
+  }
+  return out;
+}
+
+function expandExcluded(excluded: Clause[], analyzer: Analyzer): Clause[] {
+  const out: Clause[] = [];
+  for (const c of excluded) {
+    out.push(c);
+    const alias = aliasOfTerm(c, analyzer);
+    if (alias) for (const f of alias.full) out.push({ kind: "phrase", raw: f.raw, words: f.words, keys: f.keys, expansion: true });
+  }
+  return out;
 }
 
 function termClauses(text: string, analyzer: Analyzer, exact: boolean): Clause[] {
@@ -77,7 +182,7 @@ function termClauses(text: string, analyzer: Analyzer, exact: boolean): Clause[]
 }
 
 function clauseId(c: Clause): string {
-  return c.kind === "term" ? `t:${c.key}` : `p:${c.words.join(" ")}`;
+  return c.kind === "term" ? `t:${c.key}` : `p:${c.words.join(" ")}${c.keys ? `|${c.keys.join(" ")}` : ""}`;
 }
 
 function dedupeGroups(groups: Clause[][]): Clause[][] {
@@ -112,7 +217,8 @@ export function highlightTermsOf(p: ParsedQuery): HighlightTerms {
 /** The query written back as text, e.g. after typo correction. */
 export function formatQuery(p: ParsedQuery): string {
   const show = (c: Clause) => (c.kind === "term" ? c.raw : `"${c.raw}"`);
-  const parts = p.groups.map((g) => g.map(show).join(" ИЛИ "));
-  for (const c of p.excluded) parts.push(`-${show(c)}`);
+  const typed = (c: Clause) => !c.expansion;
+  const parts = p.groups.map((g) => g.filter(typed).map(show).join(" ИЛИ ")).filter(Boolean);
+  for (const c of p.excluded.filter(typed)) parts.push(`-${show(c)}`);
   return parts.join(" ");
 }

@@ -8,6 +8,7 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
+import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from "../types";
 
@@ -52,7 +53,11 @@ function quoteFts(s: string): string {
 }
 
 function clauseToFts(c: Clause): string {
-  return c.kind === "term" ? `{title body} : ${quoteFts(c.key)}` : `{title_exact body_exact} : ${quoteFts(c.words.join(" "))}`;
+  if (c.kind === "term") return `{title body} : ${quoteFts(c.key)}`;
+  // Alias names match in any case form: their keys close together in the analyzed text. A token can
+  // carry several lemmas, so the window is twice the name's length rather than an exact phrase.
+  if (c.keys && c.keys.length > 1) return `{title body} : NEAR(${c.keys.map(quoteFts).join(" ")}, ${2 * c.keys.length})`;
+  return `{title_exact body_exact} : ${quoteFts(c.words.join(" "))}`;
 }
 
 function groupToFts(g: Clause[]): string {
@@ -124,6 +129,7 @@ export class SqliteEngine implements SearchEngine {
   readonly kind = "sqlite" as const;
   private readonly store: ArchiveStore;
   private memory: FacetMemory | undefined;
+  private vocabulary: SqliteVocabulary | undefined;
   private readonly tokens: TokenMemo;
 
   constructor(
@@ -303,7 +309,10 @@ export class SqliteEngine implements SearchEngine {
     const started = performance.now();
     this.assertFresh();
     const mem = this.facetMemory();
-    const parsed = parseQuery(query.q, this.analyzer);
+    let parsed = parseQuery(query.q, this.analyzer);
+    this.vocabulary ??= new SqliteVocabulary(this.db);
+    const correctedQuery = correctQueryText(query.q, parsed, this.analyzer, this.vocabulary) ?? undefined;
+    if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, this.analyzer);
 
     let matchMode: "all" | "any" = "all";
     let scored = this.match(parsed, "all");
@@ -383,6 +392,7 @@ export class SqliteEngine implements SearchEngine {
       pageCount,
       facets,
       matchMode,
+      ...(correctedQuery !== undefined ? { correctedQuery } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }

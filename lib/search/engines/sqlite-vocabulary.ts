@@ -1,0 +1,77 @@
+import type { Db } from "@/lib/archive/db";
+import type { Analyzer } from "@/lib/text/analyzer";
+import { normalizeWord } from "@/lib/text/normalize";
+import type { ParsedQuery } from "../query-syntax";
+import { maxTypos, nearestTerm, type VocabularyTerm } from "../typo";
+
+/**
+ * The embedded index's vocabulary, read through FTS5's fts5vocab (a temp table, so the archive
+ * file's schema is untouched).
+ *
+ * Existence is checked on the analyzed columns: a query key that is there matches something.
+ * Candidates for a correction come from the exact columns (normalised surface forms), and the
+ * chosen form then goes through the analyzer like any typed word. Comparing surface forms keeps the
+ * 1-edit/2-edit budget about what the user typed (a lemma or key is shorter and differs by its
+ * ending), and re-analysing the corrected form means the correction can only produce a key the
+ * analyzer itself would produce, for whichever analyzer built the index.
+ */
+export class SqliteVocabulary {
+  private readonly has;
+  private readonly range;
+
+  constructor(db: Db) {
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab_col USING fts5vocab(main, fts, col)");
+    this.has = db.prepare("SELECT 1 FROM temp.fts_vocab_col WHERE term = ? AND col IN ('title', 'body') LIMIT 1").pluck();
+    // Same first letter: Meilisearch counts a first-letter typo double, and the term range keeps the scan small.
+    this.range = db.prepare(
+      `SELECT term, sum(doc) AS docs FROM temp.fts_vocab_col
+       WHERE term >= ? AND term < ? AND col IN ('title_exact', 'body_exact') AND length(term) BETWEEN ? AND ?
+       GROUP BY term`,
+    );
+  }
+
+  /** True when an analyzed key occurs in some title or body. */
+  hasKey(key: string): boolean {
+    return this.has.get(key) !== undefined;
+  }
+
+  /** The indexed surface form nearest to a normalised word, within its typo budget, or null. */
+  correct(norm: string): string | null {
+    const budget = maxTypos(norm);
+    if (budget === 0) return null;
+    const first = String.fromCodePoint(norm.codePointAt(0)!);
+    const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+    const len = [...norm].length;
+    const rows = this.range.all(first, next, len - budget, len + budget) as VocabularyTerm[];
+    return nearestTerm(norm, rows);
+  }
+}
+
+/**
+ * The query with every typed word that matches nothing replaced by its nearest indexed form, or
+ * null when no word needed (or admitted) a correction. The first letter's case is kept as typed.
+ */
+export function correctQueryText(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: SqliteVocabulary): string | null {
+  let text = input;
+  let changed = false;
+  for (const group of parsed.groups)
+    for (const c of group) {
+      if (c.kind !== "term" || c.expansion || vocabulary.hasKey(c.key)) continue;
+      const fix = vocabulary.correct(normalizeWord(c.raw));
+      if (!fix) continue;
+      const key = analyzer.queryKey(fix);
+      if (!key || !vocabulary.hasKey(key)) continue;
+      const shown = /^\p{Lu}/u.test(c.raw) ? fix[0]!.toUpperCase() + fix.slice(1) : fix;
+      const at = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(c.raw)}(?![\\p{L}\\p{N}])`, "u");
+      const next = text.replace(at, (_, before: string) => `${before}${shown}`);
+      if (next !== text) {
+        text = next;
+        changed = true;
+      }
+    }
+  return changed ? text : null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
