@@ -39,6 +39,9 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  if (total > config.MEILI_MAX_TOTAL_HITS) {
+    console.warn(`warning: the archive holds ${total} documents but MEILI_MAX_TOTAL_HITS is ${config.MEILI_MAX_TOTAL_HITS}: totals and listings will stop there; raise it and run npm run meili:setup`);
+  }
   const engine = MeilisearchEngine.fromConfig(config, await loadAliases());
   const bar = progressBar("meilisearch", total);
   function* documents(): Generator<CommentaryDocument> {
