@@ -1,6 +1,6 @@
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { parse, normalForm } from "./morph";
-import { ORG_HEADS, type Gender } from "./lexicon";
+import { ORG_HEADS, reportingVerb, type Gender } from "./lexicon";
 import { nameKey } from "./names";
 import { findAffiliations, isAbbr, nominativePhrase, parseInstitution, type InstitutionMention } from "./describe";
 import { findQuoteSpans, type QuoteSpan } from "./quotes";
@@ -217,6 +217,15 @@ function organisationMentions(paragraph: string): string[] {
   return out;
 }
 
+/** A short quote still counts when a reporting verb follows it («…», – сказал Х) or a colon precedes it. */
+function attributedNextTo(paragraphs: readonly string[], q: QuoteSpan): boolean {
+  const after = paragraphs[q.endPara]!.slice(q.end);
+  const m = /^\s*[,.!?…]?\s*[–—-]\s*([а-яё]+)/u.exec(after);
+  if (m && reportingVerb(m[1]!)) return true;
+  const before = paragraphs[q.startPara]!.slice(0, q.start);
+  return /:\s*$/u.test(before);
+}
+
 function quoteRangesIn(spans: QuoteSpan[], para: number, length: number): { start: number; end: number; id: number }[] {
   const out: { start: number; end: number; id: number }[] = [];
   for (const q of spans) {
@@ -243,7 +252,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   }
   const spans = findQuoteSpans(paragraphs);
   // Short quoted names without attribution are titles and organisations, not quotes.
-  const isQuote = (q: QuoteSpan) => q.words >= 4 || q.interruptions.length > 0;
+  const isQuote = (q: QuoteSpan) => q.words >= 4 || q.interruptions.length > 0 || attributedNextTo(paragraphs, q);
   const quoteSpans = spans.filter(isQuote);
 
   const mentioned: string[] = [];
