@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
-import { nameSlug } from "@/lib/slug";
+import { Byline } from "@/components/byline";
+import { NameLinks } from "@/components/name-links";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 /** Documents as a plain list: title, date, source and who is quoted. */
@@ -13,18 +13,9 @@ export function DocumentList({ documents }: { documents: readonly CommentaryDocu
             {d.title}
           </Link>
           <p className="mt-1 text-sm text-slate-600">
-            {d.date && <time dateTime={d.date}>{formatDate(d.date)}</time>}
-            {d.date && d.source && " · "}
-            {d.source}
+            <Byline date={d.date} source={d.source} />
             {d.speakers.length > 0 && " · "}
-            {d.speakers.map((s, i) => (
-              <span key={s.name}>
-                {i > 0 && ", "}
-                <Link href={`/speakers/${nameSlug(s.name)}`} className="underline decoration-slate-300 hover:decoration-slate-700">
-                  {s.name}
-                </Link>
-              </span>
-            ))}
+            <NameLinks kind="speaker" names={d.speakers.map((s) => s.name)} />
           </p>
         </li>
       ))}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Highlighted } from "@/components/highlighted";
-import { formatDate } from "@/lib/format";
+import { Byline } from "@/components/byline";
+import { NameLinks } from "@/components/name-links";
 import type { SearchHit } from "@/lib/search/types";
-import { nameSlug } from "@/lib/slug";
 
 export function ResultItem({ hit, searchString }: { hit: SearchHit; searchString: string }) {
   return (
@@ -13,21 +13,19 @@ export function ResultItem({ hit, searchString }: { hit: SearchHit; searchString
         </Link>
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        {hit.date && <time dateTime={hit.date}>{formatDate(hit.date)}</time>}
-        {hit.date && hit.source && " · "}
-        {hit.source}
+        <Byline date={hit.date} source={hit.source} />
       </p>
       {hit.speakers.length > 0 && (
         <p className="mt-1 text-sm">
-          {hit.speakers.map((s, i) => (
-            <span key={s.name}>
-              {i > 0 && ", "}
-              <Link href={`/speakers/${nameSlug(s.name)}`} className="font-medium text-slate-800 underline decoration-slate-300 hover:decoration-slate-700">
-                {s.name}
-              </Link>
-              {s.role && <span className="text-slate-500"> ({s.role})</span>}
-            </span>
-          ))}
+          <NameLinks
+            kind="speaker"
+            names={hit.speakers.map((s) => s.name)}
+            note={(name) => {
+              const role = hit.speakers.find((s) => s.name === name)?.role;
+              return role ? ` (${role})` : undefined;
+            }}
+            className="font-medium text-slate-800 underline decoration-slate-300 hover:decoration-slate-700"
+          />
         </p>
       )}
       <p className="mt-2 leading-relaxed text-slate-800" data-testid="snippet">

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import { Byline } from "@/components/byline";
 import { Highlighted } from "@/components/highlighted";
+import { NameLinks } from "@/components/name-links";
 import { getArticle, highlightTermsForQuery } from "@/lib/data";
-import { formatDate } from "@/lib/format";
 import { nameSlug } from "@/lib/slug";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { highlight, type HighlightTerms } from "@/lib/text/highlight";
@@ -48,9 +49,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </nav>
       <h1 className="text-3xl font-bold leading-tight">{mark(doc.title)}</h1>
       <p className="mt-3 text-slate-600">
-        {doc.date && <time dateTime={doc.date}>{formatDate(doc.date)}</time>}
-        {doc.date && doc.source && " · "}
-        {doc.source}
+        <Byline date={doc.date} source={doc.source} />
         {doc.url && (
           <>
             {" · "}
@@ -73,55 +72,26 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   );
 }
 
+const LINK = "text-sky-800 underline";
+
 function Meta({ doc }: { doc: CommentaryDocument }) {
+  const roles = new Map(doc.speakers.map((s) => [s.name, [s.role, s.institution].filter(Boolean).join(", ")]));
+  const rows = [
+    { label: "Эксперты", kind: "speaker" as const, names: doc.speakers.map((s) => s.name), note: (n: string) => (roles.get(n) ? `, ${roles.get(n)}` : undefined) },
+    { label: "Организации", kind: "institution" as const, names: doc.institutions },
+    { label: "Темы", kind: "topic" as const, names: doc.topics },
+  ].filter((r) => r.names.length > 0);
+  if (rows.length === 0) return null;
   return (
     <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
-      {doc.speakers.length > 0 && (
-        <>
-          <dt className="font-semibold text-slate-600">Эксперты</dt>
+      {rows.map((r) => (
+        <div key={r.label} className="contents">
+          <dt className="font-semibold text-slate-600">{r.label}</dt>
           <dd>
-            {doc.speakers.map((s, i) => (
-              <span key={s.name}>
-                {i > 0 && "; "}
-                <Link href={`/speakers/${nameSlug(s.name)}`} className="font-medium text-sky-800 underline">
-                  {s.name}
-                </Link>
-                {[s.role, s.institution].filter(Boolean).length > 0 && <span className="text-slate-600">, {[s.role, s.institution].filter(Boolean).join(", ")}</span>}
-              </span>
-            ))}
+            <NameLinks kind={r.kind} names={r.names} separator="; " note={r.note} className={LINK} />
           </dd>
-        </>
-      )}
-      {doc.institutions.length > 0 && (
-        <>
-          <dt className="font-semibold text-slate-600">Организации</dt>
-          <dd>
-            {doc.institutions.map((n, i) => (
-              <span key={n}>
-                {i > 0 && "; "}
-                <Link href={`/institutions/${nameSlug(n)}`} className="text-sky-800 underline">
-                  {n}
-                </Link>
-              </span>
-            ))}
-          </dd>
-        </>
-      )}
-      {doc.topics.length > 0 && (
-        <>
-          <dt className="font-semibold text-slate-600">Темы</dt>
-          <dd>
-            {doc.topics.map((t, i) => (
-              <span key={t}>
-                {i > 0 && "; "}
-                <Link href={`/topics/${nameSlug(t)}`} className="text-sky-800 underline">
-                  {t}
-                </Link>
-              </span>
-            ))}
-          </dd>
-        </>
-      )}
+        </div>
+      ))}
     </dl>
   );
 }
