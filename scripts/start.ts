@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     try {
       await checkMeilisearch(config);
     } catch (e) {
-      console.error(`Meilisearch at MEILI_URL=${config.MEILI_URL} cannot serve: ${(e as Error).message}`);
+      console.error(`cannot start with Meilisearch: ${(e as Error).message}`);
       process.exit(1);
     }
     if (summary.changed.length > 0) await (await getEngine(config)).upsert(summary.changed);
