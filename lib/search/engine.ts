@@ -10,7 +10,7 @@ export interface SearchEngine {
   readonly kind: "sqlite" | "meilisearch";
   search(query: SearchQuery): Promise<SearchResult>;
   getDocument(slug: string): Promise<CommentaryDocument | null>;
-  /** Documents having every given facet value, newest first. */
+  /** Documents matching the facet filters (AND across fields, OR within one, as in search), newest first. */
   listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing>;
   /** Every value of a facet across the archive with its document count, most frequent first. */
   facetValues(field: FacetField): Promise<{ value: string; count: number }[]>;
