@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { ALIASES, aliasSynonyms } from "@/config/aliases";
+import { buildFtsMatch } from "@/lib/search/engines/sqlite";
+import { QUERY_HELP, queryHelpText } from "@/lib/search/query-help";
+import { type Clause, formatQuery, parseQuery } from "@/lib/search/query-syntax";
+import { getAnalyzer } from "@/lib/text/analyzers";
+
+const a = getAnalyzer("default");
+const parse = (q: string) => parseQuery(q, a);
+const ids = (g: Clause[]) => g.map((c) => (c.kind === "term" ? `t:${c.key}` : `p:${c.words.join(" ")}`));
+
+describe("query syntax", () => {
+  it("ANDs words, each by its analyzed key", () => {
+    const p = parse("санкций Казахстане");
+    expect(p.groups.map(ids)).toEqual([["t:санкция"], ["t:казахстан"]]);
+    expect(p.excluded).toEqual([]);
+  });
+
+  it("keeps a quoted phrase as exact normalised forms, no morphology", () => {
+    const p = parse('"Ёмкие санкции" Казахстан');
+    expect(p.groups[0]).toEqual([{ kind: "phrase", raw: "Ёмкие санкции", words: ["емкие", "санкции"] }]);
+    expect(p.groups).toHaveLength(2);
+  });
+
+  it("excludes a word or a phrase after a minus", () => {
+    const p = parse('санкции -Россия -"нефть и газ"');
+    expect(p.groups.map(ids)).toEqual([["t:санкция"]]);
+    expect(p.excluded.map((c) => ids([c])[0])).toEqual(["t:россия", "p:нефть и газ"]);
+  });
+
+  it("makes ИЛИ / OR alternatives within one group", () => {
+    expect(parse("Казахстан ИЛИ Узбекистан медиатор").groups.map(ids)).toEqual([["t:казахстан", "t:узбекистан"], ["t:медиатор"]]);
+    expect(parse("Казахстан OR Узбекистан").groups.map(ids)).toEqual([["t:казахстан", "t:узбекистан"]]);
+  });
+
+  it("drops stopwords and never fails on stray syntax", () => {
+    expect(parse("и в на").groups).toEqual([]);
+    expect(parse('ИЛИ "незакрытая фраза').groups).toHaveLength(1);
+    expect(parse("- --").groups).toEqual([]);
+  });
+
+  it("writes a query back without the alias expansions", () => {
+    expect(formatQuery(parse("санкции США -Китай"))).toBe("санкции США -Китай");
+  });
+});
+
+describe("aliases", () => {
+  it("expands an abbreviation to its spelled-out name as a phrase", () => {
+    const g = parse("ИМЭП").groups;
+    expect(g).toHaveLength(1);
+    expect(ids(g[0]!)).toEqual(["t:имэп", "p:институт мировой экономики и политики"]);
+    const phrase = g[0]![1]!;
+    expect(phrase.kind === "phrase" && phrase.keys).toEqual(["институт", "мировой", "экономика", "политика"]);
+  });
+
+  it("matches the abbreviation whatever its case", () => {
+    expect(ids(parse("сша").groups[0]!)).toContain("p:соединенные штаты америки");
+  });
+
+  it("lets a spelled-out name, in any case form, find the abbreviation", () => {
+    const g = parse("Института мировой экономики и политики Казахстан").groups;
+    expect(g).toHaveLength(2);
+    expect(ids(g[0]!)).toEqual(["p:институт мировой экономики и политики", "t:имэп"]);
+    expect(ids(parse('"Соединённые Штаты Америки"').groups[0]!)).toContain("t:сша");
+  });
+
+  it("excludes the spelled-out name with the abbreviation", () => {
+    expect(parse("санкции -США").excluded.map((c) => ids([c])[0])).toContain("p:соединенные штаты америки");
+  });
+
+  it("compiles an alias phrase to a NEAR over analyzed keys in the embedded engine", () => {
+    expect(buildFtsMatch(parse("ИМЭП").groups, "all")).toBe(
+      '({title body} : "имэп" OR {title body} : NEAR("институт" "мировой" "экономика" "политика", 8))',
+    );
+  });
+
+  it("exports Meilisearch synonyms both ways", () => {
+    const syn = aliasSynonyms();
+    expect(syn["имэп"]).toContain("институт мировой экономики и политики");
+    expect(syn["институт мировой экономики и политики"]).toContain("имэп");
+    expect(ALIASES.map((e) => e.short)).toEqual(expect.arrayContaining(["ЕАЭС", "ОДКБ", "ШОС", "ООН"]));
+  });
+});
+
+describe("query help", () => {
+  it("documents every operator the parser knows", () => {
+    const text = queryHelpText();
+    for (const s of ['"', "-", "ИЛИ", "OR"]) expect(text).toContain(s);
+    expect(QUERY_HELP.length).toBeGreaterThanOrEqual(4);
+  });
+});
