@@ -58,7 +58,8 @@ if (json) {
   console.log("Seed article (content/kazakhstan-mediator.txt), exact expected output:");
   for (const c of seed) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.name} (${c.detail})`);
   console.log(`\nRuOpinionNE-2024 (train + validation_labeled), sentences with a reporting verb: ${opinions.sentences}; judged (have gold opinions): ${opinions.judged}; skipped (no opinions annotated): ${opinions.withoutOpinions}`);
-  console.log(`  speaker precision ${f(opinions.precision)} (${opinions.correct}/${opinions.predicted} predicted speakers match a gold Source)`);
+  console.log(`  speaker precision ${f(opinions.precision)} (${opinions.namedCorrect}/${opinions.namedPredicted} predicted speakers match a gold Source, sentences whose gold names a Source)`);
+  console.log(`  speaker precision ${f(opinions.precisionAllJudged)} over all judged sentences (${opinions.correct}/${opinions.predicted}; a sentence whose gold Sources are all NULL/AUTHOR counts any speaker as wrong)`);
   console.log(`  speaker recall    ${f(opinions.recall)} (${opinions.goldFound}/${opinions.goldSentences} sentences with a capitalised gold Source got a matching speaker)`);
   console.log("  counted as a match: predicted surname (nominative) equals the case-stripped key of a capitalised word of the gold Source, or of its nominative surname");
   for (const m of opinions.matches.slice(0, show)) console.log(`    match  ${m.predicted}  ~  ${m.gold.join(" | ")}`);

@@ -274,6 +274,12 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       i++;
       continue;
     }
+    // «Россельхознадзора Юлия Мелано»: an unknown word before a known first name is not part of the name.
+    const nx = ts[i + 1];
+    if (k === "surname" && nx?.word && nameKind(nx.text) === "first" && !parse(t.text).some((p) => (p as unknown as { parser?: string }).parser === "Dictionary")) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     while (
       j < ts.length &&

@@ -302,7 +302,12 @@ export interface OpinionResult {
   correct: number;
   goldSentences: number;
   goldFound: number;
+  /** Precision over sentences whose gold names a source (the headline figure). */
   precision: number;
+  namedPredicted: number;
+  namedCorrect: number;
+  /** Precision over every judged sentence, including those whose gold sources are all NULL/AUTHOR. */
+  precisionAllJudged: number;
   recall: number;
   matches: { text: string; predicted: string; gold: string[] }[];
   errors: { text: string; predicted: string; gold: string[] }[];
@@ -326,7 +331,7 @@ function sourceMatches(pred: string, gold: string): boolean {
 
 export function evalOpinions(dataDir: string, opts: { files?: string[]; limit?: number } = {}): OpinionResult {
   const root = path.join(dataDir, "ruopinionne");
-  const r: OpinionResult = { sentences: 0, judged: 0, withoutOpinions: 0, predicted: 0, correct: 0, goldSentences: 0, goldFound: 0, precision: 0, recall: 0, matches: [], errors: [] };
+  const r: OpinionResult = { sentences: 0, judged: 0, withoutOpinions: 0, predicted: 0, correct: 0, goldSentences: 0, goldFound: 0, precision: 0, namedPredicted: 0, namedCorrect: 0, precisionAllJudged: 0, recall: 0, matches: [], errors: [] };
   for (const file of opts.files ?? ["validation_labeled.jsonl", "train.jsonl"]) {
     const p = path.join(root, file);
     if (!existsSync(p)) continue;
@@ -349,9 +354,11 @@ export function evalOpinions(dataDir: string, opts: { files?: string[]; limit?: 
       let found = false;
       for (const pr of preds) {
         r.predicted++;
+        if (named.length > 0) r.namedPredicted++;
         const ok = gold.some((g) => sourceMatches(pr, g));
         if (ok) {
           r.correct++;
+          if (named.length > 0) r.namedCorrect++;
           found = true;
           r.matches.push({ text: d.text, predicted: pr, gold });
         } else r.errors.push({ text: d.text, predicted: pr, gold });
@@ -359,7 +366,8 @@ export function evalOpinions(dataDir: string, opts: { files?: string[]; limit?: 
       if (found && named.length > 0) r.goldFound++;
     }
   }
-  r.precision = r.predicted ? r.correct / r.predicted : 0;
+  r.precision = r.namedPredicted ? r.namedCorrect / r.namedPredicted : 0;
+  r.precisionAllJudged = r.predicted ? r.correct / r.predicted : 0;
   r.recall = r.goldSentences ? r.goldFound / r.goldSentences : 0;
   return r;
 }

@@ -72,6 +72,20 @@ function canBeNominative(words: string[]): boolean {
   return true;
 }
 
+/**
+ * The subject agrees with a past-tense verb: «заявил» cannot have «Дадашева» (a feminine
+ * nominative, or a genitive) as its subject, and an unknown word in -а after «заявил» is most
+ * likely a genitive (Адвокат Маркива заявил).
+ */
+function agreesWithVerb(words: string[], gender: Gender | undefined): boolean {
+  if (!gender) return true;
+  const last = words[words.length - 1]!;
+  const rs = parse(last).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary" && (p.tag.Surn || p.tag.Name));
+  if (rs.length > 0) return rs.some((p) => p.tag.CAse === "nomn" && (p.tag.GNdr === gender || p.tag.GNdr === "ms-f" || p.tag.Fixd));
+  if (gender === "masc" && words.length === 1 && /[бвгджзклмнпрстфхцчшщ]а$/u.test(last)) return false;
+  return true;
+}
+
 /** The clause after an inverted verb: [filler] [role [institution]] [Name] | [role institution] | pronoun. */
 function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Case): Attribution | undefined {
   let end = from;
@@ -105,7 +119,7 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
   const block = blocks[0];
   if (block) {
     const words = blockWords(body, block);
-    if (c === "nomn" && !canBeNominative(words)) return undefined;
+    if (c === "nomn" && (!canBeNominative(words) || !agreesWithVerb(words, gender))) return undefined;
     const desc = block.from > 0 ? parseDescriptor(body.slice(0, block.from), c) : {};
     // Text between the role and the name that is not a descriptor (журналистам) is fine; a name
     // far from the verb with no role in between is too loose to trust.
@@ -124,6 +138,14 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
   let j = v - 1;
   // Skip a short adverbial between subject and verb: «Ренн, однако, отметил», «… 30 апреля заявил».
   let skipped = 0;
+  // A comma right before the verb is crossed only as part of a parenthetical («Ренн, однако,
+  // отметил»); otherwise the name before it belongs to another clause («…взорвать Шакирьянов, заявил»).
+  if (ts[j]?.text === ",") {
+    const inner = ts[j - 1];
+    const open = ts[j - 2];
+    if (!inner || !inner.word || !/^[а-яё]+$/u.test(inner.text) || open?.text !== ",") return undefined;
+    j -= 3;
+  }
   while (j >= 0 && skipped < 6) {
     const t = ts[j]!;
     if (t.word && /^[а-яё0-9-]+$/u.test(t.text) && !isRoleWord(t) && !PRONOUNS.has(t.text)) {
@@ -131,10 +153,6 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
       if (top && top.tag.POS === "VERB") return undefined;
       j--;
       skipped++;
-      continue;
-    }
-    if (t.text === "," && skipped < 3 && ts[j - 1]?.word) {
-      j--;
       continue;
     }
     break;
@@ -155,7 +173,7 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
   const left = leftDescriptor(ts, block, sentenceBlocks);
   if (!left && governedByNoun(ts, block)) return undefined;
   const words = blockWords(ts, block);
-  if (!canBeNominative(words)) return undefined;
+  if (!canBeNominative(words) || !agreesWithVerb(words, gender)) return undefined;
   const person = normaliseName(words, "nomn", gender);
   if (!person) return undefined;
   return {
@@ -184,6 +202,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     }
     const rv = reportingVerb(t.text);
     if (!rv) continue;
+    // «признал себя виновным», «ответил на сообщения»: the verb reports no statement here.
+    const next = ts[v + 1]?.text.toLowerCase();
+    if (next && /^(себя|свое|своё|свою|свои|свой|своего|своей|на)$/u.test(next)) continue;
     const prev = ts[v - 1];
     const inverted = !prev || /^[,–—-]$/u.test(prev.text) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает";
     if (inverted) {
