@@ -24,10 +24,11 @@ function clientManifestChunks(next: string): string[] | undefined {
   const file = path.join(next, "server/app/page_client-reference-manifest.js");
   if (!fs.existsSync(file)) return undefined;
   const text = fs.readFileSync(file, "utf8");
-  const json = text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1);
-  const manifest = JSON.parse(json) as { entryJSFiles?: Record<string, string[]> };
-  const parsed = Object.values(manifest)[0] as { entryJSFiles?: Record<string, string[]> } | undefined;
-  const entries = manifest.entryJSFiles ?? parsed?.entryJSFiles ?? {};
+  // globalThis.__RSC_MANIFEST["/page"] = {…};
+  const start = text.indexOf("= {", text.indexOf('["/page"]'));
+  if (start === -1) return undefined;
+  const manifest = JSON.parse(text.slice(start + 2, text.lastIndexOf("}") + 1)) as { entryJSFiles?: Record<string, string[]> };
+  const entries = manifest.entryJSFiles ?? {};
   const files: string[] = [];
   for (const [entry, chunks] of Object.entries(entries)) if (/app\/(layout|page)$/.test(entry)) files.push(...chunks);
   return files;
