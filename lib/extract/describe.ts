@@ -143,6 +143,9 @@ function looksLikeOrganisation(words: string[]): boolean {
     if (/^[а-яё-]+$/u.test(w)) return isOrgHeadWord(w);
     const rs = parse(w).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
     if (rs.some((p) => p.tag.Geox || p.tag.Orgn)) return true;
+    // Compound agency names: Минздрав, Роснефть, Газпром, Сбербанк, Россельхознадзор.
+    if (/^(мин|гос|рос|газ|сбер|внеш|транс|евро|нефт|энерго|пром|аэро|генштаб|генпрокуратур)/u.test(w.toLowerCase()) && !rs.some((p) => p.tag.Name || p.tag.Surn)) return true;
+    if (/(банк|газ|нефть|пром|надзор|трест|строй|энерго|холдинг|союз|фонд|центр|инвест|транс|авиа|телеком|ком|сервис)[а-я]{0,3}$/u.test(w.toLowerCase()) && !rs.some((p) => p.tag.Name || p.tag.Surn)) return true;
     return isOrgHeadWord(w);
   });
 }
@@ -173,7 +176,7 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
   body = body.filter((t) => !/^[«»"„“”]$/u.test(t.text));
   // The name ends at the first lowercase word that cannot continue a genitive chain
   // («ФСБ по получению…», «Детройт избран…»).
-  const cut = body.findIndex((t, i) => i > 0 && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && !canContinueName(t.text));
+  const cut = body.findIndex((t, i) => i > 0 && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && (!canContinueName(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text))));
   if (cut > 0) body = body.slice(0, cut);
   while (body.length > 0 && !body[body.length - 1]!.word) body.pop();
   while (body.length > 0 && !body[0]!.word) body.shift();
@@ -327,6 +330,7 @@ function casesAgree(words: string[]): boolean {
 /** Tokens allowed between a role and the name it describes. */
 function describable(t: Tok): boolean {
   if (!t.word) return /^[()«»"„“–—-]$/u.test(t.text);
+  if (isRoleWord(t)) return true;
   if (isFiniteVerb(t)) return false;
   // Participles and gerunds start a new predicate (назначен, избран, возглавляющий).
   if (/^[а-яё]+$/u.test(t.text)) {
@@ -380,9 +384,13 @@ export function roleCase(ts: Tok[]): Case | undefined {
 
 /** «Имя Фамилия, должность организации,» — an apposition after the name. */
 export function rightDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
-  if (ts[block.to]?.text !== ",") return undefined;
-  const startIdx = block.to + 1;
+  // «Гордона Брауна – лидера Лейбористской партии» works like a comma apposition.
+  if (ts[block.to]?.text !== "," && !/^[–—-]$/u.test(ts[block.to]?.text ?? "")) return undefined;
+  let startIdx = block.to + 1;
+  // «Ван Цзюнь, бывший председатель …» — modifiers may precede the role word.
   if (!ts[startIdx] || !isRoleWord(ts[startIdx]!)) return undefined;
+  while (startIdx < ts.length && startIdx < block.to + 4 && isRoleWord(ts[startIdx]!)) startIdx++;
+  startIdx = block.to + 1;
   let j = startIdx;
   let depth = 0;
   while (j < ts.length && j - startIdx < 16) {
@@ -405,6 +413,62 @@ export function governedByNoun(ts: Tok[], block: NameBlock): boolean {
 }
 
 /** Person–role–institution triples from running text (used for the registry and the evaluation). */
+/** Verbs linking a person to a post or a workplace: «Х стал начальником штаба …», «Х возглавил компанию …». */
+const LINK_VERBS = new Set([
+  "стал", "стала", "станет", "назначен", "назначена", "избран", "избрана", "является", "являлся", "являлась",
+  "работает", "работал", "работала", "служил", "служила", "занимал", "занимала", "занимает", "был", "была", "остается",
+  "остаётся", "возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла", "назначили", "покидает", "покинул",
+  "покинула", "вступил", "вступила", "утвержден", "утверждён", "утверждена", "переизбран", "переизбрана",
+]);
+const HEADS_VERBS = new Set(["возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла"]);
+
+/** «Х стал начальником штаба Приволжско-Уральского военного округа», «Х возглавляет компанию «Ренова»». */
+export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
+  let j = block.to;
+  let linked = false;
+  let heads = false;
+  for (let n = 0; n < 3 && j < ts.length; n++) {
+    const w = ts[j]!.text.toLowerCase();
+    if (!ts[j]!.word) break;
+    if (LINK_VERBS.has(w)) {
+      linked = true;
+      heads = heads || HEADS_VERBS.has(w);
+      j++;
+      continue;
+    }
+    if (linked) break;
+    // One adverb between the name and the verb («Х вчера стал …»).
+    if (n === 0 && /^[а-яё]+$/u.test(w) && parse(w)[0]?.tag.POS === "ADVB") {
+      j++;
+      continue;
+    }
+    return undefined;
+  }
+  if (!linked) return undefined;
+  while (j < ts.length && /^(на|пост|посту|должность|должности|в|качестве|позицию|место)$/u.test(ts[j]!.text.toLowerCase()) && ts[j + 1] && (isRoleWord(ts[j + 1]!) || /^(пост|посту|должность|должности|качестве)$/u.test(ts[j + 1]!.text))) j++;
+  let end = j;
+  let depth = 0;
+  while (end < ts.length && end - j < 14) {
+    const t = ts[end]!;
+    if (t.text === "(") depth++;
+    if (t.text === ")") depth--;
+    if (depth <= 0 && /^[,.;:!?]$/u.test(t.text)) break;
+    if (end > j && !describable(t)) break;
+    end++;
+  }
+  const span = ts.slice(j, end);
+  if (span.length === 0) return undefined;
+  if (heads) {
+    const inst = parseInstitution(span);
+    return inst ? { institution: inst } : undefined;
+  }
+  if (isRoleWord(span[0]!)) {
+    const desc = parseDescriptor(span, roleCase(span));
+    return desc.role ? desc : undefined;
+  }
+  return undefined;
+}
+
 export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
   const out: Affiliation[] = [];
   for (const s of sentences(text)) {
@@ -412,9 +476,9 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
     const blocks = nameBlocks(ts);
     for (const block of blocks) {
       const left = leftDescriptor(ts, block, blocks);
-      const right = left ? undefined : rightDescriptor(ts, block);
+      const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block));
       const desc = left?.desc ?? right;
-      if (!desc) continue;
+      if (!desc || (!desc.role && !desc.institution)) continue;
       const c: Case | undefined = left?.c;
       const person = normaliseName(block.words, c, gender);
       if (!person) continue;
