@@ -6,6 +6,7 @@
  *   npm run eval:search -- --json            # machine-readable
  *   npm run eval:search -- --limit 50        # first 50 queries of each set (CI slice)
  *   npm run eval:search -- --analyzers lemma,default --sets xquad
+ *   npm run eval:search -- --throughput     # lemmatizer words/s (cold az, memoised) and indexText docs/s
  *
  * Not a timed test: it measures ranking, not speed.
  */
@@ -16,6 +17,9 @@ import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { emptyFilters } from "@/lib/search/types";
 import type { AnalyzerName } from "@/lib/text/analyzer";
 import { ANALYZER_NAMES, getAnalyzer } from "@/lib/text/analyzers";
+import { analyzeLemma } from "@/lib/text/lemma";
+import { normalizeWord } from "@/lib/text/normalize";
+import { tokenize } from "@/lib/text/tokenize";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 export const DATA_DIR = path.resolve(process.cwd(), "../shared/data");
@@ -199,6 +203,25 @@ function printTable(r: EvalReport): void {
   console.log(`\nNote: ${r.note}`);
 }
 
+/** Lemmatizer cost on the NEREL texts: az uncached per distinct form, then the memoised analyzer per document. */
+function throughput(dir = DATA_DIR): void {
+  const docs = loadNerel(dir).docs;
+  const words = docs.flatMap((d) => d.paragraphs.flatMap((p) => tokenize(p).map((t) => t.surface)));
+  const distinct = [...new Set(words.map((w) => normalizeWord(w)))].filter((w) => /[а-я]/.test(w));
+  let t = performance.now();
+  for (const w of distinct) analyzeLemma(w, false);
+  const coldMs = performance.now() - t;
+  const a = getAnalyzer("default");
+  for (const d of docs) a.indexText(d.paragraphs.join("\n")); // fill the memo, as a running ingest has
+  const chars = docs.reduce((n, d) => n + d.paragraphs.join("\n").length, 0);
+  t = performance.now();
+  const rounds = 5;
+  for (let r = 0; r < rounds; r++) for (const d of docs) a.indexText(d.paragraphs.join("\n"));
+  const warmMs = (performance.now() - t) / rounds;
+  console.log(`az, uncached:           ${Math.round(distinct.length / (coldMs / 1000)).toLocaleString("en")} words/s (${distinct.length} distinct forms)`);
+  console.log(`default analyzer, warm: ${Math.round(words.length / (warmMs / 1000)).toLocaleString("en")} words/s, ${Math.round(docs.length / (warmMs / 1000))} docs/s of ${Math.round(chars / docs.length)} chars (indexText)`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const valueOf = (flag: string) => {
@@ -209,6 +232,7 @@ async function main(): Promise<void> {
     console.error(`eval:search needs the reference data at ${DATA_DIR} (a checkout with ../shared/data beside it).`);
     process.exit(2);
   }
+  if (args.includes("--throughput")) return throughput();
   const limitArg = valueOf("--limit") ?? valueOf("--slice");
   const limit = limitArg === undefined ? undefined : Number(limitArg);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`--limit needs a positive integer, got ${limitArg}`);

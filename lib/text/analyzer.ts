@@ -47,7 +47,31 @@ export class Analyzer {
     return tokenize(text).map((t) => this.analyzeToken(t));
   }
 
+  /**
+   * Analysis per surface form. A word's analysis depends only on its surface (case included), and
+   * text repeats its vocabulary, so ingest pays normalisation, stop checks and morphology once per
+   * distinct form; bounded so a long-running server cannot grow it without limit.
+   */
+  private readonly memo = new Map<string, Omit<AnalyzedToken, keyof RawToken>>();
+  private static readonly MEMO_LIMIT = 500_000;
+
+  private wordOf(surface: string): Omit<AnalyzedToken, keyof RawToken> {
+    let w = this.memo.get(surface);
+    if (w === undefined) {
+      const { norm, terms, key, stop } = this.analyzeUncached({ surface, start: 0, end: surface.length });
+      w = { norm, terms, key, stop };
+      if (this.memo.size >= Analyzer.MEMO_LIMIT) this.memo.clear();
+      this.memo.set(surface, w);
+    }
+    return w;
+  }
+
   analyzeToken(t: RawToken): AnalyzedToken {
+    const w = this.wordOf(t.surface);
+    return { surface: t.surface, start: t.start, end: t.end, norm: w.norm, terms: w.terms, key: w.key, stop: w.stop };
+  }
+
+  private analyzeUncached(t: RawToken): AnalyzedToken {
     const norm = normalizeWord(t.surface);
     if (isStopword(norm)) return { ...t, norm, terms: [], key: norm, stop: true };
     if (!norm.includes("-")) {
@@ -70,14 +94,14 @@ export class Analyzer {
   /** Index terms of a text, in order, space-separated: what an engine stores in its analyzed fields. */
   indexText(text: string): string {
     const out: string[] = [];
-    for (const tok of this.analyze(text)) for (const term of tok.terms) out.push(term);
+    for (const tok of tokenize(text)) for (const term of this.wordOf(tok.surface).terms) out.push(term);
     return out.join(" ");
   }
 
   /** Normalised surface forms of a text, stopwords included: what exact phrases are matched against. */
   exactText(text: string): string {
     return tokenize(text)
-      .map((t) => normalizeWord(t.surface))
+      .map((t) => this.wordOf(t.surface).norm)
       .join(" ");
   }
 
