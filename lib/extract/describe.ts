@@ -176,7 +176,7 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
   body = body.filter((t) => !/^[«»"„“”]$/u.test(t.text));
   // The name ends at the first lowercase word that cannot continue a genitive chain
   // («ФСБ по получению…», «Детройт избран…»).
-  const cut = body.findIndex((t, i) => i > 0 && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && (!canContinueName(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text))));
+  const cut = body.findIndex((t, i) => i > 0 && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && (!canContinueName(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text) && !parse(t.text).some((p) => p.tag.CAse === "gent"))));
   if (cut > 0) body = body.slice(0, cut);
   while (body.length > 0 && !body[body.length - 1]!.word) body.pop();
   while (body.length > 0 && !body[0]!.word) body.shift();
@@ -469,6 +469,33 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
   return undefined;
 }
 
+/** «Мэром Детройта избран баскетболист Дэйв Бинг»: the post stands before a linking verb. */
+export function preVerbDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
+  let v = block.from - 1;
+  // Between the verb and the name only a rank, an age or modifiers («генерал-майор», «39-летний»).
+  while (v >= 0 && block.from - v <= 4 && !(ts[v]!.word && LINK_VERBS.has(ts[v]!.text.toLowerCase()))) {
+    const t = ts[v]!;
+    if (!t.word || /^[А-ЯЁ]/u.test(t.text)) return undefined;
+    v--;
+  }
+  if (v < 1 || !ts[v]!.word || !LINK_VERBS.has(ts[v]!.text.toLowerCase())) return undefined;
+  let j = v - 1;
+  let leftmostRole = -1;
+  while (j >= 0 && v - j <= 14) {
+    const t = ts[j]!;
+    if (/^[,.;:!?]$/u.test(t.text) || !describable(t)) break;
+    if (isRoleWord(t)) leftmostRole = j;
+    j--;
+  }
+  if (leftmostRole < 0) return undefined;
+  const span = ts.slice(leftmostRole, v);
+  const c = roleCase(span);
+  // Only the instrumental reads as a post here (Мэром Детройта избран …); anything else is a subject.
+  if (c !== "ablt") return undefined;
+  const desc = parseDescriptor(span, c);
+  return desc.role ? desc : undefined;
+}
+
 export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
   const out: Affiliation[] = [];
   for (const s of sentences(text)) {
@@ -476,7 +503,7 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
     const blocks = nameBlocks(ts);
     for (const block of blocks) {
       const left = leftDescriptor(ts, block, blocks);
-      const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block));
+      const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
       const desc = left?.desc ?? right;
       if (!desc || (!desc.role && !desc.institution)) continue;
       const c: Case | undefined = left?.c;
