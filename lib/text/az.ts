@@ -48,9 +48,18 @@ function dictsDir(require: NodeJS.Require): string {
   }
 }
 
+function nodeRequire(): NodeJS.Require {
+  try {
+    return createRequire(import.meta.url);
+  } catch {
+    // A bundled server chunk may not carry a usable import.meta.url; resolve from the app root instead.
+    return createRequire(path.join(process.cwd(), "package.json"));
+  }
+}
+
 export function azMorph(): AzMorph {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
+  const require = nodeRequire();
   const mod = require("az") as AzModule;
   // Another module (lib/extract) may already have initialised the shared az singleton.
   try {
