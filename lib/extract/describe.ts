@@ -69,7 +69,8 @@ function isFiniteVerb(t: Tok): boolean {
   return verbScore > 0.5;
 }
 
-function capitaliseLike(src: string, out: string): string {
+function capitaliseLike(src: string, out: string | undefined): string {
+  if (!out) return src;
   if (src === src.toUpperCase() && src.length > 1) return out.toUpperCase();
   return /^[А-ЯЁA-Z]/u.test(src) ? out[0]!.toUpperCase() + out.slice(1) : out;
 }
@@ -128,6 +129,9 @@ export function joinTokens(ts: Tok[]): string {
   return s.trim();
 }
 
+/** Military and police ranks stand between a post and the name, never inside an institution. */
+const RANK = /^(генерал|адмирал|вице-адмирал|контр-адмирал|маршал|полковник|подполковник|майор|капитан|лейтенант|старший-лейтенант|сержант|ефрейтор|рядовой)/u;
+
 function canContinueName(w: string): boolean {
   if (isOrgHeadWord(w)) return true;
   return parse(w).some((p) => (p.tag.POS === "NOUN" || p.tag.POS === "ADJF" || p.tag.POS === "NUMR") && (p.tag.CAse === "gent" || p.tag.CAse === "nomn"));
@@ -176,7 +180,10 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
   body = body.filter((t) => !/^[«»"„“”]$/u.test(t.text));
   // The name ends at the first lowercase word that cannot continue a genitive chain
   // («ФСБ по получению…», «Детройт избран…»).
-  const cut = body.findIndex((t, i) => i > 0 && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && (!canContinueName(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text) && !parse(t.text).some((p) => p.tag.CAse === "gent"))));
+  // Words up to the head noun agree with it in any case («в одесском предвыборном штабе»);
+  // only after the head must the chain be genitive.
+  const headIdx = Math.max(0, body.findIndex((t) => t.word && (isOrgHeadWord(t.text) || isAbbr(t.text) || parse(t.text).some((p) => p.tag.POS === "NOUN"))));
+  const cut = body.findIndex((t, i) => i > headIdx && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && (!canContinueName(t.text) || RANK.test(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text) && !parse(t.text).some((p) => p.tag.CAse === "gent"))));
   if (cut > 0) body = body.slice(0, cut);
   while (body.length > 0 && !body[body.length - 1]!.word) body.pop();
   while (body.length > 0 && !body[0]!.word) body.shift();
@@ -420,6 +427,7 @@ const LINK_VERBS = new Set([
   "остаётся", "возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла", "назначили", "покидает", "покинул",
   "покинула", "вступил", "вступила", "утвержден", "утверждён", "утверждена", "переизбран", "переизбрана",
 ]);
+const WORKS_VERBS = new Set(["работает", "работал", "работала", "служил", "служила", "служит", "трудится", "трудился", "трудилась"]);
 const HEADS_VERBS = new Set(["возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла"]);
 
 /** «Х стал начальником штаба Приволжско-Уральского военного округа», «Х возглавляет компанию «Ренова»». */
@@ -458,6 +466,13 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
   }
   const span = ts.slice(j, end);
   if (span.length === 0) return undefined;
+  // «работал в Индии», «служил в Генштабе»: the place of work after «в».
+  if (WORKS_VERBS.has(ts[block.to]!.text.toLowerCase()) || WORKS_VERBS.has(ts[j - 1]?.text.toLowerCase() ?? "")) {
+    if (/^(в|во)$/u.test(span[0]!.text) && span[1]) {
+      const inst = parseInstitution(span.slice(1));
+      return inst ? { institution: inst } : undefined;
+    }
+  }
   if (heads) {
     const inst = parseInstitution(span);
     return inst ? { institution: inst } : undefined;

@@ -26,7 +26,14 @@ export interface ExtractionInput {
 
 /** Who said what in a document's text. Metadata, where given, wins over what is found here. */
 export function extractCommentary(input: ExtractionInput): Extraction {
-  const found = extractFromParagraphs(input.paragraphs, input.speakers ?? []);
+  let found: ReturnType<typeof extractFromParagraphs>;
+  try {
+    found = extractFromParagraphs(input.paragraphs, input.speakers ?? []);
+  } catch {
+    // Extraction is best effort: a rule tripping over unusual text must not fail the ingest of
+    // the document, which is still searchable without speakers.
+    found = { quotes: [], speakers: [], institutions: [], institutionDetails: [], mentionedOrganizations: [], attributedBy: [] };
+  }
   const speakers: Speaker[] = found.speakers.map((s: ExtractedSpeaker) => s);
   const topics = input.topics && input.topics.length > 0 ? input.topics : detectTopics(input.title, input.paragraphs);
   return {
