@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--http] [--http-duration SEC]
+ * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC]
  *
  * Ingests a synthetic archive (npm run bench:corpus) into the embedded engine and, in the
  * same run, into PostgreSQL 15; answers one seeded query mix on both; prints every figure
@@ -104,13 +104,17 @@ async function main(): Promise<number> {
 
   // ---- ours: ingest, then serve from a fresh process
   const db = path.join(workDir, `archive-${docs}-s${seed}.db`);
-  for (const ext of ["", "-wal", "-shm"]) fs.rmSync(db + ext, { force: true });
-  log(`ours: ingesting ${docs} docs…`);
-  const ing = await runWorker<{ docs: number; totalMs: number; prepareMs: number; commitMs: number; analyzer: string; analyzeOnlyDocsPerSec: number; analyzeUsPerToken: number; maxRssMb: number }>([
-    "ingest",
-    db,
-    ...files,
-  ]);
+  type Ingest = { docs: number; totalMs: number; prepareMs: number; commitMs: number; analyzer: string; analyzeOnlyDocsPerSec: number; analyzeUsPerToken: number; maxRssMb: number };
+  let ing: Ingest;
+  const sidecar = `${db}.ingest.json`;
+  if (args.has("reuse") && fs.existsSync(db) && fs.existsSync(sidecar)) {
+    ing = JSON.parse(fs.readFileSync(sidecar, "utf8")) as Ingest;
+    log(`ours: --reuse: serving the existing ${path.relative(process.cwd(), db)}; ingest figures are from the run that built it`);
+  } else {
+    for (const ext of ["", "-wal", "-shm", ".ingest.json"]) fs.rmSync(db + ext, { force: true });
+    log(`ours: ingesting ${docs} docs…`);
+    ing = await runWorker<Ingest>(["ingest", db, ...files]);
+  }
   log(`ours: searching (${queries.length} queries)…`);
   const srch = await runWorker<{ coldStartMs: number; samples: { ms: number; total: number }[]; maxRssMb: number }>(["search", db, queriesFile]);
   const ours: EngineFigures = {

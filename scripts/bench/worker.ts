@@ -53,8 +53,7 @@ async function ingest(): Promise<void> {
   }
   const analyzeMs = performance.now() - ta;
   engine.db.close();
-  process.stdout.write(
-    JSON.stringify({
+  const summary = JSON.stringify({
       docs,
       totalMs,
       prepareMs,
@@ -63,8 +62,10 @@ async function ingest(): Promise<void> {
       analyzeOnlyDocsPerSec: (sample.length * 1000) / analyzeMs,
       analyzeUsPerToken: (analyzeMs * 1000) / Math.max(1, tokens),
       maxRssMb: maxRssMb(),
-    }) + "\n",
-  );
+  });
+  // Kept beside the archive so `npm run bench -- --reuse` can serve it again without re-ingesting.
+  fs.writeFileSync(`${dbPath}.ingest.json`, summary + "\n");
+  process.stdout.write(summary + "\n");
 }
 
 async function search(): Promise<void> {
