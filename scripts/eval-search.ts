@@ -12,6 +12,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { openDatabase } from "@/lib/archive/db";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { emptyFilters } from "@/lib/search/types";
@@ -245,7 +246,10 @@ async function main(): Promise<void> {
   else printTable(report);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run only as a script, so tests and diagnostics can import the loaders and evaluate().
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -9,8 +9,8 @@ const identity = {
 const builders: Record<AnalyzerName, () => Analyzer> = {
   none: () => new Analyzer("none", "none-1", identity),
   snowball: () => new Analyzer("snowball", "snowball-2", snowballMorphology),
-  lemma: () => new Analyzer("lemma", "lemma-2", lemmaMorphology),
-  default: () => new Analyzer("default", "default-lemma-2", lemmaMorphology),
+  lemma: () => new Analyzer("lemma", "lemma-3", lemmaMorphology),
+  default: () => new Analyzer("default", "default-lemma-3", lemmaMorphology),
 };
 
 const made = new Map<AnalyzerName, Analyzer>();

@@ -1,6 +1,7 @@
 import type { WordMorphology } from "./analyzer";
 import { azMorph, type AzParse } from "./az";
 import { snowballStem } from "./stem";
+import { isAbbreviation } from "./tokenize";
 
 /**
  * Dictionary lemmatization (az / OpenCorpora) with rules for what the 2016 dictionary gets wrong.
@@ -120,10 +121,17 @@ const cache = new Map<string, Analysis>();
  */
 export function lemmaAnalysis(norm: string, surface: string): Analysis {
   const capitalized = surface.length > 0 && surface[0] !== surface[0]!.toLowerCase();
-  const id = capitalized ? `^${norm}` : norm;
+  // Initials (П. И. Чайковский) and all-capital abbreviations (МТБЮ, ПДД) are not inflected words:
+  // az reads П as «подобный» and МТБЮ as a form of «мтб». Their key is the word itself; the
+  // dictionary's lemmas stay indexed so a lowercase query (мтбю) still finds them.
+  const single = [...norm].length === 1;
+  const literal = single || (capitalized && isAbbreviation(surface));
+  const id = literal ? `!${norm}` : capitalized ? `^${norm}` : norm;
   let a = cache.get(id);
   if (a === undefined) {
     a = analyzeLemma(norm, capitalized);
+    if (single) a = { terms: [norm], key: norm };
+    else if (literal) a = { terms: [norm, ...a.terms.filter((t) => t !== norm)], key: norm };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(id, a);
   }

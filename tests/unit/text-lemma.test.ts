@@ -84,6 +84,13 @@ describe("lemma analyzer: places and common words", () => {
     expect(key("которых")).toBeNull();
   });
 
+  it("keeps initials and all-capital abbreviations as written", () => {
+    expect(key("П")).toBe("п");
+    expect(terms("П")).toEqual(["п"]);
+    expect(key("МТБЮ")).toBe("мтбю");
+    expect(terms("МТБЮ")).toContain(key("мтбю"));
+  });
+
   it("keys a hyphenated compound by every part", () => {
     expect(key("гугеноты-поселенцы")).toBe(key("гугенотов-поселенцев"));
     expect(terms("Алма-Аты")).toContain(key("Алма-Аты"));
