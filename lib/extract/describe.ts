@@ -433,6 +433,28 @@ const HEADS_VERBS = new Set(["возглавил", "возглавила", "во
 /** «Х стал начальником штаба Приволжско-Уральского военного округа», «Х возглавляет компанию «Ренова»». */
 export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
   let j = block.to;
+  // «назначит Томаса Фридена (Thomas Frieden) на пост директора Центров …», «исключил Грызлова
+  // из состава Совета Безопасности»: the post or body follows the name without a linking verb.
+  let k = j;
+  if (ts[k]?.text === "(") {
+    while (k < ts.length && ts[k]!.text !== ")") k++;
+    k++;
+  }
+  const w1 = ts[k]?.text.toLowerCase();
+  const w2 = ts[k + 1]?.text.toLowerCase();
+  if ((w1 === "на" && (w2 === "пост" || w2 === "должность")) || ((w1 === "из" || w1 === "в") && w2 === "состава") || (w1 === "в" && w2 === "состав")) {
+    let end = k + 2;
+    while (end < ts.length && end - k < 16 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!)) end++;
+    const span = ts.slice(k + 2, end);
+    if (span.length === 0) return undefined;
+    if (w2 === "состава" || w2 === "состав") {
+      const inst = parseInstitution(span);
+      return inst ? { role: "член", institution: inst } : undefined;
+    }
+    if (!isRoleWord(span[0]!)) return undefined;
+    const desc = parseDescriptor(span, roleCase(span));
+    return desc.role ? desc : undefined;
+  }
   let linked = false;
   let heads = false;
   for (let n = 0; n < 3 && j < ts.length; n++) {
