@@ -39,12 +39,12 @@ interface FacetMemory {
   version: number;
   values: Record<FacetField, string[]>;
   valueIds: Record<FacetField, Map<string, number>>;
-  /** doc rowid → value ids, per field */
-  docValues: Record<FacetField, Map<number, number[]>>;
+  /** doc rowid → value ids, per field, as CSR arrays: Maps of arrays cost ~10× the memory and a hash lookup per document. */
+  docValues: Record<FacetField, { offsets: Int32Array; ids: Int32Array }>;
   /** value id → doc rowids, per field */
   valueDocs: Record<FacetField, number[][]>;
-  /** doc rowid → date (ISO) or "" */
-  dates: Map<number, string>;
+  /** doc rowid → position in the browse order (newest first, rowid descending on equal dates); -1 when not archived */
+  rank: Int32Array;
   allDocs: number[];
 }
 
@@ -238,36 +238,48 @@ export class SqliteEngine implements SearchEngine {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.memory && this.memory.version === version) return this.memory;
     const mk = <T>(f: () => T) => ({ speaker: f(), institution: f(), topic: f() });
-    const m: FacetMemory = {
-      version,
-      values: mk(() => [] as string[]),
-      valueIds: mk(() => new Map<string, number>()),
-      docValues: mk(() => new Map<number, number[]>()),
-      valueDocs: mk(() => [] as number[][]),
-      dates: new Map(),
-      allDocs: [],
-    };
-    for (const row of this.db.prepare("SELECT doc, field, value FROM doc_facets").iterate() as Iterable<{ doc: number; field: FacetField; value: string }>) {
-      if (!m.values[row.field]) continue;
-      let id = m.valueIds[row.field].get(row.value);
+    const values = mk(() => [] as string[]);
+    const valueIds = mk(() => new Map<string, number>());
+    const valueDocs = mk(() => [] as number[][]);
+    const pairs = mk(() => ({ docs: [] as number[], ids: [] as number[] }));
+    let maxRow = 0;
+    for (const [doc, field, value] of this.db.prepare("SELECT doc, field, value FROM doc_facets").raw().iterate() as Iterable<[number, FacetField, string]>) {
+      if (!values[field]) continue;
+      let id = valueIds[field].get(value);
       if (id === undefined) {
-        id = m.values[row.field].push(row.value) - 1;
-        m.valueIds[row.field].set(row.value, id);
-        m.valueDocs[row.field][id] = [];
+        id = values[field].push(value) - 1;
+        valueIds[field].set(value, id);
+        valueDocs[field][id] = [];
       }
-      m.valueDocs[row.field][id]!.push(row.doc);
-      const list = m.docValues[row.field].get(row.doc);
-      if (list) list.push(id);
-      else m.docValues[row.field].set(row.doc, [id]);
+      valueDocs[field][id]!.push(doc);
+      pairs[field].docs.push(doc);
+      pairs[field].ids.push(id);
+      if (doc > maxRow) maxRow = doc;
     }
     // Newest first is the browse order; rowid breaks ties so paging is stable.
-    for (const row of this.db.prepare("SELECT rowid, date FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").iterate() as Iterable<{
-      rowid: number;
-      date: string | null;
-    }>) {
-      m.dates.set(row.rowid, row.date ?? "");
-      m.allDocs.push(row.rowid);
-    }
+    const allDocs = this.db.prepare("SELECT rowid FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").pluck().all() as number[];
+    for (const d of allDocs) if (d > maxRow) maxRow = d;
+    const rank = new Int32Array(maxRow + 1).fill(-1);
+    allDocs.forEach((d, i) => (rank[d] = i));
+    // Counting sort by doc keeps each document's values in scan order, as the per-document lists had them.
+    const csr = (p: { docs: number[]; ids: number[] }) => {
+      const offsets = new Int32Array(maxRow + 2);
+      for (const d of p.docs) offsets[d + 1]!++;
+      for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
+      const fill = offsets.slice(0, maxRow + 1);
+      const ids = new Int32Array(p.ids.length);
+      p.docs.forEach((d, k) => (ids[fill[d]!++] = p.ids[k]!));
+      return { offsets, ids };
+    };
+    const m: FacetMemory = {
+      version,
+      values,
+      valueIds,
+      docValues: { speaker: csr(pairs.speaker), institution: csr(pairs.institution), topic: csr(pairs.topic) },
+      valueDocs,
+      rank,
+      allDocs,
+    };
     this.memory = m;
     return m;
   }
@@ -321,62 +333,94 @@ export class SqliteEngine implements SearchEngine {
       matchMode = "any";
     }
 
-    let candidates: number[];
-    const scores = new Map<number, number>();
+    // Matches in match order, with their scores; rows not (or no longer) in the archive are dropped.
+    const rank = mem.rank;
+    let cand: Int32Array;
+    let candScore: Float64Array | null = null;
     if (scored === null) {
       const excluded = this.excludedSet(parsed);
-      candidates = mem.allDocs.filter((d) => !excluded.has(d));
+      cand = Int32Array.from(excluded.size === 0 ? mem.allDocs : mem.allDocs.filter((d) => !excluded.has(d)));
     } else {
-      candidates = [];
+      cand = new Int32Array(scored.length);
+      candScore = new Float64Array(scored.length);
+      let n = 0;
       for (const r of scored) {
-        if (!mem.dates.has(r.rowid)) continue;
-        scores.set(r.rowid, r.score);
-        candidates.push(r.rowid);
+        if (r.rowid >= rank.length || rank[r.rowid]! < 0) continue;
+        cand[n] = r.rowid;
+        candScore[n++] = r.score;
       }
+      cand = cand.subarray(0, n);
+      candScore = candScore.subarray(0, n);
     }
 
-    const groupSets = {} as Record<FacetField, Set<number> | null>;
-    for (const f of FACET_FIELDS) {
+    // One bitmap per filtered field: a byte test per document instead of a Set lookup.
+    const filterBits = FACET_FIELDS.map((f) => {
       const selected = query.filters[f];
-      if (selected.length === 0) {
-        groupSets[f] = null;
-        continue;
-      }
-      const set = new Set<number>();
+      if (selected.length === 0) return null;
+      const bits = new Uint8Array(rank.length);
       for (const v of selected) {
         const id = mem.valueIds[f].get(v);
-        if (id !== undefined) for (const d of mem.valueDocs[f][id]!) set.add(d);
+        if (id !== undefined) for (const d of mem.valueDocs[f][id]!) bits[d] = 1;
       }
-      groupSets[f] = set;
-    }
-    const passes = (doc: number, except: FacetField | null) => {
-      for (const f of FACET_FIELDS) {
-        const s = groupSets[f];
-        if (f !== except && s && !s.has(doc)) return false;
+      return bits;
+    });
+
+    // One pass: a match failing no filter is a hit and counts for every field (disjunctive facets);
+    // one failing a single field's filter still counts for that field; anything else counts nowhere.
+    const counts = FACET_FIELDS.map((f) => new Int32Array(mem.values[f].length));
+    const firstSeen: number[][] = FACET_FIELDS.map(() => []);
+    const csr = FACET_FIELDS.map((f) => mem.docValues[f]);
+    const countDoc = (fi: number, d: number) => {
+      const { offsets, ids } = csr[fi]!;
+      const c = counts[fi]!;
+      for (let k = offsets[d]!, end = offsets[d + 1]!; k < end; k++) {
+        const id = ids[k]!;
+        const before = c[id]!;
+        c[id] = before + 1;
+        if (before === 0) firstSeen[fi]!.push(id);
       }
-      return true;
     };
-
-    const hits = candidates.filter((d) => passes(d, null));
-    if (query.sort === "date" || scored === null) {
-      hits.sort((a, b) => cmpDateDesc(mem.dates.get(a)!, mem.dates.get(b)!) || b - a);
-    } else {
-      hits.sort((a, b) => scores.get(a)! - scores.get(b)! || cmpDateDesc(mem.dates.get(a)!, mem.dates.get(b)!) || b - a);
-    }
-
-    const facets = {} as SearchResult["facets"];
-    for (const f of FACET_FIELDS) {
-      const counts = new Map<number, number>();
-      for (const d of candidates) {
-        if (!passes(d, f)) continue;
-        for (const id of mem.docValues[f].get(d) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const hitIdx = new Int32Array(cand.length);
+    let total = 0;
+    for (let i = 0; i < cand.length; i++) {
+      const d = cand[i]!;
+      let fails = 0;
+      let failed = -1;
+      for (let fi = 0; fi < filterBits.length; fi++) {
+        const bits = filterBits[fi];
+        if (bits && !bits[d]) {
+          fails++;
+          failed = fi;
+        }
       }
-      facets[f] = orderFacet(new Map([...counts].map(([id, n]) => [mem.values[f][id]!, n])), query.filters[f]);
+      if (fails === 0) {
+        hitIdx[total++] = i;
+        for (let fi = 0; fi < csr.length; fi++) countDoc(fi, d);
+      } else if (fails === 1) countDoc(failed, d);
     }
+    const facets = {} as SearchResult["facets"];
+    FACET_FIELDS.forEach((f, fi) => {
+      // Insertion order as before (first seen in match order), so equal counts tie-break identically.
+      const byValue = new Map(firstSeen[fi]!.map((id) => [mem.values[f][id]!, counts[fi]![id]!] as [string, number]));
+      facets[f] = orderFacet(byValue, query.filters[f]);
+    });
 
-    const total = hits.length;
+    // Only the rows up to the requested page are ordered: a bounded heap instead of sorting every match.
     const pageCount = Math.max(1, Math.ceil(total / query.perPage));
-    const pageRows = hits.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+    const want = Math.min(total, query.page * query.perPage);
+    let ordered: number[];
+    if (scored === null) {
+      // Browse order already: allDocs is sorted newest first.
+      ordered = Array.from(hitIdx.subarray(0, want));
+    } else {
+      const scores = candScore!;
+      const before =
+        query.sort === "date"
+          ? (a: number, b: number) => rank[cand[a]!]! - rank[cand[b]!]!
+          : (a: number, b: number) => scores[a]! - scores[b]! || rank[cand[a]!]! - rank[cand[b]!]!;
+      ordered = topK(hitIdx.subarray(0, total), want, before);
+    }
+    const pageRows = ordered.slice((query.page - 1) * query.perPage, query.page * query.perPage).map((i) => cand[i]!);
     const docs = this.store.byRowids(pageRows);
     const terms = highlightTermsOf(parsed);
     const pageHits: SearchHit[] = pageRows.flatMap((rowid) => {
@@ -447,9 +491,39 @@ export class SqliteEngine implements SearchEngine {
   }
 }
 
-function cmpDateDesc(a: string, b: string): number {
-  return a === b ? 0 : a < b ? 1 : -1;
+/** The k best items in order, by a total order `before` (negative: a first), keeping a max-heap of the worst kept item. */
+function topK(items: Int32Array, k: number, before: (a: number, b: number) => number): number[] {
+  if (k <= 0) return [];
+  const heap: number[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(heap[l]!, heap[worst]!) > 0) worst = l;
+      if (r < heap.length && before(heap[r]!, heap[worst]!) > 0) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (before(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (before(x, heap[0]!) < 0) {
+      heap[0] = x;
+      siftDown(0);
+    }
+  }
+  return heap.sort(before);
 }
+
 
 // Kept as a re-export: toHit moved to lib/search/hit.ts so the Meilisearch engine shares it.
 export { toHit };
