@@ -247,7 +247,7 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
         break;
       }
     }
-    if (/^(в|во|от|из|на|по|с|со|при)$/u.test(t.text)) {
+    if (/^(в|во|от|из|на|с|со|при)$/u.test(t.text)) {
       instStart = -1;
       i = j;
       break;
@@ -256,6 +256,8 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
   }
   const roleEnd = instStart >= 0 ? instStart : i;
   const roleWords = ts.slice(roleStart, roleEnd).filter((t) => t.word).map((t, n) => (n === 0 ? t.text.toLowerCase() : t.text));
+  // Modifiers alone («Официальный Нур-Султан») are no role.
+  if (!ts.slice(roleStart, headEnd).some((t) => parse(t.text.toLowerCase()).some((p) => p.tag.POS === "NOUN" && ROLE_HEADS.has(normalForm(p, t.text))))) return {};
   const out: Description = {};
   if (roleWords.length > 0) out.role = roleNominative(roleWords, c);
   if (instStart >= 0) {

@@ -116,7 +116,10 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
   }
   const body = clause.slice(start);
   const blocks = nameBlocks(body, -1);
-  const block = blocks[0];
+  // The name closes the descriptor («директор … Московского центра … Игорь Левашов»): take the
+  // first block that can be nominative, so a genitive name inside an institution is passed over.
+  const fits = blocks.filter((b) => c !== "nomn" || canBeNominative(blockWords(body, b)));
+  const block = fits.find((b) => b.to === body.length || body[b.to]!.text === "(") ?? fits[0];
   if (block) {
     const words = blockWords(body, block);
     if (c === "nomn" && (!canBeNominative(words) || !agreesWithVerb(words, gender))) return undefined;
