@@ -50,6 +50,12 @@ function lemmas(word: string): Set<string> {
 export function isRoleWord(t: Tok): boolean {
   // Capitalised only as the first word of a sentence or heading («Представитель талибов …»).
   if (!t.word || !/^[а-яёА-ЯЁ][а-яё-]*$/u.test(t.text)) return false;
+  const rs = parse(t.text.toLowerCase());
+  // «после» is also a case form of «посол»; a function word is never a role.
+  if (rs[0] && (rs[0].tag.POS === "PREP" || rs[0].tag.POS === "CONJ" || rs[0].tag.POS === "PRCL")) return false;
+  // «адвокаты Берлускони», «представители партии»: a plural role describes a group, not the person named.
+  const nouns = rs.filter((p) => p.tag.POS === "NOUN" && ROLE_HEADS.has(normalForm(p, t.text)));
+  if (nouns.length > 0 && nouns.every((p) => p.tag.NMbr === "plur") && !rs.some((p) => p.tag.POS === "ADJF")) return false;
   for (const l of lemmas(t.text)) if (ROLE_HEADS.has(l) || ROLE_MODIFIERS.has(l)) return true;
   return ROLE_HEADS.has(t.text.toLowerCase());
 }
