@@ -202,6 +202,10 @@ function printTable(r: EvalReport): void {
     for (const row of table) console.log(line(row));
   }
   console.log(`\nNote: ${r.note}`);
+  console.log(
+    "Reference, PostgreSQL 15 on the same data: XQuAD-ru MRR@10 simple 0.757, russian ts_rank 0.923, BM25 over Snowball 0.945 (Recall@10 0.989); " +
+      "NEREL AND russian ts_rank nDCG@10 0.629 / Recall@100 0.600, simple 0.391 / 0.317.",
+  );
 }
 
 /** Lemmatizer cost on the NEREL texts: az uncached per distinct form, then the memoised analyzer per document. */
