@@ -260,6 +260,16 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
     }
     i = j + 1;
   }
+  if (instStart < 0) {
+    // «судья федерального апелляционного суда»: a lowercase organisation with adjectives in the
+    // complement is a workplace even without a proper name.
+    const h = ts.findIndex((t, k) => k > headEnd && k < i && t.word && /^[а-яё-]+$/u.test(t.text) && isOrgHeadWord(t.text) && parse(t.text).some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "gent"));
+    if (h > headEnd && parse(ts[h - 1]!.text).some((p) => p.tag.POS === "ADJF" && p.tag.CAse === "gent")) {
+      let k = h;
+      while (k > headEnd && parse(ts[k - 1]!.text).some((p) => p.tag.POS === "ADJF" && p.tag.CAse === "gent")) k--;
+      instStart = k;
+    }
+  }
   const roleEnd = instStart >= 0 ? instStart : i;
   const roleWords = ts.slice(roleStart, roleEnd).filter((t) => t.word).map((t, n) => (n === 0 ? t.text.toLowerCase() : t.text));
   // Modifiers alone («Официальный Нур-Султан») are no role.
