@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ALIASES, aliasSynonyms } from "@/config/aliases";
-import { buildFtsMatch } from "@/lib/search/engines/sqlite";
+import { openDatabase } from "@/lib/archive/db";
+import { SqliteEngine, buildFtsMatch } from "@/lib/search/engines/sqlite";
+import { emptyFilters } from "@/lib/search/types";
 import { QUERY_HELP, queryHelpText } from "@/lib/search/query-help";
 import { type Clause, formatQuery, parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
@@ -79,6 +81,26 @@ describe("aliases", () => {
     expect(syn["имэп"]).toContain("институт мировой экономики и политики");
     expect(syn["институт мировой экономики и политики"]).toContain("имэп");
     expect(ALIASES.map((e) => e.short)).toEqual(expect.arrayContaining(["ЕАЭС", "ОДКБ", "ШОС", "ООН"]));
+  });
+});
+
+describe("aliases in the embedded engine", () => {
+  const mk = (id: string, p: string) => ({ id, slug: id, title: `Документ ${id}`, paragraphs: [p], topics: [], speakers: [], institutions: [], quotes: [], contentHash: id });
+  const search = async (q: string) => {
+    const e = new SqliteEngine(openDatabase(":memory:"), a);
+    await e.upsert([
+      mk("abbr", "Директор ИМЭП Ержан Салтыбаев отметил роль Казахстана."),
+      mk("full", "Эксперты Института мировой экономики и политики ожидают санкций."),
+      mk("scattered", "Институт истории провёл конференцию, где обсуждали мировой рынок нефти, затем долго говорили про экономику региона и её политику."),
+      mk("usa", "Позиция Соединённых Штатов Америки не изменилась."),
+    ]);
+    return (await e.search({ q, filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10 })).hits.map((h) => h.id).sort();
+  };
+
+  it("finds the abbreviation and the inflected spelled-out name, not its words far apart", async () => {
+    expect(await search("ИМЭП")).toEqual(["abbr", "full"]);
+    expect(await search("Институт мировой экономики и политики")).toEqual(["abbr", "full"]);
+    expect(await search("США")).toEqual(["usa"]);
   });
 });
 
