@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS doc_facets (
   PRIMARY KEY (field, value, doc)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc);
+CREATE TABLE IF NOT EXISTS token_analysis (
+  surface TEXT PRIMARY KEY,
+  analysis TEXT NOT NULL
+) WITHOUT ROWID;
 `;
 
 /** Up to +50% score for a document matching every word of an OR / relaxed query (tuned on XQuAD-ru: 0.25 and 1.0 both worse). */
@@ -98,6 +102,11 @@ class TokenMemo {
   private readonly forms = new Map<string, TokenAnalysis>();
   /** The wrapped analyzer with analyze() served from the memo, for highlighting and snippets. */
   readonly analyzer: Analyzer;
+  /**
+   * Analyses saved at indexing time (table token_analysis, same analyzer version), so a freshly
+   * started server builds snippets from lookups instead of running the lemmatizer on every new word.
+   */
+  store: { get(surface: string): TokenAnalysis | undefined; put(surface: string, a: TokenAnalysis): void } | undefined;
 
   constructor(private readonly base: Analyzer) {
     const memo = this;
@@ -106,11 +115,15 @@ class TokenMemo {
     }) as Analyzer;
   }
 
-  private of(t: RawToken): TokenAnalysis {
+  private of(t: RawToken, persist = false): TokenAnalysis {
     let a = this.forms.get(t.surface);
     if (a === undefined) {
-      const full = this.base.analyzeToken(t);
-      a = { norm: full.norm, terms: full.terms, key: full.key, stop: full.stop, joined: full.terms.join(" ") };
+      a = this.store?.get(t.surface);
+      if (a === undefined) {
+        const full = this.base.analyzeToken(t);
+        a = { norm: full.norm, terms: full.terms, key: full.key, stop: full.stop, joined: full.terms.join(" ") };
+        if (persist) this.store?.put(t.surface, a);
+      }
       // Bounded like the lemma cache: a pathological import must not grow memory without limit.
       if (this.forms.size >= 500_000) this.forms.clear();
       this.forms.set(t.surface, a);
@@ -129,7 +142,7 @@ class TokenMemo {
   indexText(text: string): string {
     const out: string[] = [];
     for (const t of tokenize(text)) {
-      const j = this.of(t).joined;
+      const j = this.of(t, true).joined;
       if (j) out.push(j);
     }
     return out.join(" ");
@@ -138,7 +151,7 @@ class TokenMemo {
   /** Same string as Analyzer.exactText. */
   exactText(text: string): string {
     return tokenize(text)
-      .map((t) => this.of(t).norm)
+      .map((t) => this.of(t, true).norm)
       .join(" ");
   }
 }
@@ -157,6 +170,35 @@ export class SqliteEngine implements SearchEngine {
     db.exec(INDEX_SCHEMA);
     this.store = new ArchiveStore(db);
     this.tokens = new TokenMemo(analyzer);
+    this.tokens.store = this.tokenStore();
+  }
+
+  /** Saved token analyses belong to one analyzer version; another version starts the table afresh when it indexes. */
+  private tokenStore(): TokenMemo["store"] {
+    const get = this.db.prepare("SELECT analysis FROM token_analysis WHERE surface = ?").pluck();
+    const put = this.db.prepare("INSERT OR IGNORE INTO token_analysis (surface, analysis) VALUES (?, ?)");
+    let readable: boolean | undefined;
+    let writable = false;
+    return {
+      get: (surface) => {
+        readable ??= getMeta(this.db, "token_analyzer") === this.analyzer.version;
+        if (!readable) return undefined;
+        const json = get.get(surface) as string | undefined;
+        if (json === undefined) return undefined;
+        const [norm, terms, key, stop] = JSON.parse(json) as [string, string[], string, boolean];
+        return { norm, terms, key, stop, joined: terms.join(" ") };
+      },
+      put: (surface, a) => {
+        if (!writable) {
+          if (getMeta(this.db, "token_analyzer") !== this.analyzer.version) {
+            this.db.exec("DELETE FROM token_analysis");
+            setMeta(this.db, "token_analyzer", this.analyzer.version);
+          }
+          writable = readable = true;
+        }
+        put.run(surface, JSON.stringify([a.norm, a.terms, a.key, a.stop]));
+      },
+    };
   }
 
   // ---- indexing -------------------------------------------------------------
