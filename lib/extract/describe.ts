@@ -296,6 +296,17 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       i++;
       continue;
     }
+    // Initials: «Э.Уитакер», «В. В. Путину» — the surname stands for the person.
+    if (/^[А-ЯЁ]$/u.test(t.text) && ts[i + 1]?.text === ".") {
+      let k = i;
+      while (/^[А-ЯЁ]$/u.test(ts[k]?.text ?? "") && ts[k + 1]?.text === "." && k - i < 4) k += 2;
+      const sur = ts[k];
+      if (k > i && sur?.word && isCapitalisedWord(sur.text) && nameKind(sur.text) !== undefined) {
+        out.push({ from: i, to: k + 1, words: [sur.text] });
+        i = k + 1;
+        continue;
+      }
+    }
     const atStart = i === sentenceStartIdx || (i > 0 && /^[.!?…:«"–—-]$/u.test(ts[i - 1]!.text) && ts[i - 1]!.text !== "-");
     const k = nameKind(t.text, { sentenceStart: atStart });
     if (!k) {
@@ -321,6 +332,12 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
     )
       j++;
     const words = ts.slice(i, j).map((x) => x.text);
+    // «Московского центра»: a capitalised adjective before a lowercase noun is part of a name of a thing.
+    const after = ts[j];
+    if (j - i === 1 && after?.word && /^[а-яё]/u.test(after.text) && parse(t.text.toLowerCase()).some((p) => p.tag.POS === "ADJF") && parse(after.text).some((p) => p.tag.POS === "NOUN")) {
+      i = j;
+      continue;
+    }
     // A lone first name or patronymic is too weak to stand for a person.
     const lone = words.length === 1 && k !== "surname";
     if (!lone || j - i > 1) out.push({ from: i, to: j, words });

@@ -65,6 +65,23 @@ describe("roles and institutions around a name", () => {
     expect(a).toMatchObject({ role: "министр иностранных дел", institution: { name: "Словения" } });
   });
 
+  it("«директор по исследованиям» keeps its complement; a rank ends the institution", () => {
+    const [a] = findAffiliations("Выступил директор по исследованиям Московского центра евразийских исследований Игорь Левашов.");
+    expect(a).toMatchObject({ role: "директор по исследованиям", institution: { name: "Московский центр евразийских исследований" } });
+    const [b] = findAffiliations("Его сменил командующий войсками Сибирского военного округа генерал-полковник Александр Постников.");
+    expect(b?.institution?.name).toBe("Сибирский военный округ");
+  });
+
+  it("«после» is not a role and a plural role does not describe the person", () => {
+    expect(findAffiliations("Встреча прошла после отставки Фрица Хендерсона.")).toEqual([]);
+    expect(findAffiliations("Вчера адвокаты Сильвио Берлускони подали жалобу.")).toEqual([]);
+  });
+
+  it("a surname after initials is a person", () => {
+    const [a] = findAffiliations("Главой компании назначен исполнительный директор General Motors Э.Уитакер.");
+    expect(a?.person.name).toBe("Уитакер");
+  });
+
   it("an abbreviation alone is an institution with itself as name", () => {
     expect(parseInstitution(tokens("ИМЭП"))?.name).toBe("ИМЭП");
   });
