@@ -576,8 +576,15 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
     for (const block of blocks) {
       const left = leftDescriptor(ts, block, blocks);
       const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
-      const desc = left?.desc ?? right;
+      let desc = left?.desc ?? right;
       if (!desc || (!desc.role && !desc.institution)) continue;
+      // «аналитик Джон Смит из Brookings Institution»: the workplace follows the name.
+      if (desc.role && !desc.institution && ts[block.to]?.text === "из" && ts[block.to + 1] && (/^[«"A-ZА-ЯЁ]/u.test(ts[block.to + 1]!.text) || isOrgHeadWord(ts[block.to + 1]!.text))) {
+        let end = block.to + 1;
+        while (end < ts.length && end - block.to < 12 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!)) end++;
+        const inst = parseInstitution(ts.slice(block.to + 1, end));
+        if (inst) desc = { ...desc, institution: inst };
+      }
       const c: Case | undefined = left?.c;
       const person = normaliseName(block.words, c, gender);
       if (!person) continue;
