@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
 import { ArchiveStore } from "@/lib/archive/store";
@@ -25,11 +26,10 @@ CREATE TABLE IF NOT EXISTS doc_facets (
   PRIMARY KEY (field, value, doc)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc);
-CREATE TABLE IF NOT EXISTS token_analysis (
-  surface TEXT PRIMARY KEY,
-  analysis TEXT NOT NULL
-) WITHOUT ROWID;
 `;
+
+/** Created on first indexing, not at open, so an archive from before it still opens read-only. */
+const TOKEN_SCHEMA = `CREATE TABLE IF NOT EXISTS token_analysis (surface TEXT PRIMARY KEY, analysis TEXT NOT NULL) WITHOUT ROWID;`;
 
 /** Up to +50% score for a document matching every word of an OR / relaxed query (tuned on XQuAD-ru: 0.25 and 1.0 both worse). */
 const COVERAGE_BOOST = 0.5;
@@ -175,26 +175,28 @@ export class SqliteEngine implements SearchEngine {
 
   /** Saved token analyses belong to one analyzer version; another version starts the table afresh when it indexes. */
   private tokenStore(): TokenMemo["store"] {
-    const get = this.db.prepare("SELECT analysis FROM token_analysis WHERE surface = ?").pluck();
-    const put = this.db.prepare("INSERT OR IGNORE INTO token_analysis (surface, analysis) VALUES (?, ?)");
+    let get: Statement | undefined;
+    let put: Statement | undefined;
     let readable: boolean | undefined;
-    let writable = false;
     return {
       get: (surface) => {
         readable ??= getMeta(this.db, "token_analyzer") === this.analyzer.version;
         if (!readable) return undefined;
+        get ??= this.db.prepare("SELECT analysis FROM token_analysis WHERE surface = ?").pluck();
         const json = get.get(surface) as string | undefined;
         if (json === undefined) return undefined;
         const [norm, terms, key, stop] = JSON.parse(json) as [string, string[], string, boolean];
         return { norm, terms, key, stop, joined: terms.join(" ") };
       },
       put: (surface, a) => {
-        if (!writable) {
+        if (!put) {
+          this.db.exec(TOKEN_SCHEMA);
           if (getMeta(this.db, "token_analyzer") !== this.analyzer.version) {
             this.db.exec("DELETE FROM token_analysis");
             setMeta(this.db, "token_analyzer", this.analyzer.version);
           }
-          writable = readable = true;
+          readable = true;
+          put = this.db.prepare("INSERT OR IGNORE INTO token_analysis (surface, analysis) VALUES (?, ?)");
         }
         put.run(surface, JSON.stringify([a.norm, a.terms, a.key, a.stop]));
       },
