@@ -360,7 +360,7 @@ function casesAgree(words: string[]): boolean {
     const cs = nameCases(w);
     if (!cs) {
       // Unknown word with an oblique ending after a nominative-only name: a second person.
-      if (common && !common.has("gent") && !common.has("datv") && !common.has("ablt") && /([бвгджзклмнпрстфхцчшщ]у|ю|ом|ем|ой|ым)$/u.test(w)) return false;
+      if (common && !common.has("gent") && !common.has("datv") && !common.has("ablt") && /([бвгджзклмнпрстфхцчшщ]у|ом|ем|ой|ым)$/u.test(w)) return false;
       continue;
     }
     common = common ? new Set([...common].filter((c) => cs.has(c))) : cs;
