@@ -84,8 +84,9 @@ export function makeSnippet(paragraphs: readonly string[], analyzer: Analyzer, t
     if (hitIdx.length === 0) continue;
     for (const first of hitIdx) {
       const startTok = tokens[first]!;
-      const from = Math.max(0, startTok.start - Math.floor(maxChars / 4));
-      const to = Math.min(text.length, from + maxChars);
+      // Some context before the first hit; a hit near the end shifts the window back so it stays full.
+      const to = Math.min(text.length, Math.max(0, startTok.start - Math.floor(maxChars / 4)) + maxChars);
+      const from = Math.max(0, to - maxChars);
       const inside = hitIdx.filter((i) => tokens[i]!.start >= from && tokens[i]!.end <= to);
       const distinct = new Set(inside.map((i) => tokens[i]!.norm)).size;
       const score = distinct * 10 + inside.length;

@@ -46,6 +46,14 @@ describe("highlighting", () => {
     expect(text).toContain("медиатор урегулирует споры");
   });
 
+  it("keeps the window full when the hit ends the paragraph", () => {
+    const text = `${"Долгое вступление о дипломатии и переговорах. ".repeat(10)}Так сказал медиатор.`;
+    const snip = makeSnippet([text], analyzer, termsFor("медиатор"), 200);
+    const shown = snip.segments.map((s) => s.text).join("");
+    expect(shown.endsWith("медиатор.")).toBe(true);
+    expect(shown.length).toBeGreaterThan(170);
+  });
+
   it("falls back to the opening of the first paragraph when nothing matches", () => {
     const snip = makeSnippet(["Начало текста. ".repeat(40)], analyzer, termsFor(""), 100);
     expect(snip.hits).toBe(0);
