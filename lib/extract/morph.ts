@@ -1,12 +1,6 @@
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { azMorph } from "@/lib/text/az";
 
-/**
- * Synchronous access to az (OpenCorpora) morphology. Az.Morph.init is callback-based, but its
- * callbacks fire as soon as Az.load reports; swapping Az.load for a readFileSync version makes the
- * whole init finish before it returns, so extraction stays a plain synchronous function.
- */
+/** az (OpenCorpora) readings for the extraction rules, with the grammemes they use typed. */
 
 export interface AzTag {
   POS?: string;
@@ -33,51 +27,9 @@ export interface AzParse {
   typos?: number;
 }
 
-interface AzModule {
-  load: (url: string, type: string, cb: (err: unknown, data?: unknown) => void) => void;
-  Morph: ((word: string, config?: Record<string, unknown>) => AzParse[]) & {
-    init: (dir: string, cb: (err: unknown) => void) => void;
-  };
-}
-
-let az: AzModule | undefined;
-
-function loadAz(): AzModule {
-  if (az) return az;
-  const require = createRequire(import.meta.url);
-  const mod = require("az") as AzModule;
-  const dicts = path.join(path.dirname(require.resolve("az/package.json")), "dicts");
-  const original = mod.load;
-  // init counts pending loads and finishes when the count drops to zero, so answering each load
-  // inline would finish after the first file; queue the answers and deliver them once init has
-  // registered every load.
-  const pending: Array<() => void> = [];
-  mod.load = (url, type, cb) => {
-    let data: unknown;
-    let error: unknown;
-    try {
-      const buf = readFileSync(url);
-      // A fresh ArrayBuffer: small Buffers share a pool, and DAWG reads the whole .buffer.
-      data = type === "json" ? JSON.parse(buf.toString("utf8")) : new Uint8Array(buf).buffer;
-    } catch (err) {
-      error = err;
-    }
-    pending.push(() => (error ? cb(error) : cb(null, data)));
-  };
-  let failure: unknown;
-  let done = false;
-  try {
-    mod.Morph.init(dicts, (err) => {
-      failure = err;
-      done = true;
-    });
-    while (pending.length > 0) pending.shift()!();
-  } finally {
-    mod.load = original;
-  }
-  if (failure || !done) throw new Error(`az dictionaries failed to load from ${dicts}: ${String(failure ?? "init did not complete")}`);
-  az = mod;
-  return mod;
+/** az is loaded once per process by lib/text/az (synchronously, bundler-safe); extraction shares it. */
+function morph(): (word: string, config?: Record<string, unknown>) => AzParse[] {
+  return azMorph() as unknown as (word: string, config?: Record<string, unknown>) => AzParse[];
 }
 
 const cache = new Map<string, AzParse[]>();
@@ -86,7 +38,7 @@ const cache = new Map<string, AzParse[]>();
 export function parse(word: string): AzParse[] {
   const hit = cache.get(word);
   if (hit) return hit;
-  const result = loadAz().Morph(word, { typos: 0, stutter: 0 });
+  const result = morph()(word, { typos: 0, stutter: 0 });
   if (cache.size > 50_000) cache.clear();
   cache.set(word, result);
   return result;
