@@ -120,6 +120,23 @@ test.describe("search", () => {
   });
 });
 
+test.describe("browse pages", () => {
+  test("an article links to its institution and topic pages, which list their documents newest first", async ({ page }) => {
+    await page.goto(`/?q=${encodeURIComponent('"Саммит ШОС в Астане"')}`);
+    await page.getByRole("link", { name: /^Саммит ШОС в Астане/ }).click();
+    const institution = page.locator("dl").getByRole("link", { name: "Институт мировой экономики и политики" });
+    await institution.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Институт мировой экономики и политики");
+    const dates = await page.getByTestId("document").locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+    expect(dates.length).toBeGreaterThan(1);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    await page.goBack();
+    await page.locator("dl").getByRole("link", { name: "Многосторонняя дипломатия" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Многосторонняя дипломатия");
+    await expect(page.getByTestId("document").first()).toBeVisible();
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
