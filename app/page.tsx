@@ -85,6 +85,9 @@ function Results({ query, result }: { query: SearchQuery; result: SearchResult }
             </span>
           )}
         </p>
+        <a href="#filters" className="text-sm text-sky-700 underline lg:hidden">
+          Фильтры
+        </a>
         <label className="flex items-center gap-2 text-sm text-slate-600">
           Сортировка
           <select name="sort" defaultValue={query.sort} key={query.sort} className="rounded border border-slate-300 bg-white px-2 py-1">

@@ -108,7 +108,7 @@ export function SearchForm({ q, main, sidebar }: { q: string; main: ReactNode; s
             {main}
           </div>
         </div>
-        <aside className="order-2 w-full shrink-0 lg:order-1 lg:w-72" aria-label="Фильтры">
+        <aside id="filters" className="order-2 w-full shrink-0 scroll-mt-4 lg:order-1 lg:w-72" aria-label="Фильтры">
           {sidebar}
         </aside>
       </div>
