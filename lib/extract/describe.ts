@@ -570,6 +570,7 @@ export function preVerbDescriptor(ts: Tok[], block: NameBlock): Description | un
 
 export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
   const out: Affiliation[] = [];
+  const roleMentions: RoleMention[] = [];
   for (const s of sentences(text)) {
     const ts = tokens(text.slice(s.start, s.end), s.start);
     const blocks = nameBlocks(ts);
@@ -590,6 +591,54 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
       if (!person) continue;
       out.push({ person, ...(desc.role ? { role: desc.role } : {}), ...(desc.institution ? { institution: desc.institution } : {}), start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
     }
+    roleMentions.push(...unnamedRoleMentions(ts, blocks));
+  }
+  return [...out, ...resolveRoleMentions(out, roleMentions)];
+}
+
+interface RoleMention {
+  role: string;
+  institution: InstitutionMention;
+  start: number;
+}
+
+/** «президент США заявил»: a role with an institution and no name after it. */
+function unnamedRoleMentions(ts: Tok[], blocks: NameBlock[]): RoleMention[] {
+  const out: RoleMention[] = [];
+  for (let r = 0; r < ts.length; r++) {
+    if (!isRoleWord(ts[r]!) || (r > 0 && isRoleWord(ts[r - 1]!))) continue;
+    let end = r;
+    while (end < ts.length && end - r < 10 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!) && !blocks.some((b) => b.from === end)) end++;
+    // A name right after the descriptor makes it an ordinary apposition, handled above.
+    if (blocks.some((b) => b.from === end)) continue;
+    const desc = parseDescriptor(ts.slice(r, end));
+    if (desc.role && desc.institution) out.push({ role: desc.role, institution: desc.institution, start: ts[r]!.start });
+  }
+  return out;
+}
+
+export function roleHeadLemma(role: string): string {
+  for (const w of role.toLowerCase().split(/\s+/)) {
+    const noun = parse(w).find((p) => p.tag.POS === "NOUN" && ROLE_HEADS.has(normalForm(p, w)));
+    if (noun) return normalForm(noun, w);
+  }
+  return role.toLowerCase().split(/\s+/)[0] ?? "";
+}
+
+/**
+ * A later «президент США» refers to the only person the document introduced as «президент»
+ * (coreference by role); with two such people it refers to nobody.
+ */
+function resolveRoleMentions(found: Affiliation[], mentions: RoleMention[]): Affiliation[] {
+  const out: Affiliation[] = [];
+  for (const m of mentions) {
+    const head = roleHeadLemma(m.role);
+    const people = new Map<string, Affiliation>();
+    for (const a of found) if (a.role && roleHeadLemma(a.role) === head && !a.institution) people.set(a.person.surname.toLowerCase(), a);
+    const others = found.filter((a) => a.role && roleHeadLemma(a.role) === head && a.institution);
+    if (people.size !== 1 || others.length > 0) continue;
+    const a = [...people.values()][0]!;
+    out.push({ person: a.person, role: a.role!, institution: m.institution, start: a.start, end: a.end });
   }
   return out;
 }
