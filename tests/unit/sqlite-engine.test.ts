@@ -114,3 +114,15 @@ describe("embedded engine", () => {
     expect(counts((await reader.search(q({}))).facets.speaker)).toEqual({ Анна: 2, Борис: 2, Вера: 2 });
   });
 });
+
+describe("typo correction can be turned off", () => {
+  it("corrects an unknown word unless asked to search exactly as typed", async () => {
+    const e = await engineWith();
+    const corrected = await e.search(q({ q: "санкцыи" }));
+    expect(corrected.correctedQuery).toBe("санкции");
+    expect(corrected.total).toBe(5);
+    const exact = await e.search(q({ q: "санкцыи", noCorrection: true }));
+    expect(exact.correctedQuery).toBeUndefined();
+    expect(exact.total).toBe(0);
+  });
+});

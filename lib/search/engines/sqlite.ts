@@ -418,7 +418,7 @@ export class SqliteEngine implements SearchEngine {
     const mem = this.facetMemory();
     let parsed = parseQuery(query.q, this.analyzer);
     this.vocabulary ??= new SqliteVocabulary(this.db);
-    const correctedQuery = correctQueryText(query.q, parsed, this.analyzer, this.vocabulary) ?? undefined;
+    const correctedQuery = query.noCorrection ? undefined : (correctQueryText(query.q, parsed, this.analyzer, this.vocabulary) ?? undefined);
     if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, this.analyzer);
 
     let matchMode: "all" | "any" = "all";
