@@ -59,6 +59,24 @@ test.describe("search", () => {
     await expect(search.input).toHaveValue("споры");
   });
 
+  test("a misspelt word is corrected, and the query as typed is one click away", async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open("?q=медиатара");
+    await expect(page.getByTestId("corrected")).toContainText("Показаны результаты для «медиатора»");
+    await expect(search.resultTitled(SEED_TITLE)).toHaveCount(1);
+    await page.getByTestId("corrected").getByRole("link", { name: "«медиатара»" }).click();
+    await expect(page).toHaveURL(/exact=1/);
+    await expect(search.status).toHaveText(/^0 результатов$/);
+    await expect(page.getByTestId("corrected")).toHaveCount(0);
+  });
+
+  test("a query no document fully matches falls back to any of its words, and says so", async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open("?q=медиатора пингвинами");
+    await expect(page.getByTestId("relaxed")).toBeVisible();
+    await expect(search.resultTitled(SEED_TITLE)).toHaveCount(1);
+  });
+
   test("result counts use Russian plurals", async ({ page }) => {
     const search = new SearchPage(page);
     await search.open('?q="Лидера Нации"');
