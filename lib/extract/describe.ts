@@ -424,15 +424,23 @@ export function roleCase(ts: Tok[]): Case | undefined {
   return undefined;
 }
 
+/** Index of the role word after up to three lowercase adjectives starting at `from`, or -1. */
+function skipAdjectives(ts: Tok[], from: number): number {
+  for (let k = from; k < ts.length && k - from <= 3; k++) {
+    const t = ts[k]!;
+    if (isRoleWord(t)) return k;
+    if (!t.word || !/^[а-яё-]+$/u.test(t.text) || !parse(t.text).some((p) => p.tag.POS === "ADJF")) return -1;
+  }
+  return -1;
+}
+
 /** «Имя Фамилия, должность организации,» — an apposition after the name. */
 export function rightDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
   // «Гордона Брауна – лидера Лейбористской партии» works like a comma apposition.
   if (ts[block.to]?.text !== "," && !/^[–—-]$/u.test(ts[block.to]?.text ?? "")) return undefined;
-  let startIdx = block.to + 1;
-  // «Ван Цзюнь, бывший председатель …» — modifiers may precede the role word.
-  if (!ts[startIdx] || !isRoleWord(ts[startIdx]!)) return undefined;
-  while (startIdx < ts.length && startIdx < block.to + 4 && isRoleWord(ts[startIdx]!)) startIdx++;
-  startIdx = block.to + 1;
+  // «Ван Цзюнь, бывший председатель …», «Мадонна — американская певица»: adjectives may precede the role word.
+  const startIdx = skipAdjectives(ts, block.to + 1);
+  if (startIdx < 0) return undefined;
   let j = startIdx;
   let depth = 0;
   while (j < ts.length && j - startIdx < 16) {
@@ -534,8 +542,10 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
     const inst = parseInstitution(span);
     return inst ? { institution: inst } : undefined;
   }
-  if (isRoleWord(span[0]!)) {
-    const desc = parseDescriptor(span, roleCase(span));
+  const r = skipAdjectives(span, 0);
+  if (r >= 0) {
+    const rest = span.slice(r);
+    const desc = parseDescriptor(rest, roleCase(rest));
     return desc.role ? desc : undefined;
   }
   return undefined;
