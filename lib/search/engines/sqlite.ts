@@ -138,21 +138,16 @@ class TokenMemo {
     });
   }
 
-  /** Same string as Analyzer.indexText. */
-  indexText(text: string): string {
-    const out: string[] = [];
+  /** Analyzer.indexText and Analyzer.exactText of one text, from a single tokenization. */
+  indexAndExact(text: string): [string, string] {
+    const index: string[] = [];
+    const exact: string[] = [];
     for (const t of tokenize(text)) {
-      const j = this.of(t, true).joined;
-      if (j) out.push(j);
+      const a = this.of(t, true);
+      if (a.joined) index.push(a.joined);
+      exact.push(a.norm);
     }
-    return out.join(" ");
-  }
-
-  /** Same string as Analyzer.exactText. */
-  exactText(text: string): string {
-    return tokenize(text)
-      .map((t) => this.of(t, true).norm)
-      .join(" ");
+    return [index.join(" "), exact.join(" ")];
   }
 }
 
@@ -209,10 +204,9 @@ export class SqliteEngine implements SearchEngine {
   indexRow(rowid: number, doc: CommentaryDocument): void {
     this.unindexRow(rowid);
     const a = this.tokens;
-    const body = doc.paragraphs.join("\n");
-    this.db
-      .prepare("INSERT INTO fts (rowid, title, body, title_exact, body_exact) VALUES (?, ?, ?, ?, ?)")
-      .run(rowid, a.indexText(doc.title), a.indexText(body), a.exactText(doc.title), a.exactText(body));
+    const [title, titleExact] = a.indexAndExact(doc.title);
+    const [body, bodyExact] = a.indexAndExact(doc.paragraphs.join("\n"));
+    this.db.prepare("INSERT INTO fts (rowid, title, body, title_exact, body_exact) VALUES (?, ?, ?, ?, ?)").run(rowid, title, body, titleExact, bodyExact);
     const insert = this.db.prepare("INSERT OR IGNORE INTO doc_facets (doc, field, value) VALUES (?, ?, ?)");
     const values = facetValuesOf(doc);
     for (const field of FACET_FIELDS) for (const v of values[field]) insert.run(rowid, field, v);
