@@ -189,7 +189,17 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
   // Words up to the head noun agree with it in any case («в одесском предвыборном штабе»);
   // only after the head must the chain be genitive.
   const headIdx = Math.max(0, body.findIndex((t) => t.word && (isOrgHeadWord(t.text) || isAbbr(t.text) || parse(t.text).some((p) => p.tag.POS === "NOUN"))));
-  const cut = body.findIndex((t, i) => i > headIdx && t.word && /^[а-яё-]+$/u.test(t.text) && t.text !== "и" && (!canContinueName(t.text) || RANK.test(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text) && !parse(t.text).some((p) => p.tag.CAse === "gent"))));
+  const endsName = (t: Tok, i: number): boolean => {
+    if (i <= headIdx || !t.word) return false;
+    // «IKEA в 37», «Партия регионов 54-летний»: numbers after the head belong to the sentence.
+    if (/^[0-9]/u.test(t.text)) return true;
+    // «Россия и СССР»: «и» before a capitalised word joins two names, not one.
+    if (t.text === "и") return /^[А-ЯЁA-Z]/u.test(body[i + 1]?.text ?? "");
+    if (/^(о|об|с|со|до|после|у|для|за|через)$/u.test(t.text)) return true;
+    if (/^[а-яё-]+$/u.test(t.text)) return !canContinueName(t.text) || RANK.test(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text) && !parse(t.text).some((p) => p.tag.CAse === "gent"));
+    return false;
+  };
+  const cut = body.findIndex((t, i) => endsName(t, i));
   if (cut > 0) body = body.slice(0, cut);
   while (body.length > 0 && !body[body.length - 1]!.word) body.pop();
   while (body.length > 0 && !body[0]!.word) body.shift();
