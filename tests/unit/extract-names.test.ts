@@ -77,6 +77,18 @@ describe("roles and institutions around a name", () => {
     expect(findAffiliations("Вчера адвокаты Сильвио Берлускони подали жалобу.")).toEqual([]);
   });
 
+  it("a later «президент США» gives its institution to the only president introduced", () => {
+    const affs = findAffiliations("Выступил президент Барак Обама. Позже президент США подписал указ.");
+    expect(affs.some((a) => a.person.name === "Барак Обама" && a.institution?.name === "США")).toBe(true);
+  });
+
+  it("«аналитик Имя Фамилия из Организации» and «Имя Фамилия — американская певица»", () => {
+    const [a] = findAffiliations("Об этом рассказал аналитик Джон Смит из Брукингского института.");
+    expect(a).toMatchObject({ role: "аналитик", institution: { name: "Брукингский институт" } });
+    const [b] = findAffiliations("Мадонна Чикконе — американская певица.");
+    expect(b?.role).toBe("певица");
+  });
+
   it("a surname after initials is a person", () => {
     const [a] = findAffiliations("Главой компании назначен исполнительный директор General Motors Э.Уитакер.");
     expect(a?.person.name).toBe("Уитакер");
