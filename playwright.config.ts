@@ -2,6 +2,8 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const DEAD_MEILI_PORT = PORT + 1;
+const E2E_DB = "data/e2e/archive.db";
 
 /**
  * Debian's Chromium where it exists (Playwright's own download is not reachable on our
@@ -34,13 +36,23 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The same path a user takes with `npm start`: load the sample archive, build if needed, serve.
-    command: "npx tsx scripts/ingest.ts tests/fixtures/e2e --quiet && npx tsx scripts/start.ts",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { PORT: String(PORT), ARCHIVE_DB_PATH: "data/e2e/archive.db", MEILI_URL: "", MEILI_MASTER_KEY: "" },
-  },
+  webServer: [
+    {
+      // The same path a user takes with `npm start`: load the sample archive, build if needed, serve.
+      command: "npx tsx scripts/ingest.ts tests/fixtures/e2e --quiet && npx tsx scripts/start.ts",
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { PORT: String(PORT), ARCHIVE_DB_PATH: E2E_DB, MEILI_URL: "", MEILI_MASTER_KEY: "", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    {
+      // The same build, pointed at a Meilisearch that is not there (port 9 refuses connections).
+      command: `node node_modules/next/dist/bin/next start -p ${DEAD_MEILI_PORT}`,
+      url: `http://127.0.0.1:${DEAD_MEILI_PORT}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { ARCHIVE_DB_PATH: E2E_DB, MEILI_URL: "http://127.0.0.1:9", MEILI_MASTER_KEY: "e2e-master-key", MEILI_TIMEOUT_MS: "1000", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  ],
 });

@@ -1,7 +1,8 @@
 import "server-only";
+import fs from "node:fs";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { getEngine } from "@/lib/search";
+import { getEngine, openEmbeddedEngine, type SearchEngine } from "@/lib/search";
 import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
 import { nameSlug } from "@/lib/slug";
 import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
@@ -35,9 +36,24 @@ export async function searchFromParams(raw: RawParams): Promise<SearchPageData> 
   }
 }
 
+/**
+ * Reading pages keep working while Meilisearch is down: the archive the index is built from
+ * is on this server too, so articles and speaker pages are read from it instead.
+ */
+async function readPage<T>(read: (engine: SearchEngine) => Promise<T>): Promise<T> {
+  try {
+    return await read(await getEngine());
+  } catch (e) {
+    const config = getConfig();
+    if (!(e instanceof AppError && e.code === "unavailable" && config.MEILI_URL && fs.existsSync(config.ARCHIVE_DB_PATH))) throw e;
+    console.error(`search engine unavailable, reading the page from the archive: ${e.message}`);
+    return read(openEmbeddedEngine(config));
+  }
+}
+
 export async function getArticle(slug: string): Promise<CommentaryDocument | null> {
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  return (await getEngine()).getDocument(slug);
+  return readPage((engine) => engine.getDocument(slug));
 }
 
 export interface FacetProfile {
@@ -50,12 +66,13 @@ export interface FacetProfile {
 
 /** A speaker, institution or topic page: the name behind a slug and its documents, newest first. */
 export async function getFacetProfile(field: FacetField, slug: string, limit = 100): Promise<FacetProfile | null> {
-  const engine = await getEngine();
-  const values = await engine.facetValues(field);
-  const match = values.find((v) => nameSlug(v.value) === slug);
-  if (!match) return null;
-  const listing = await engine.listDocuments({ [field]: [match.value] }, { limit, offset: 0 });
-  return { field, name: match.value, slug, documents: listing.documents, total: listing.total };
+  return readPage(async (engine) => {
+    const values = await engine.facetValues(field);
+    const match = values.find((v) => nameSlug(v.value) === slug);
+    if (!match) return null;
+    const listing = await engine.listDocuments({ [field]: [match.value] }, { limit, offset: 0 });
+    return { field, name: match.value, slug, documents: listing.documents, total: listing.total };
+  });
 }
 
 export interface SpeakerQuote extends Quote {
