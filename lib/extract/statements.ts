@@ -211,7 +211,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     const prev = ts[v - 1];
     const inverted = !prev || /^[,–—-]$/u.test(prev.text) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает";
     if (inverted) {
-      const a = clauseAfter(ts, v + 1, rv.gender, "nomn");
+      // «– цитирует Салтыбаева агентство»: after «цитировать» the speaker is the object.
+      const quoting = /^(цитирует|процитировал|процитировала)$/u.test(lower);
+      const a = clauseAfter(ts, v + 1, quoting ? undefined : rv.gender, quoting ? "accs" : "nomn");
       if (a) {
         out.push({ verb: lower, verbIndex: v, attribution: a, kind: "after" });
         continue;
@@ -226,7 +228,9 @@ export function findStatements(ts: QTok[]): Statement[] {
       const blocks = nameBlocks(ts.slice(0, i + 1), 0);
       const block = blocks.find((b) => b.to === i + 1);
       if (!block || governedByNoun(ts, block)) continue;
-      const person = normaliseName(blockWords(ts, block), undefined);
+      // «Петров рассказал Шибутову: «…»» — the addressee before the colon is not the speaker.
+      if (!canBeNominative(blockWords(ts, block)) || ts.slice(0, block.from).some((t) => t.word && reportingVerb(t.text))) continue;
+      const person = normaliseName(blockWords(ts, block), "nomn");
       if (!person) continue;
       const left = leftDescriptor(ts, block, blocks);
       out.push({ verb: ":", verbIndex: i + 1, attribution: { person, ...(left?.desc.role ? { role: left.desc.role } : {}), ...(left?.desc.institution ? { institution: left.desc.institution } : {}) }, kind: "colon" });

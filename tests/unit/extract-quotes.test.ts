@@ -160,6 +160,14 @@ describe("attribution patterns", () => {
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Рустам Бурнашев", "Рустам Бурнашев"]);
   });
 
+  it("no antecedent, an agency or an addressee is never the speaker", () => {
+    const q = (p: string) => extractFromParagraphs([p]).quotes[0]?.speaker;
+    expect(q("«Казахстан остаётся площадкой для переговоров», – отметил он.")).toBeUndefined();
+    expect(q("«Казахстан остаётся площадкой для переговоров», – сообщил ТАСС.")).toBeUndefined();
+    expect(q("Об этом Иван Петров рассказал Марату Шибутову: «Казахстан остаётся площадкой для переговоров».")).toBe("Иван Петров");
+    expect(q("«Казахстан остаётся площадкой для переговоров», – цитирует Ержана Салтыбаева агентство.")).toBe("Ержан Салтыбаев");
+  });
+
   it("an ambiguous role stays unattributed", () => {
     const r = extractFromParagraphs([
       "«Переговоры продолжатся», – сказал эксперт Иван Петров.",
