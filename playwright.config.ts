@@ -47,12 +47,12 @@ export default defineConfig({
       env: { PORT: String(PORT), ARCHIVE_DB_PATH: E2E_DB, MEILI_URL: "", MEILI_MASTER_KEY: "", NEXT_TELEMETRY_DISABLED: "1" },
     },
     {
-      // The same build, pointed at a Meilisearch that is not there (port 9 refuses connections).
+      // The same build, pointed at a Meilisearch that is not there (nothing listens on port 8; 9 is on fetch's blocked-port list).
       command: `node node_modules/next/dist/bin/next start -p ${DEAD_MEILI_PORT}`,
       url: `http://127.0.0.1:${DEAD_MEILI_PORT}/`,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { ARCHIVE_DB_PATH: E2E_DB, MEILI_URL: "http://127.0.0.1:9", MEILI_MASTER_KEY: "e2e-master-key", MEILI_TIMEOUT_MS: "1000", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ARCHIVE_DB_PATH: E2E_DB, MEILI_URL: "http://127.0.0.1:8", MEILI_MASTER_KEY: "e2e-master-key", MEILI_TIMEOUT_MS: "1000", NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

@@ -24,8 +24,8 @@ describe("npm start refuses a bad configuration and says exactly what is wrong",
   });
 
   it("explains an unreachable Meilisearch instead of serving a broken site", () => {
-    const r = start({ MEILI_URL: "http://127.0.0.1:9", MEILI_MASTER_KEY: "k", MEILI_TIMEOUT_MS: "1000" });
+    const r = start({ MEILI_URL: "http://127.0.0.1:8", MEILI_MASTER_KEY: "k", MEILI_TIMEOUT_MS: "1000" });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/cannot start with Meilisearch: .*127\.0\.0\.1:9/);
+    expect(r.stderr).toMatch(/cannot start with Meilisearch: .*127\.0\.0\.1:8 \(connection refused/);
   });
 });
