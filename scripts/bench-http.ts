@@ -1,5 +1,5 @@
 /**
- * npm run bench:http -- [--docs N] [--seed S] [--duration SEC] [--connections C] [--json]
+ * npm run bench:http -- [--docs N] [--seed S] [--duration SEC] [--connections C] [--build] [--json]
  *
  * Serves the benchmark archive of N documents with `next start` (building first when .next
  * is missing) and drives /api/search and the search page with autocannon on loopback. The
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   }
   const pool = loadPool();
   const queries = queryMix(pool, buildUniverse(pool, seed), 300, seed);
-  const http = await runHttpBench({ db, queries, durationSec: intArg(args, "duration", 30), connections: intArg(args, "connections", 32), log });
+  const http = await runHttpBench({ db, queries, durationSec: intArg(args, "duration", 30), connections: intArg(args, "connections", 32), log, build: args.has("build") });
   let weight: ReturnType<typeof pageWeight> | { skipped: string };
   try {
     weight = pageWeight(process.cwd());

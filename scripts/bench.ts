@@ -1,5 +1,6 @@
 /**
  * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC]
+ * npm run bench -- --render bench-results/bench-N-sS.json   (the table of an earlier run)
  *
  * Ingests a synthetic archive (npm run bench:corpus) into the embedded engine and, in the
  * same run, into PostgreSQL 15; answers one seeded query mix on both; prints every figure
@@ -91,6 +92,12 @@ function searchFigures(samples: { ms: number; total: number }[], queries: readon
 }
 
 async function main(): Promise<number> {
+  const saved = args.get("render");
+  if (saved) {
+    // Re-print the table of an earlier run from its JSON, e.g. bench-results/bench-100000-s42.json.
+    process.stdout.write(renderTable(JSON.parse(fs.readFileSync(saved, "utf8")) as BenchReport));
+    return 0;
+  }
   if (!corpusAvailable()) {
     log(`error: ${NEREL_DIR} not found; the benchmark corpus is built from ../shared/data/nerel`);
     return 1;
@@ -178,7 +185,7 @@ async function main(): Promise<number> {
   let http: BenchReport["http"] = { skipped: "pass --http to run it here, or use npm run bench:http" };
   if (args.has("http")) {
     try {
-      http = await runHttpBench({ db, queries, durationSec: intArg(args, "http-duration", 30), connections: 32, log });
+      http = await runHttpBench({ db, queries, durationSec: intArg(args, "http-duration", 30), connections: 32, log, build: args.has("build") });
     } catch (e) {
       http = { skipped: `failed: ${(e as Error).message}` };
     }

@@ -64,16 +64,17 @@ export function searchPath(q: BenchQuery, base = "/api/search"): string {
   return `${base}?${params}`;
 }
 
-export function ensureBuild(root: string, log: (s: string) => void): void {
-  if (fs.existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  log("http: no production build, running next build…");
+/** `next start` serves what was compiled: pass force after changing server code, or the old engine is measured. */
+export function ensureBuild(root: string, log: (s: string) => void, force = false): void {
+  if (!force && fs.existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  log(force ? "http: --build given, running next build…" : "http: no production build, running next build…");
   const r = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`next build failed with exit code ${r.status}`);
 }
 
-export async function runHttpBench(opts: { db: string; queries: readonly BenchQuery[]; durationSec: number; connections: number; log: (s: string) => void }): Promise<HttpFigures> {
+export async function runHttpBench(opts: { db: string; queries: readonly BenchQuery[]; durationSec: number; connections: number; log: (s: string) => void; build?: boolean }): Promise<HttpFigures> {
   const root = process.cwd();
-  ensureBuild(root, opts.log);
+  ensureBuild(root, opts.log, opts.build);
   const port = await freePort();
   const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
