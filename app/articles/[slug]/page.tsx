@@ -134,7 +134,7 @@ function Paragraph({ text, index, quotes, analyzer, terms }: { text: string; ind
             ) : (
               <span className="italic">автор цитаты не указан</span>
             )}{" "}
-            <a href={`#quote-${n}`} className="text-slate-400 hover:text-slate-700" aria-label={`Ссылка на цитату ${n}`}>
+            <a href={`#quote-${n}`} className="text-slate-600 hover:text-slate-900" aria-label={`Ссылка на цитату ${n}`}>
               #{n}
             </a>
           </span>
