@@ -307,9 +307,9 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       continue;
     }
     // Initials: «Э.Уитакер», «В. В. Путину» — the surname stands for the person.
-    if (/^[А-ЯЁ]$/u.test(t.text) && ts[i + 1]?.text === ".") {
+    if (/^(?:[А-ЯЁ]|Дж)$/u.test(t.text) && ts[i + 1]?.text === ".") {
       let k = i;
-      while (/^[А-ЯЁ]$/u.test(ts[k]?.text ?? "") && ts[k + 1]?.text === "." && k - i < 4) k += 2;
+      while (/^(?:[А-ЯЁ]|Дж)$/u.test(ts[k]?.text ?? "") && ts[k + 1]?.text === "." && k - i < 4) k += 2;
       const sur = ts[k];
       if (k > i && sur?.word && isCapitalisedWord(sur.text) && nameKind(sur.text) !== undefined) {
         out.push({ from: i, to: k + 1, words: [sur.text] });

@@ -169,11 +169,16 @@ function readBrat(ann: string): { ents: Map<string, BratEntity>; rels: { type: s
   return { ents, rels };
 }
 
+/**
+ * Keys a gold person mention can be found under: the case-stripped key of each capitalised word
+ * (NEREL also writes «Небензю Василия Алексеевича», surname first) and of the nominative surname.
+ */
 function goldPersonKeys(text: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const last = words[words.length - 1] ?? text;
   const n = normaliseName(words.slice(-3));
-  return [...new Set([looseKey(last), ...(n ? [looseKey(n.surname)] : [])])];
+  const caps = words.filter((w) => /^[A-ZА-ЯЁ]/u.test(w)).map(looseKey);
+  return [...new Set([looseKey(last), ...(n ? [looseKey(n.surname)] : []), ...caps])];
 }
 
 export interface NerelResult {
