@@ -1,6 +1,6 @@
 import { parse, normalForm } from "./morph";
 import { ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, reportingVerb, type Gender } from "./lexicon";
-import { nameKind, normaliseName, surnameAfterFirst, isKnownSurnameOnly, isCapitalisedWord, type Case, type PersonName } from "./names";
+import { nameKind, normaliseName, surnameAfterFirst, isKnownSurnameOnly, NAME_PARTICLES, isCapitalisedWord, type Case, type PersonName } from "./names";
 import { tokens, sentences, type Tok } from "./tokens";
 
 /**
@@ -330,6 +330,16 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       continue;
     }
     let j = i + 1;
+    for (;;) {
+      // «Висенте дель Боске»: a particle between two capitalised parts stays inside the name.
+      const particle = ts[j];
+      const nextCap = ts[j + 1];
+      if (particle?.word && NAME_PARTICLES.has(particle.text) && nextCap?.word && isCapitalisedWord(nextCap.text) && j - i < 4) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
     while (
       j < ts.length &&
       j - i < 3 &&

@@ -189,7 +189,15 @@ export interface PersonName {
  * Nominative form of a name found in the text. `c` is the case the context demands (after «по
  * словам» it is genitive; as the subject of a verb, nominative); `g` comes from the verb.
  */
+/** Lowercase particles inside foreign names: Висенте дель Боске, Абдулла бин Хамад. */
+export const NAME_PARTICLES = new Set(["дель", "де", "ди", "да", "дос", "фон", "ван", "дер", "ибн", "бин", "бен", "ле", "ла"]);
+
 export function normaliseName(words: string[], c?: Case, g?: Gender): PersonName | undefined {
+  if (words.some((w) => NAME_PARTICLES.has(w))) {
+    // Names with particles are foreign and rarely declined in Russian text: kept as written.
+    const surname = words[words.length - 1]!;
+    return { name: words.join(" "), first: words[0]!, surname, ...(g ? { gender: g } : {}), surface: words.join(" ") };
+  }
   if (words.length === 0 || words.length > 3) return undefined;
   const kinds: NameKind[] = words.map((w, i) => {
     const k = nameKind(w) ?? (i === 0 && words.length > 1 ? "first" : "surname");
