@@ -196,6 +196,8 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
     // «Россия и СССР»: «и» before a capitalised word joins two names, not one.
     if (t.text === "и") return /^[А-ЯЁA-Z]/u.test(body[i + 1]?.text ?? "");
     if (/^(о|об|с|со|до|после|у|для|за|через)$/u.test(t.text)) return true;
+    // «… администрацию год назад»: time words end the name.
+    if (/^(год|года|году|лет|месяц|месяца|неделю|назад|время|день|дня|раз|числе)$/u.test(t.text)) return true;
     if (/^[а-яё-]+$/u.test(t.text)) return !canContinueName(t.text) || RANK.test(t.text) || (isRoleWord(t) && !isOrgHeadWord(t.text) && !parse(t.text).some((p) => p.tag.CAse === "gent"));
     return false;
   };
@@ -520,7 +522,17 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
   }
   let linked = false;
   let heads = false;
-  for (let n = 0; n < 3 && j < ts.length; n++) {
+  // «Х, который возглавляет …», «Х, возглавляющий компанию …»: a relative clause or participle.
+  if (ts[j]?.text === "," && ts[j + 1]?.word) {
+    const w = ts[j + 1]!.text.toLowerCase();
+    if (/^(который|которая)$/u.test(w) && ts[j + 2] && LINK_VERBS.has(ts[j + 2]!.text.toLowerCase())) j += 2;
+    else if (/^(возглавляющ|возглавлявш|руководящ|руководивш)/u.test(w)) {
+      j += 2;
+      linked = true;
+      heads = true;
+    }
+  }
+  for (let n = 0; n < 3 && j < ts.length && !heads; n++) {
     const w = ts[j]!.text.toLowerCase();
     if (!ts[j]!.word) break;
     if (LINK_VERBS.has(w)) {
