@@ -617,7 +617,14 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
     const ts = tokens(text.slice(s.start, s.end), s.start);
     const blocks = nameBlocks(ts);
     for (const block of blocks) {
-      const left = leftDescriptor(ts, block, blocks);
+      let left = leftDescriptor(ts, block, blocks);
+      // «Президент России, Владимир Путин, …»: a descriptor set off by commas on both sides.
+      if (!left && ts[block.from - 1]?.text === "," && /^[,(]$/u.test(ts[block.to]?.text ?? "")) {
+        const shifted = ts.slice(0, block.from - 1).concat(ts.slice(block.from));
+        const b2 = { ...block, from: block.from - 1, to: block.to - 1 };
+        const l2 = leftDescriptor(shifted, b2, []);
+        if (l2 && l2.desc.institution) left = l2;
+      }
       const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
       let desc = left?.desc ?? right;
       if (!desc || (!desc.role && !desc.institution)) continue;
