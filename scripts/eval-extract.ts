@@ -64,13 +64,14 @@ if (json) {
   console.log("  counted as a match: predicted surname (nominative) equals the case-stripped key of a capitalised word of the gold Source, or of its nominative surname");
   for (const m of opinions.matches.slice(0, show)) console.log(`    match  ${m.predicted}  ~  ${m.gold.join(" | ")}`);
   for (const m of opinions.errors.slice(0, show)) console.log(`    wrong  ${m.predicted}  vs ${m.gold.join(" | ") || "(no named source)"}  — ${m.text.slice(0, 90)}`);
-  console.log(`\nNEREL v1.1 (dev + test, ${nerel.docs} docs), relation pairs per document, end to end from raw text:`);
+  console.log(`\nNEREL v1.1 (dev + test, ${nerel.docs} docs), relation pairs per document, end to end from raw text`);
+  console.log("  (gold WORKPLACE also counts NEREL's chain WORKS_AS(person, profession) + WORKPLACE(profession, org), its encoding of «президент России Владимир Путин»):");
   console.log(line("  WORKPLACE (person, organisation)", nerel.workplace.score));
   console.log(line("  WORKS_AS (person, profession)", nerel.worksAs.score));
   console.log(`factRuEval-2016 (devset + testset, ${factru.docs} docs), Occupation facts:`);
   console.log(line("  Who–Where (person, institution)", factru.institution.score));
   console.log(line("  Who–Position (person, position)", factru.position.score));
-  console.log("  counted as a match: same document; person by case-stripped surname key; organisation when every content lemma of the shorter name is in the longer (or an abbreviation alias); role when they share a content lemma");
+  console.log("  counted as a match: same document; person when the predicted surname's case-stripped key equals that of any capitalised word of the gold mention; organisation when every content lemma of the shorter name is in the longer (or an abbreviation alias); role when they share a content lemma");
   for (const [label, s] of [["NEREL WORKPLACE", nerel.workplace], ["factRuEval Where", factru.institution]] as const) {
     for (const m of s.matches.slice(0, show)) console.log(`    ${label} match  ${m.person} → ${m.value}  ~  ${m.gold}`);
     for (const m of s.falsePositives.slice(0, show)) console.log(`    ${label} wrong  ${m.person} → ${m.value}  (${m.doc})`);

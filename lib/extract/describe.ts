@@ -34,7 +34,8 @@ const ABBR = /^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]*[A-ZА-ЯЁ0-9]$|^[A-ZА-ЯЁ]{2,}$/
 const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/u;
 
 export function isAbbr(w: string): boolean {
-  return w.length >= 2 && ABBR.test(w) && !/^[А-ЯЁ][а-яё]/u.test(w);
+  // Roman numerals (Елизавета II) are regnal numbers, not abbreviations.
+  return w.length >= 2 && ABBR.test(w) && !/^[А-ЯЁ][а-яё]/u.test(w) && !/^[IVXLC]+$/u.test(w);
 }
 
 function lemmaOf(word: string): string {
