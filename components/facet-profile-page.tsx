@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DocumentList } from "@/components/document-list";
 import { formatDate } from "@/lib/format";
 import type { FacetProfile, SpeakerQuote } from "@/lib/data";
@@ -8,7 +9,17 @@ import { emptyFilters } from "@/lib/search/types";
 const KIND: Record<FacetProfile["field"], string> = { speaker: "Эксперт", institution: "Организация", topic: "Тема" };
 
 /** The shared shape of speaker, institution and topic pages. */
-export function FacetProfilePage({ profile, subtitle, quotes }: { profile: FacetProfile; subtitle?: string; quotes?: SpeakerQuote[] }) {
+export function FacetProfilePage({
+  profile,
+  subtitle,
+  quotes,
+  details,
+}: {
+  profile: FacetProfile;
+  subtitle?: string;
+  quotes?: SpeakerQuote[];
+  details?: ReactNode;
+}) {
   const searchHref = `/${toSearchString({ q: "", filters: { ...emptyFilters(), [profile.field]: [profile.name] }, sort: "date", page: 1 })}`;
   return (
     <div className="mx-auto max-w-3xl">
@@ -20,6 +31,7 @@ export function FacetProfilePage({ profile, subtitle, quotes }: { profile: Facet
           Искать в материалах →
         </Link>
       </p>
+      {details}
       {quotes && quotes.length > 0 && (
         <section className="mt-8" aria-labelledby="quotes-heading">
           <h2 id="quotes-heading" className="mb-3 text-xl font-semibold">

@@ -9,6 +9,7 @@ import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { NO_HIGHLIGHT, type HighlightTerms } from "@/lib/text/highlight";
 import { MAX_QUERY_LENGTH, parseSearchParams, type RawParams } from "@/lib/validations/search-params";
+import { buildRegistry, findInstitution, findSpeaker, type RegistryInstitution, type RegistrySpeaker } from "@/lib/extract/registry";
 import type { CommentaryDocument, Quote } from "@/lib/validations/document";
 
 /**
@@ -91,4 +92,16 @@ export function quotesBy(name: string, documents: readonly CommentaryDocument[])
 export async function highlightTermsForQuery(q: string): Promise<HighlightTerms> {
   if (!q.trim()) return NO_HIGHLIGHT;
   return highlightTermsOf(parseQuery(q.slice(0, MAX_QUERY_LENGTH), getAnalyzer(getConfig().ANALYZER)));
+}
+
+/**
+ * What the archive knows about one speaker or institution — roles over time, aliases, parent
+ * body, who spoke for it — from the documents on its page, so no archive-wide pass is needed.
+ */
+export function speakerRecord(profile: FacetProfile): RegistrySpeaker | undefined {
+  return findSpeaker(buildRegistry(profile.documents), profile.name);
+}
+
+export function institutionRecord(profile: FacetProfile): RegistryInstitution | undefined {
+  return findInstitution(buildRegistry(profile.documents), profile.name);
 }

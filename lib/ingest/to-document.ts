@@ -35,11 +35,16 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     throw new IngestError(record.file, `${prefix}${issue.message}`, top ? record.lineOf(top) : record.line, field);
   }
   const input = parsed.data;
-  const extracted = input.quotes ? undefined : extractCommentary({ title: input.title, paragraphs: input.paragraphs, speakers: input.speakers });
+  const complete = input.quotes && input.speakers.length > 0 && input.topics.length > 0 && input.institutions.length > 0;
+  const extracted = complete
+    ? undefined
+    : extractCommentary({ title: input.title, paragraphs: input.paragraphs, speakers: input.speakers, topics: input.topics });
   const speakers = input.speakers.length > 0 ? input.speakers : (extracted?.speakers ?? []);
   const institutions = input.institutions.length > 0 ? input.institutions : (extracted?.institutions ?? []);
   const topics = input.topics.length > 0 ? input.topics : (extracted?.topics ?? []);
   const quotes = input.quotes ?? extracted?.quotes ?? [];
+  const institutionDetails = input.institutionDetails ?? extracted?.institutionDetails;
+  const mentionedOrganizations = input.mentionedOrganizations ?? extracted?.mentionedOrganizations;
   for (const q of quotes) {
     if (q.paragraph >= input.paragraphs.length) {
       throw new IngestError(record.file, `quote paragraph ${q.paragraph} is past the last paragraph`, record.lineOf("quotes"), "quotes");
@@ -56,6 +61,8 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     speakers,
     institutions,
     quotes,
+    ...(institutionDetails?.length ? { institutionDetails } : {}),
+    ...(mentionedOrganizations?.length ? { mentionedOrganizations } : {}),
     sample: input.sample,
   };
   return {

@@ -155,6 +155,17 @@ test.describe("browse pages", () => {
   });
 });
 
+test.describe("registry", () => {
+  test("an institution page shows its abbreviation, parent body and speakers; a speaker page their roles", async ({ page }) => {
+    await page.goto("/institutions/institut-mirovoy-ekonomiki-i-politiki");
+    const details = page.getByTestId("institution-details");
+    await expect(details).toContainText("ИМЭП");
+    await expect(details.getByRole("link", { name: "Фонд Первого Президента РК – Лидера Нации" })).toBeVisible();
+    await details.getByRole("link", { name: "Ержан Салтыбаев" }).click();
+    await expect(page.getByTestId("speaker-details")).toContainText("директор, Институт мировой экономики и политики");
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

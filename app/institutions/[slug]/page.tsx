@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { FacetProfilePage } from "@/components/facet-profile-page";
-import { getFacetProfile } from "@/lib/data";
+import { InstitutionDetails } from "@/components/profile-details";
+import { getFacetProfile, institutionRecord } from "@/lib/data";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,6 @@ export async function generateMetadata({ params }: Props) {
 export default async function InstitutionPage({ params }: Props) {
   const profile = await getFacetProfile("institution", (await params).slug);
   if (!profile) notFound();
-  return <FacetProfilePage profile={profile} />;
+  const record = institutionRecord(profile);
+  return <FacetProfilePage profile={profile} details={record && <InstitutionDetails institution={record} />} />;
 }

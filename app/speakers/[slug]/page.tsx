@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { FacetProfilePage } from "@/components/facet-profile-page";
-import { getFacetProfile, quotesBy } from "@/lib/data";
+import { SpeakerDetails } from "@/components/profile-details";
+import { getFacetProfile, quotesBy, speakerRecord } from "@/lib/data";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,14 @@ export async function generateMetadata({ params }: Props) {
 export default async function SpeakerPage({ params }: Props) {
   const profile = await getFacetProfile("speaker", (await params).slug);
   if (!profile) notFound();
-  const self = profile.documents.flatMap((d) => d.speakers).find((s) => s.name === profile.name);
-  const subtitle = [self?.role, self?.institution].filter(Boolean).join(", ");
-  return <FacetProfilePage profile={profile} subtitle={subtitle || undefined} quotes={quotesBy(profile.name, profile.documents)} />;
+  const record = speakerRecord(profile);
+  const subtitle = [record?.role, record?.institution].filter(Boolean).join(", ");
+  return (
+    <FacetProfilePage
+      profile={profile}
+      subtitle={subtitle || undefined}
+      details={record && <SpeakerDetails speaker={record} />}
+      quotes={quotesBy(profile.name, profile.documents)}
+    />
+  );
 }
