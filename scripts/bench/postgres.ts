@@ -59,7 +59,7 @@ export async function startPostgres(pgCtl: string): Promise<PgServer> {
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
   if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres:postgres", dir]);
-  asServerUser(path.join(bin, "initdb"), ["-D", data, "-U", "bench", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--text-search-config=pg_catalog.russian"]);
+  asServerUser(path.join(bin, "initdb"), ["-D", data, "-U", "bench", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
   const port = await freePort();
   // Defaults except: loopback only, socket in the temp dir, memory sized for a 24 GB machine,
   // and commits not waiting for fsync (the embedded engine runs with synchronous=NORMAL).
