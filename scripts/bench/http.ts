@@ -68,7 +68,8 @@ export function searchPath(q: BenchQuery, base = "/api/search"): string {
 export function ensureBuild(root: string, log: (s: string) => void, force = false): void {
   if (!force && fs.existsSync(path.join(root, ".next/BUILD_ID"))) return;
   log(force ? "http: --build given, running next build…" : "http: no production build, running next build…");
-  const r = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  // Build output goes to stderr so --json keeps stdout parseable.
+  const r = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
   if (r.status !== 0) throw new Error(`next build failed with exit code ${r.status}`);
 }
 
