@@ -62,11 +62,13 @@ interface MatchRows {
 }
 
 /**
- * Match sets at least this large are remembered. Frequent words match a large share of the
- * archive and bm25 over every match (~3 µs a row) is what their queries cost, while the words
+ * Match sets at least this large, or this slow to find, are remembered. Frequent words match a
+ * large share of the archive and bm25 over every match (~2 µs a row) is what their queries cost;
+ * an AND of two frequent words can match nothing and still walk both long doclists. The words
  * people search for follow a Zipf curve: the same few come back again and again.
  */
 const MATCH_CACHE_MIN_ROWS = 1_000;
+const MATCH_CACHE_MIN_MS = 5;
 /** ~48 MB of rowids and scores. */
 const MATCH_CACHE_MAX_ROWS = 4_000_000;
 
@@ -371,7 +373,7 @@ export class SqliteEngine implements SearchEngine {
     return rows;
   }
 
-  /** match(), remembered for large match sets until the archive changes. */
+  /** match(), remembered for large or slow match sets until the archive changes. */
   private matchCached(mem: FacetMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean): MatchRows | null {
     if (isEmptyQuery(parsed)) return null;
     const key = `${mode}|${ranked ? "r" : "u"}|${JSON.stringify(parsed)}`;
@@ -381,14 +383,16 @@ export class SqliteEngine implements SearchEngine {
       mem.matches.set(key, cached);
       return cached;
     }
+    const started = performance.now();
     const rows = this.match(parsed, mode, ranked);
     if (rows === null) return null;
+    const slow = performance.now() - started >= MATCH_CACHE_MIN_MS;
     const out: MatchRows = { rowids: new Int32Array(rows.length), scores: new Float64Array(rows.length) };
     rows.forEach((r, i) => {
       out.rowids[i] = r.rowid;
       out.scores[i] = r.score;
     });
-    if (rows.length >= MATCH_CACHE_MIN_ROWS && rows.length <= MATCH_CACHE_MAX_ROWS) {
+    if ((slow || rows.length >= MATCH_CACHE_MIN_ROWS) && rows.length <= MATCH_CACHE_MAX_ROWS) {
       mem.matches.set(key, out);
       mem.matchRows += rows.length;
       for (const [k, v] of mem.matches) {
