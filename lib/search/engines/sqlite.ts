@@ -69,8 +69,11 @@ interface MatchRows {
  */
 const MATCH_CACHE_MIN_ROWS = 1_000;
 const MATCH_CACHE_MIN_MS = 5;
-/** ~48 MB of rowids and scores. */
-const MATCH_CACHE_MAX_ROWS = 4_000_000;
+/**
+ * ~190 MB of rowids and scores. Smaller caps thrash: at 100k documents a few hundred distinct
+ * frequent-word queries already hold ~10 M rows, and an LRU smaller than that hits almost never.
+ */
+const MATCH_CACHE_MAX_ROWS = 16_000_000;
 
 function quoteFts(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
