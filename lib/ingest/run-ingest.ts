@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { ArchiveStore } from "@/lib/archive/store";
 import type { CommentaryDocument } from "@/lib/validations/document";
@@ -17,6 +18,19 @@ export interface IngestSummary {
   rejected: number;
   /** Documents whose stored content changed: what a secondary index must receive. */
   changed: CommentaryDocument[];
+}
+
+/**
+ * A clashing slug gets a short, stable suffix from the document's id hash; ids that share a
+ * prefix (bench-000001, bench-000002) still get distinct slugs because the suffix grows.
+ */
+export function uniqueSlug(slug: string, id: string, taken: (slug: string) => boolean): string {
+  const hash = createHash("sha256").update(id).digest("hex");
+  for (let n = 6; n <= hash.length; n += 2) {
+    const candidate = `${slug}-${hash.slice(0, n)}`;
+    if (!taken(candidate)) return candidate;
+  }
+  throw new Error(`no free slug for document ${id}`);
 }
 
 /** Read and validate every file; nothing is written. */
@@ -66,7 +80,7 @@ export function commitIngest(engine: SqliteEngine, documents: readonly Commentar
       if (kind === "unchanged") continue;
       const doc = { ...incoming, slug: store.slugOf(incoming.id) ?? incoming.slug };
       const clash = (slug: string) => store.slugTakenByOther(slug, doc.id) || (slugsThisRun.has(slug) && slugsThisRun.get(slug) !== doc.id);
-      if (!store.slugOf(doc.id) && clash(doc.slug)) doc.slug = `${doc.slug}-${doc.id.slice(0, 6)}`;
+      if (!store.slugOf(doc.id) && clash(doc.slug)) doc.slug = uniqueSlug(doc.slug, doc.id, clash);
       slugsThisRun.set(doc.slug, doc.id);
       engine.indexRow(store.save(doc), doc);
       summary.changed.push(doc);

@@ -150,6 +150,17 @@ describe("storing", () => {
     expect(slugs[1]).toMatch(/^sanktsii-i-parallelniy-import-[0-9a-f]{6}$/);
   });
 
+  it("gives distinct slugs to many same-titled documents whose ids share a prefix", () => {
+    const engine = freshEngine();
+    const docs = Array.from({ length: 30 }, (_, i) => ({ id: `bench-${String(i).padStart(6, "0")}`, title: "Один заголовок", paragraphs: [`Текст ${i}.`] }));
+    const { documents, errors } = prepareIngest([write("same.json", JSON.stringify(docs))]);
+    expect(errors).toEqual([]);
+    const summary = commitIngest(engine, documents.map((d) => d.document));
+    expect(summary.added).toBe(30);
+    const slugs = engine.db.prepare("SELECT slug FROM documents").pluck().all() as string[];
+    expect(new Set(slugs).size).toBe(30);
+  });
+
   it("writes nothing when the run is rejected: the CLI is all or nothing", async () => {
     const { execFileSync } = await import("node:child_process");
     const db = path.join(dir, "archive.db");
