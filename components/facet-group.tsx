@@ -27,7 +27,7 @@ function Option({ name, value, legendId }: { name: string; value: FacetValue; le
 }
 
 /** One facet as checkboxes in a fieldset, most frequent first; selected values are never hidden. */
-export function FacetGroup({ name, legend, values }: { name: string; legend: string; values: FacetValue[] }) {
+export function FacetGroup({ name, legend, values, distinct }: { name: string; legend: string; values: FacetValue[]; distinct: number }) {
   if (values.length === 0) return null;
   const legendId = `legend-${name}`;
   const shown = values.filter((v, i) => i < VISIBLE || v.selected);
@@ -50,6 +50,11 @@ export function FacetGroup({ name, legend, values }: { name: string; legend: str
               <Option key={v.value} name={name} value={v} legendId={legendId} />
             ))}
           </ul>
+          {distinct > values.length && (
+            <p className="mt-1 text-xs text-slate-500">
+              Показаны {values.length} самых частых из {distinct.toLocaleString("ru-RU")}; уточните запрос, чтобы увидеть остальные.
+            </p>
+          )}
         </details>
       )}
     </fieldset>

@@ -43,7 +43,10 @@ export interface SearchResult {
   page: number;
   perPage: number;
   pageCount: number;
+  /** The most frequent values of each facet (at most FACET_VALUE_LIMIT, plus any selected ones). */
   facets: Record<FacetField, FacetValue[]>;
+  /** How many distinct values each facet has among the matches, listed or not. */
+  facetTotals: Record<FacetField, number>;
   /** "all": every word matched; "any": nothing matched every word, so results match some of them. */
   matchMode: "all" | "any";
   /** Set when unknown words were corrected to indexed ones. */

@@ -126,3 +126,23 @@ describe("typo correction can be turned off", () => {
     expect(exact.total).toBe(0);
   });
 });
+
+describe("facet lists on a large archive", () => {
+  it("return the most frequent values up to the limit, selected ones always, and say how many there are", async () => {
+    const many = Array.from({ length: 130 }, (_, i) =>
+      doc(i + 1, { id: `m${i}`, slug: `m${i}`, paragraphs: ["Санкции."], speakers: [sp(`Эксперт ${String(i).padStart(3, "0")}`)], contentHash: `m${i}` }),
+    );
+    // One speaker in two documents, so it must head the list.
+    many.push(doc(200, { id: "extra", slug: "extra", paragraphs: ["Санкции."], speakers: [sp("Эксперт 129")], contentHash: "x" }));
+    const e = await engineWith(many);
+    const r = await e.search(q({ q: "санкции", filters: { ...emptyFilters(), speaker: ["Эксперт 000"] } }));
+    expect(r.facetTotals.speaker).toBe(130);
+    expect(r.facets.speaker).toHaveLength(100);
+    expect(r.facets.speaker[0]).toEqual({ value: "Эксперт 129", count: 2, selected: false });
+    expect(r.facets.speaker.find((v) => v.value === "Эксперт 000")?.selected).toBe(true);
+    const deep = await e.search(q({ q: "санкции", filters: { ...emptyFilters(), speaker: ["Эксперт 128"] } }));
+    expect(deep.facets.speaker).toHaveLength(101);
+    expect(deep.facets.speaker.find((v) => v.value === "Эксперт 128")).toEqual({ value: "Эксперт 128", count: 1, selected: true });
+    expect((await e.facetValues("speaker")).length).toBe(130);
+  });
+});

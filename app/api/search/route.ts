@@ -17,6 +17,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({
       hits: result.hits.map((h) => ({ ...h, snippetHtml: segmentsToHtml(h.snippet), titleHtml: segmentsToHtml(h.titleHighlighted) })),
       facets: result.facets,
+      facetTotals: result.facetTotals,
       total: result.total,
       page: result.page,
       pageCount: result.pageCount,

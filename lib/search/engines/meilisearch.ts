@@ -185,10 +185,12 @@ export class MeilisearchEngine implements SearchEngine {
     }
     const main = results[plan.main]!;
     const facets = {} as SearchResult["facets"];
+    const facetTotals = {} as SearchResult["facetTotals"];
     for (const f of FACET_FIELDS) {
       const from = results[plan.facetQueries[f] ?? plan.main];
       const dist = from?.facetDistribution?.[MEILI_ATTR.facet[f]] ?? {};
       facets[f] = orderFacet(new Map(Object.entries(dist)), query.filters[f]);
+      facetTotals[f] = Object.keys(dist).length;
     }
     const total = main.totalHits ?? 0;
     const terms = highlightTermsOf(parsed);
@@ -199,6 +201,7 @@ export class MeilisearchEngine implements SearchEngine {
       perPage: query.perPage,
       pageCount: Math.max(1, Math.ceil(total / query.perPage)),
       facets,
+      facetTotals,
       matchMode: mode,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
@@ -227,7 +230,7 @@ export class MeilisearchEngine implements SearchEngine {
   async facetValues(field: FacetField): Promise<{ value: string; count: number }[]> {
     const [res] = await this.multi([{ indexUid: this.indexUid, q: "", facets: [MEILI_ATTR.facet[field]], page: 1, hitsPerPage: 0 }]);
     const dist = res?.facetDistribution?.[MEILI_ATTR.facet[field]] ?? {};
-    return orderFacet(new Map(Object.entries(dist)), []).map(({ value, count }) => ({ value, count }));
+    return orderFacet(new Map(Object.entries(dist)), [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
   }
 
   // ---- writing ------------------------------------------------------------------

@@ -498,10 +498,12 @@ export class SqliteEngine implements SearchEngine {
       } else if (fails === 1) countDoc(failed, d);
     }
     const facets = {} as SearchResult["facets"];
+    const facetTotals = {} as SearchResult["facetTotals"];
     FACET_FIELDS.forEach((f, fi) => {
       // Insertion order as before (first seen in match order), so equal counts tie-break identically.
       const byValue = new Map(firstSeen[fi]!.map((id) => [mem.values[f][id]!, counts[fi]![id]!] as [string, number]));
       facets[f] = orderFacet(byValue, query.filters[f]);
+      facetTotals[f] = byValue.size;
     });
 
     // Only the rows up to the requested page are ordered: a bounded heap instead of sorting every match.
@@ -534,6 +536,7 @@ export class SqliteEngine implements SearchEngine {
       perPage: query.perPage,
       pageCount,
       facets,
+      facetTotals,
       matchMode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -566,7 +569,7 @@ export class SqliteEngine implements SearchEngine {
     const mem = this.facetMemory();
     const counts = new Map<string, number>();
     mem.values[field].forEach((v, id) => counts.set(v, mem.valueDocs[field][id]!.length));
-    return orderFacet(counts, []).map(({ value, count }) => ({ value, count }));
+    return orderFacet(counts, [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
   }
 
   async health(): Promise<EngineHealth> {
