@@ -21,7 +21,8 @@ export class SqliteVocabulary {
 
   constructor(db: Db) {
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab_col USING fts5vocab(main, fts, col)");
-    this.has = db.prepare("SELECT 1 FROM temp.fts_vocab_col WHERE term = ? AND col IN ('title', 'body') LIMIT 1").pluck();
+    // A MATCH stops at the first document; fts5vocab would walk the term's whole doclist to count it.
+    this.has = db.prepare("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1").pluck();
     // Same first letter: Meilisearch counts a first-letter typo double, and the term range keeps the scan small.
     this.range = db.prepare(
       `SELECT term, sum(doc) AS docs FROM temp.fts_vocab_col
@@ -32,7 +33,7 @@ export class SqliteVocabulary {
 
   /** True when an analyzed key occurs in some title or body. */
   hasKey(key: string): boolean {
-    return this.has.get(key) !== undefined;
+    return this.has.get(`{title body} : "${key.replace(/"/g, '""')}"`) !== undefined;
   }
 
   /** The indexed surface form nearest to a normalised word, within its typo budget, or null. */
