@@ -146,3 +146,16 @@ describe("facet lists on a large archive", () => {
     expect((await e.facetValues("speaker")).length).toBe(130);
   });
 });
+
+describe("answer cache", () => {
+  it("gives the same answer again and forgets it when the archive changes", async () => {
+    const e = await engineWith(DOCS.slice(0, 3));
+    const first = await e.search(q({ q: "санкции" }));
+    const again = await e.search(q({ q: "санкции" }));
+    expect({ ...again, tookMs: 0 }).toEqual({ ...first, tookMs: 0 });
+    await e.upsert(DOCS.slice(3));
+    const after = await e.search(q({ q: "санкции" }));
+    expect(after.total).toBe(5);
+    expect(counts(after.facets.speaker)).toEqual({ Анна: 2, Борис: 2, Вера: 2 });
+  });
+});
