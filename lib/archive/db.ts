@@ -33,6 +33,8 @@ export function openDatabase(file: string): Db {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  db.pragma("cache_size = -65536");
+  db.pragma("temp_store = memory");
   db.exec(SCHEMA);
   if (file !== ":memory:") open.set(key, db);
   return db;

@@ -1,4 +1,5 @@
 import type { CommentaryDocument } from "@/lib/validations/document";
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./db";
 
 export interface StoredDocument {
@@ -13,7 +14,19 @@ export type ChangeKind = "added" | "updated" | "unchanged";
  * embedded or Meilisearch, are derived from it and can be rebuilt from it.
  */
 export class ArchiveStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(readonly db: Db) {}
+
+  /** Prepared once per store: ingest runs these for every document. */
+  private statement(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   count(): number {
     return (this.db.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n;
@@ -21,25 +34,25 @@ export class ArchiveStore {
 
   /** What saving this document would do, given what is stored. */
   classify(doc: CommentaryDocument): ChangeKind {
-    const row = this.db.prepare("SELECT content_hash FROM documents WHERE id = ?").get(doc.id) as { content_hash: string } | undefined;
+    const row = this.statement("SELECT content_hash FROM documents WHERE id = ?").get(doc.id) as { content_hash: string } | undefined;
     if (!row) return "added";
     return row.content_hash === doc.contentHash ? "unchanged" : "updated";
   }
 
   /** The slug stored for an id, so a document keeps its address across updates. */
   slugOf(id: string): string | undefined {
-    return (this.db.prepare("SELECT slug FROM documents WHERE id = ?").get(id) as { slug: string } | undefined)?.slug;
+    return (this.statement("SELECT slug FROM documents WHERE id = ?").get(id) as { slug: string } | undefined)?.slug;
   }
 
   slugTakenByOther(slug: string, id: string): boolean {
-    const row = this.db.prepare("SELECT id FROM documents WHERE slug = ?").get(slug) as { id: string } | undefined;
+    const row = this.statement("SELECT id FROM documents WHERE slug = ?").get(slug) as { id: string } | undefined;
     return row !== undefined && row.id !== id;
   }
 
   /** Insert or replace; returns the rowid. Call inside a transaction with the index update. */
   save(doc: CommentaryDocument, now = new Date().toISOString()): number {
-    const row = this.db
-      .prepare(
+    const row = this
+      .statement(
         `INSERT INTO documents (id, slug, title, date, content_hash, record, added_at, updated_at)
          VALUES (@id, @slug, @title, @date, @hash, @record, @now, @now)
          ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, title = excluded.title, date = excluded.date,

@@ -166,6 +166,17 @@ export class SqliteEngine implements SearchEngine {
   private memory: FacetMemory | undefined;
   private vocabulary: SqliteVocabulary | undefined;
   private readonly tokens: TokenMemo;
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once per engine: preparing costs more than running these one-row writes. */
+  private statement(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   constructor(
     readonly db: Db,
@@ -215,16 +226,16 @@ export class SqliteEngine implements SearchEngine {
     const a = this.tokens;
     const [title, titleExact] = a.indexAndExact(doc.title);
     const [body, bodyExact] = a.indexAndExact(doc.paragraphs.join("\n"));
-    this.db.prepare("INSERT INTO fts (rowid, title, body, title_exact, body_exact) VALUES (?, ?, ?, ?, ?)").run(rowid, title, body, titleExact, bodyExact);
-    const insert = this.db.prepare("INSERT OR IGNORE INTO doc_facets (doc, field, value) VALUES (?, ?, ?)");
+    this.statement("INSERT INTO fts (rowid, title, body, title_exact, body_exact) VALUES (?, ?, ?, ?, ?)").run(rowid, title, body, titleExact, bodyExact);
+    const insert = this.statement("INSERT OR IGNORE INTO doc_facets (doc, field, value) VALUES (?, ?, ?)");
     const values = facetValuesOf(doc);
     for (const field of FACET_FIELDS) for (const v of values[field]) insert.run(rowid, field, v);
     this.memory = undefined;
   }
 
   unindexRow(rowid: number): void {
-    this.db.prepare("DELETE FROM fts WHERE rowid = ?").run(rowid);
-    this.db.prepare("DELETE FROM doc_facets WHERE doc = ?").run(rowid);
+    this.statement("DELETE FROM fts WHERE rowid = ?").run(rowid);
+    this.statement("DELETE FROM doc_facets WHERE doc = ?").run(rowid);
     this.memory = undefined;
   }
 
