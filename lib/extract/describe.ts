@@ -276,11 +276,15 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
   if (instStart < 0) {
     // «судья федерального апелляционного суда»: a lowercase organisation with adjectives in the
     // complement is a workplace even without a proper name.
-    const h = ts.findIndex((t, k) => k > headEnd && k < i && t.word && /^[а-яё-]+$/u.test(t.text) && isOrgHeadWord(t.text) && parse(t.text).some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "gent"));
+    const h = ts.findIndex((t, k) => k >= headEnd && k < i && t.word && /^[а-яё-]+$/u.test(t.text) && isOrgHeadWord(t.text) && parse(t.text).some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "gent"));
     if (h > headEnd && parse(ts[h - 1]!.text).some((p) => p.tag.POS === "ADJF" && p.tag.CAse === "gent")) {
       let k = h;
       while (k > headEnd && parse(ts[k - 1]!.text).some((p) => p.tag.POS === "ADJF" && p.tag.CAse === "gent")) k--;
       instStart = k;
+    } else if (h === headEnd && h + 1 < i && ts[h + 1]!.word && /^[а-яё-]+$/u.test(ts[h + 1]!.text)) {
+      // «директор департамента здравоохранения», «представитель правительства провинции»: an
+      // organisation head right after the post, with its own complement, is the workplace.
+      instStart = h;
     }
   }
   const roleEnd = instStart >= 0 ? instStart : i;
