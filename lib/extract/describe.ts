@@ -530,7 +530,12 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
   // «Х, который возглавляет …», «Х, возглавляющий компанию …»: a relative clause or participle.
   if (ts[j]?.text === "," && ts[j + 1]?.word) {
     const w = ts[j + 1]!.text.toLowerCase();
-    if (/^(который|которая)$/u.test(w) && ts[j + 2] && LINK_VERBS.has(ts[j + 2]!.text.toLowerCase())) j += 2;
+    if (/^(который|которая)$/u.test(w)) {
+      // «Х, который в понедельник стал руководителем …»: a short circumstance may precede the verb.
+      let v = j + 2;
+      while (v < ts.length && v - (j + 2) < 4 && ts[v]!.word && !LINK_VERBS.has(ts[v]!.text.toLowerCase()) && !isFiniteVerb(ts[v]!) && /^[а-яё0-9]+$/u.test(ts[v]!.text)) v++;
+      if (ts[v] && LINK_VERBS.has(ts[v]!.text.toLowerCase())) j = v;
+    }
     else if (/^(возглавляющ|возглавлявш|руководящ|руководивш)/u.test(w)) {
       j += 2;
       linked = true;
