@@ -495,9 +495,10 @@ const LINK_VERBS = new Set([
   "стал", "стала", "станет", "назначен", "назначена", "избран", "избрана", "является", "являлся", "являлась",
   "работает", "работал", "работала", "служил", "служила", "занимал", "занимала", "занимает", "был", "была", "остается",
   "остаётся", "возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла", "назначили", "покидает", "покинул",
-  "покинула", "вступил", "вступила", "утвержден", "утверждён", "утверждена", "переизбран", "переизбрана",
+  "покинула", "вступил", "вступила", "вошел", "вошёл", "вошла", "вышел", "вышла", "утвержден", "утверждён", "утверждена", "переизбран", "переизбрана",
 ]);
 const WORKS_VERBS = new Set(["работает", "работал", "работала", "служил", "служила", "служит", "трудится", "трудился", "трудилась"]);
+const MEMBER_VERBS = new Set(["покинул", "покинула", "покидает", "вступил", "вступила", "вошел", "вошёл", "вошла", "вышел", "вышла"]);
 const HEADS_VERBS = new Set(["возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла"]);
 
 /** «Х стал начальником штаба Приволжско-Уральского военного округа», «Х возглавляет компанию «Ренова»». */
@@ -577,6 +578,16 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
   if (WORKS_VERBS.has(ts[block.to]!.text.toLowerCase()) || WORKS_VERBS.has(ts[j - 1]?.text.toLowerCase() ?? "")) {
     if (/^(в|во)$/u.test(span[0]!.text) && span[1]) {
       const inst = parseInstitution(span.slice(1));
+      return inst ? { institution: inst } : undefined;
+    }
+  }
+  // «Х покинул совет директоров Microsoft», «вошла в совет директоров холдинга …»: membership
+  // of a body named by an organisation head.
+  const verb = ts[j - 1]?.text.toLowerCase() ?? "";
+  if (MEMBER_VERBS.has(verb) || (/^(в|во|из)$/u.test(ts[j]?.text ?? "") && MEMBER_VERBS.has(ts[j - 1]?.text.toLowerCase() ?? ""))) {
+    const body = /^(в|во|из)$/u.test(span[0]!.text) ? span.slice(1) : span;
+    if (body[0] && /^[а-яё-]+$/u.test(body[0].text) && isOrgHeadWord(body[0].text)) {
+      const inst = parseInstitution(body);
       return inst ? { institution: inst } : undefined;
     }
   }
