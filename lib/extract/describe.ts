@@ -21,6 +21,8 @@ export interface InstitutionMention {
 export interface Description {
   role?: string;
   institution?: InstitutionMention;
+  /** Further workplaces joined to the first by «и» («тренер сборной … и клуба …»). */
+  also?: InstitutionMention[];
 }
 
 export interface NameBlock {
@@ -294,10 +296,36 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
   const out: Description = {};
   if (roleWords.length > 0) out.role = roleNominative(roleWords, c);
   if (instStart >= 0) {
-    const inst = parseInstitution(ts.slice(instStart));
+    // «тренер сборной Свердловской области и Клуба самбо УГМК»: two workplaces joined by «и».
+    const and = conjoinedInstitution(ts, instStart);
+    const inst = parseInstitution(and >= 0 ? ts.slice(instStart, and) : ts.slice(instStart));
     if (inst) out.institution = inst;
+    const second = and >= 0 ? parseInstitution(ts.slice(and + 1)) : undefined;
+    if (inst && second) out.also = [second];
   }
   return out;
+}
+
+/**
+ * Index of an «и» that joins a second genitive organisation to the one starting at `from`
+ * («сборной Хорватии и клуба «Реал»»), or -1. A role word after «и» starts a second post
+ * («президент Египта и бывший лидер …»), which is not a workplace of the first.
+ */
+function conjoinedInstitution(ts: Tok[], from: number): number {
+  let depth = 0;
+  for (let k = from + 1; k < ts.length - 1; k++) {
+    const t = ts[k]!;
+    if (/^[«„(]$/u.test(t.text)) depth++;
+    if (/^[»“)]$/u.test(t.text)) depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.text !== "и") continue;
+    const next = ts[k + 1]!;
+    if (!next.word) return /^[«„"]$/u.test(next.text) ? k : -1;
+    if (isRoleWord(next) && !isOrgHeadWord(next.text)) return -1;
+    // A bare place («артистка России и Мордовии») is an honour's scope more often than a workplace.
+    if (!/^[а-яё-]+$/u.test(next.text)) return isAbbr(next.text) || LATIN.test(next.text) || isOrgHeadWord(next.text) ? k : -1;
+    return isOrgHeadWord(next.text) && parse(next.text).some((p) => p.tag.CAse === "gent") ? k : -1;
+  }
+  return -1;
 }
 
 /** Capitalised name blocks (1–3 words) in a token list; words inside «…» are titles, not names. */
@@ -660,6 +688,7 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
       const person = normaliseName(block.words, c, gender);
       if (!person) continue;
       out.push({ person, ...(desc.role ? { role: desc.role } : {}), ...(desc.institution ? { institution: desc.institution } : {}), start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
+      for (const inst of desc.also ?? []) out.push({ person, ...(desc.role ? { role: desc.role } : {}), institution: inst, start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
     }
     roleMentions.push(...unnamedRoleMentions(ts, blocks));
   }
