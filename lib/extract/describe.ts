@@ -659,12 +659,24 @@ export function preVerbDescriptor(ts: Tok[], block: NameBlock): Description | un
   return desc.role ? desc : undefined;
 }
 
+/**
+ * «ГМИИ имени Пушкина», «президент Института Пушкина», «Ассоциации имени Людвига ван Бетховена»:
+ * a name right after «имени» or a capitalised organisation head is part of the institution's name.
+ */
+function insideInstitutionName(ts: Tok[], b: NameBlock): boolean {
+  const prev = ts[b.from - 1];
+  if (!prev?.word) return false;
+  if (/^(имени|им)$/u.test(prev.text)) return true;
+  // Only a bare surname: «члена Совета Федерации Сергея Лисовского» is a person after the body.
+  return b.words.length === 1 && /^[А-ЯЁ][а-яё]+$/u.test(prev.text) && isOrgHeadWord(prev.text) && parse(prev.text).some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "gent");
+}
+
 export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
   const out: Affiliation[] = [];
   const roleMentions: RoleMention[] = [];
   for (const s of sentences(text)) {
     const ts = tokens(text.slice(s.start, s.end), s.start);
-    const blocks = nameBlocks(ts);
+    const blocks = nameBlocks(ts).filter((b) => !insideInstitutionName(ts, b));
     for (const block of blocks) {
       let left = leftDescriptor(ts, block, blocks);
       // «Президент России, Владимир Путин, …»: a descriptor set off by commas on both sides.
