@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { findAffiliations } from "@/lib/extract/describe";
+
+/** Workplaces found around a person's name; sentences written for these tests. */
+function pairs(text: string): string[] {
+  return findAffiliations(text).map((a) => `${a.person.name} → ${a.institution?.name ?? "-"}`);
+}
+
+describe("workplace patterns", () => {
+  it("takes a lowercase organisation right after the post as the workplace", () => {
+    expect(pairs("Губернатор уволил директора департамента образования Петра Сидорова.")).toContain("Пётр Сидоров → департамент образования");
+    expect(pairs("Представитель администрации района Олег Кузнецов ответил на вопросы.")).toContain("Олег Кузнецов → администрация района");
+  });
+
+  it("reads a short circumstance between «который» and the linking verb", () => {
+    expect(pairs("Должность освободил Андрей Морозов, который на прошлой неделе стал руководителем Минтранса.")).toContain("Андрей Морозов → Минтранс");
+  });
+
+  it("reads joining and leaving a board", () => {
+    expect(pairs("Ольга Белова покинула совет директоров Сбербанка.")).toContain("Ольга Белова → совет директоров Сбербанка");
+    expect(pairs("Ольга Белова вышла из комнаты.")).toEqual([]);
+  });
+
+  it("gives both workplaces joined by «и»", () => {
+    const got = pairs("Тренер сборной Омской области и клуба «Сибиряк» Игорь Лебедев подвёл итоги.");
+    expect(got).toContain("Игорь Лебедев → Омская область");
+    expect(got).toContain("Игорь Лебедев → клуб Сибиряк");
+  });
+
+  it("does not take a second post or a bare place after «и» as a workplace", () => {
+    const got = pairs("Заслуженная артистка России и Татарстана Анна Котова выступила в Казани.");
+    expect(got).not.toContain("Анна Котова → Татарстан");
+  });
+
+  it("treats a surname after «имени» or a capitalised body as part of the institution", () => {
+    const got = pairs("На вечере выступил ректор Университета Лобачевского Семён Орлов.");
+    expect(got).toContain("Семён Орлов → Университет Лобачевского");
+    expect(got.some((p) => p.startsWith("Лобачевск"))).toBe(false);
+    expect(pairs("Выставку открыла директор Музея имени Глинки Вера Соколова.").some((p) => p.startsWith("Глинк"))).toBe(false);
+  });
+});
