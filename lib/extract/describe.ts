@@ -522,12 +522,12 @@ export function governedByNoun(ts: Tok[], block: NameBlock): boolean {
 const LINK_VERBS = new Set([
   "стал", "стала", "станет", "назначен", "назначена", "избран", "избрана", "является", "являлся", "являлась",
   "работает", "работал", "работала", "служил", "служила", "занимал", "занимала", "занимает", "был", "была", "остается",
-  "остаётся", "возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла", "назначили", "покидает", "покинул",
+  "остаётся", "тренирует", "тренировал", "тренировала", "возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла", "назначили", "покидает", "покинул",
   "покинула", "вступил", "вступила", "вошел", "вошёл", "вошла", "вышел", "вышла", "утвержден", "утверждён", "утверждена", "переизбран", "переизбрана",
 ]);
 const WORKS_VERBS = new Set(["работает", "работал", "работала", "служил", "служила", "служит", "трудится", "трудился", "трудилась"]);
 const MEMBER_VERBS = new Set(["покинул", "покинула", "покидает", "вступил", "вступила", "вошел", "вошёл", "вошла", "вышел", "вышла"]);
-const HEADS_VERBS = new Set(["возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла"]);
+const HEADS_VERBS = new Set(["возглавил", "возглавила", "возглавляет", "возглавлял", "возглавляла", "тренирует", "тренировал", "тренировала"]);
 
 /** «Х стал начальником штаба Приволжско-Уральского военного округа», «Х возглавляет компанию «Ренова»». */
 export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undefined {
@@ -688,6 +688,11 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
       }
       const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
       let desc = left?.desc ?? right;
+      // «тренер Жолт Хорняк возглавил «Бананц»»: the post stands before the name, the workplace after it.
+      if (left && left.desc.role && !left.desc.institution) {
+        const v = verbDescriptor(ts, block);
+        if (v?.institution && !v.role) desc = { ...left.desc, institution: v.institution };
+      }
       if (!desc || (!desc.role && !desc.institution)) continue;
       // «аналитик Джон Смит из Brookings Institution»: the workplace follows the name.
       if (desc.role && !desc.institution && ts[block.to]?.text === "из" && ts[block.to + 1] && (/^[«"A-ZА-ЯЁ]/u.test(ts[block.to + 1]!.text) || isOrgHeadWord(ts[block.to + 1]!.text))) {
