@@ -693,6 +693,24 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
         const v = verbDescriptor(ts, block);
         if (v?.institution && !v.role) desc = { ...left.desc, institution: v.institution };
       }
+      // «Правительство России во главе с Дмитрием Медведевым»: the body led stands before «во главе с».
+      let leadCase: Case | undefined;
+      if (ts[block.from - 1]?.text === "с" && ts[block.from - 2]?.text === "главе" && /^во$/iu.test(ts[block.from - 3]?.text ?? "")) {
+        leadCase = "ablt";
+        let k = block.from - 3;
+        while (k > 0 && block.from - 3 - k < 8 && ts[k - 1]!.word && !isFiniteVerb(ts[k - 1]!) && !/^(и|а|но|с|со|под|в|во|на|из|к|от|по|за)$/iu.test(ts[k - 1]!.text)) k--;
+        // «приехал в Минск во главе с …»: a place after a preposition is where, not what is led.
+        const governed = k > 0 && /^(с|со|под|в|во|на|из|к|от|по|за)$/iu.test(ts[k - 1]!.text);
+        const inst = !desc?.institution && !governed && k < block.from - 3 ? parseInstitution(ts.slice(k, block.from - 3)) : undefined;
+        if (inst) desc = { role: "глава", institution: inst };
+      }
+      // «Игорь Журавлёв из группы «Альянс»»: membership with no post named.
+      if (!desc && ts[block.to]?.text === "из" && ts[block.to + 1]?.word && /^[а-яё]+$/u.test(ts[block.to + 1]!.text) && isOrgHeadWord(ts[block.to + 1]!.text) && /^[«"A-ZА-ЯЁ]/u.test(ts[block.to + 2]?.text ?? "")) {
+        let end = block.to + 1;
+        while (end < ts.length && end - block.to < 12 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!)) end++;
+        const inst = parseInstitution(ts.slice(block.to + 1, end));
+        if (inst) desc = { institution: inst };
+      }
       if (!desc || (!desc.role && !desc.institution)) continue;
       // «аналитик Джон Смит из Brookings Institution»: the workplace follows the name.
       if (desc.role && !desc.institution && ts[block.to]?.text === "из" && ts[block.to + 1] && (/^[«"A-ZА-ЯЁ]/u.test(ts[block.to + 1]!.text) || isOrgHeadWord(ts[block.to + 1]!.text))) {
@@ -701,7 +719,7 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
         const inst = parseInstitution(ts.slice(block.to + 1, end));
         if (inst) desc = { ...desc, institution: inst };
       }
-      const c: Case | undefined = left?.c;
+      const c: Case | undefined = leadCase ?? left?.c;
       const person = normaliseName(block.words, c, gender);
       if (!person) continue;
       out.push({ person, ...(desc.role ? { role: desc.role } : {}), ...(desc.institution ? { institution: desc.institution } : {}), start: ts[block.from]!.start, end: ts[block.to - 1]!.end });

@@ -38,4 +38,19 @@ describe("workplace patterns", () => {
     expect(got.some((p) => p.startsWith("Лобачевск"))).toBe(false);
     expect(pairs("Выставку открыла директор Музея имени Глинки Вера Соколова.").some((p) => p.startsWith("Глинк"))).toBe(false);
   });
+
+  it("combines a post before the name with a heading verb after it", () => {
+    expect(pairs("Опытный тренер Павел Жуков возглавил «Торпедо».")).toContain("Павел Жуков → Торпедо");
+  });
+
+  it("reads «во главе с» as leading the body named before it", () => {
+    expect(pairs("Комиссия Минфина во главе с Денисом Ковалёвым завершила проверку.")).toContain("Денис Ковалёв → Комиссия Минфина");
+    const place = findAffiliations("Он приехал в Самару во главе с Денисом Ковалёвым.");
+    expect(place.every((a) => !a.institution)).toBe(true);
+    expect(place[0]?.person.name).toBe("Денис Ковалёв");
+  });
+
+  it("reads «из группы «…»» after a name as membership", () => {
+    expect(pairs("На сцену вышел Игорь Смирнов из группы «Вектор».")).toContain("Игорь Смирнов → группа Вектор");
+  });
 });
