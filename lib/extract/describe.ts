@@ -23,6 +23,8 @@ export interface Description {
   institution?: InstitutionMention;
   /** Further workplaces joined to the first by «и» («тренер сборной … и клуба …»). */
   also?: InstitutionMention[];
+  /** Further posts in a chain of appositions («Х, журналист, корреспондент газеты …»). */
+  more?: Description[];
 }
 
 export interface NameBlock {
@@ -176,7 +178,8 @@ export function parseInstitution(ts: Tok[]): InstitutionMention | undefined {
     body = body.slice(0, pri);
   }
   // A trailing location («посол США в Казахстане») says where, not who employs.
-  const loc = body.findIndex((t, i) => i > 0 && /^(в|во|от|из|на)$/u.test(t.text) && body[i + 1] && isCapitalisedWord(body[i + 1]!.text));
+  // «Госсовета Китая в 1988—1998 годах»: a date after «в» ends the name too.
+  const loc = body.findIndex((t, i) => i > 0 && /^(в|во|от|из|на)$/u.test(t.text) && body[i + 1] && (isCapitalisedWord(body[i + 1]!.text) || /^[0-9]/u.test(body[i + 1]!.text)));
   if (loc > 0) body = body.slice(0, loc);
   const open = body.findIndex((t) => t.text === "(");
   if (open >= 0) {
@@ -494,7 +497,14 @@ export function rightDescriptor(ts: Tok[], block: NameBlock): Description | unde
   // «Гордона Брауна – лидера Лейбористской партии» works like a comma apposition.
   if (ts[block.to]?.text !== "," && !/^[–—-]$/u.test(ts[block.to]?.text ?? "")) return undefined;
   // «Ван Цзюнь, бывший председатель …», «Мадонна — американская певица»: adjectives may precede the role word.
-  const startIdx = skipAdjectives(ts, block.to + 1);
+  let startIdx = skipAdjectives(ts, block.to + 1);
+  // «Ли Пэн, соратник Цзян Цзэминя, премьер Госсовета …»: a first apposition that names no post
+  // («соратник», «уроженец») is stepped over when a post follows it.
+  if (startIdx < 0 && ts[block.to + 1]?.word && /^[а-яё]+$/u.test(ts[block.to + 1]!.text) && parse(ts[block.to + 1]!.text)[0]?.tag.POS === "NOUN") {
+    let k = block.to + 1;
+    while (k < ts.length && k - block.to < 6 && ts[k]!.text !== "," && describable(ts[k]!)) k++;
+    if (ts[k]?.text === ",") startIdx = skipAdjectives(ts, k + 1);
+  }
   if (startIdx < 0) return undefined;
   let j = startIdx;
   let depth = 0;
@@ -507,7 +517,34 @@ export function rightDescriptor(ts: Tok[], block: NameBlock): Description | unde
     j++;
   }
   const desc = parseDescriptor(ts.slice(startIdx, j));
-  return desc.role ? desc : undefined;
+  if (!desc.role) return undefined;
+  // «Ли Пэн, соратник …, премьер Госсовета Китая …, председатель Постоянного комитета …»: further
+  // comma-separated posts describe the same person.
+  const more: Description[] = [];
+  while (ts[j]?.text === "," && more.length < 3) {
+    const s2 = skipAdjectives(ts, j + 1);
+    if (s2 < 0) break;
+    let e = s2;
+    let ok = true;
+    depth = 0;
+    while (e < ts.length && e - s2 < 16) {
+      const t = ts[e]!;
+      if (t.text === "(") depth++;
+      if (t.text === ")") depth--;
+      if (depth <= 0 && /^[,.;:!?]$/u.test(t.text)) break;
+      if (!describable(t)) {
+        ok = false;
+        break;
+      }
+      e++;
+    }
+    if (!ok) break;
+    const d2 = parseDescriptor(ts.slice(s2, e));
+    if (!d2.role) break;
+    if (d2.institution) more.push(d2);
+    j = e;
+  }
+  return more.length > 0 ? { ...desc, more } : desc;
 }
 
 /** Does a lowercase non-role noun stand right before the block (отец Андерса Брейвика)? */
@@ -671,6 +708,14 @@ function insideInstitutionName(ts: Tok[], b: NameBlock): boolean {
   return b.words.length === 1 && /^[А-ЯЁ][а-яё]+$/u.test(prev.text) && isOrgHeadWord(prev.text) && parse(prev.text).some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "gent");
 }
 
+/** «соратник Цзян Цзэминя»: the name completes a noun; «по словам Х», «13 ноября Х», «в 2002 году Х» do not count. */
+function nameIsComplement(ts: Tok[], block: NameBlock): boolean {
+  if (!governedByNoun(ts, block)) return false;
+  const before = ts[block.from - 2]?.text ?? "";
+  if (/^по$/iu.test(before) || /^[0-9]/u.test(before)) return false;
+  return !/^(год|году|года|январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|день|дня|вечером|утром)/u.test(ts[block.from - 1]!.text);
+}
+
 export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
   const out: Affiliation[] = [];
   const roleMentions: RoleMention[] = [];
@@ -686,7 +731,8 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
         const l2 = leftDescriptor(shifted, b2, []);
         if (l2 && l2.desc.institution) left = l2;
       }
-      const right = left ? undefined : (rightDescriptor(ts, block) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
+      // «соратник Цзян Цзэминя, премьер …»: a name governed by a noun is not what the apposition describes.
+      const right = left ? undefined : ((nameIsComplement(ts, block) ? undefined : rightDescriptor(ts, block)) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
       let desc = left?.desc ?? right;
       // «тренер Жолт Хорняк возглавил «Бананц»»: the post stands before the name, the workplace after it.
       if (left && left.desc.role && !left.desc.institution) {
@@ -724,6 +770,9 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
       if (!person) continue;
       out.push({ person, ...(desc.role ? { role: desc.role } : {}), ...(desc.institution ? { institution: desc.institution } : {}), start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
       for (const inst of desc.also ?? []) out.push({ person, ...(desc.role ? { role: desc.role } : {}), institution: inst, start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
+      for (const d of desc.more ?? []) {
+        for (const inst of [d.institution, ...(d.also ?? [])]) if (inst) out.push({ person, ...(d.role ? { role: d.role } : {}), institution: inst, start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
+      }
     }
     roleMentions.push(...unnamedRoleMentions(ts, blocks));
   }

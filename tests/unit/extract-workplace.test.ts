@@ -53,4 +53,11 @@ describe("workplace patterns", () => {
   it("reads «из группы «…»» after a name as membership", () => {
     expect(pairs("На сцену вышел Игорь Смирнов из группы «Вектор».")).toContain("Игорь Смирнов → группа Вектор");
   });
+
+  it("reads a chain of comma-separated posts after a name", () => {
+    const got = pairs("Вчера умер Олег Гришин, друг Петра Фомина, директор Уральского завода в 1990—1998 годах, председатель Союза промышленников.");
+    expect(got).toContain("Олег Гришин → Уральский завод");
+    expect(got).toContain("Олег Гришин → Союз промышленников");
+    expect(got.some((p) => p.startsWith("Пётр Фомин"))).toBe(false);
+  });
 });
