@@ -708,6 +708,34 @@ function insideInstitutionName(ts: Tok[], b: NameBlock): boolean {
   return b.words.length === 1 && /^[А-ЯЁ][а-яё]+$/u.test(prev.text) && isOrgHeadWord(prev.text) && parse(prev.text).some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "gent");
 }
 
+/**
+ * Workplaces after «работал(а) в» later in the clause whose subject is the name: the name opens the
+ * sentence (or follows a comma) and is directly followed by a verb; the work verb comes after a
+ * comma or «и», with no other name in between. Works verbs right after the name are verbDescriptor's.
+ */
+function laterWorkplaces(ts: Tok[], block: NameBlock, blocks: NameBlock[]): InstitutionMention[] {
+  const before = ts[block.from - 1];
+  if (before && !/^[,.;:!?—–-]$/u.test(before.text)) return [];
+  const next = ts[block.to];
+  if (!next?.word || !isFiniteVerb(next) || WORKS_VERBS.has(next.text.toLowerCase())) return [];
+  for (let k = block.to + 1; k < ts.length - 2 && k - block.to < 30; k++) {
+    const t = ts[k]!;
+    if (/^[.;:!?]$/u.test(t.text)) return [];
+    if (blocks.some((b) => b.from === k)) return [];
+    if (/^(который|которая|которые|что|чтобы|когда|где)$/u.test(t.text)) return [];
+    if (!WORKS_VERBS.has(t.text.toLowerCase()) || !/^(,|и)$/u.test(ts[k - 1]!.text)) continue;
+    if (!/^(в|во)$/u.test(ts[k + 1]!.text)) return [];
+    let end = k + 2;
+    while (end < ts.length && end - k < 14 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!)) end++;
+    const span = ts.slice(k + 2, end);
+    const and = conjoinedInstitution(span, 0);
+    const first = parseInstitution(and >= 0 ? span.slice(0, and) : span);
+    const second = and >= 0 ? parseInstitution(span.slice(and + 1)) : undefined;
+    return [first, second].filter((x): x is InstitutionMention => !!x);
+  }
+  return [];
+}
+
 /** «соратник Цзян Цзэминя»: the name completes a noun; «по словам Х», «13 ноября Х», «в 2002 году Х» do not count. */
 function nameIsComplement(ts: Tok[], block: NameBlock): boolean {
   if (!governedByNoun(ts, block)) return false;
@@ -756,6 +784,13 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
         while (end < ts.length && end - block.to < 12 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!)) end++;
         const inst = parseInstitution(ts.slice(block.to + 1, end));
         if (inst) desc = { institution: inst };
+      }
+      // «Мейв Кеннеди родилась …, окончила …, работала в Госдепартаменте и Министерстве …»: a later
+      // «работал в …» of the same subject names workplaces.
+      const worked = laterWorkplaces(ts, block, blocks);
+      if (worked.length > 0) {
+        const person = normaliseName(block.words, undefined, gender);
+        if (person) for (const inst of worked) out.push({ person, institution: inst, start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
       }
       if (!desc || (!desc.role && !desc.institution)) continue;
       // «аналитик Джон Смит из Brookings Institution»: the workplace follows the name.

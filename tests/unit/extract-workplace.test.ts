@@ -60,4 +60,11 @@ describe("workplace patterns", () => {
     expect(got).toContain("Олег Гришин → Союз промышленников");
     expect(got.some((p) => p.startsWith("Пётр Фомин"))).toBe(false);
   });
+
+  it("reads a later «работал в …» of the same subject", () => {
+    const got = pairs("Нина Белова окончила МГУ, преподавала в школе и работала в Минфине и Министерстве экономики.");
+    expect(got).toContain("Нина Белова → Минфин");
+    expect(got).toContain("Нина Белова → Министерство экономики");
+    expect(pairs("Нина Белова сказала, что Ольга Котова работала в Минфине.")).not.toContain("Нина Белова → Минфин");
+  });
 });
