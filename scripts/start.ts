@@ -11,7 +11,7 @@ import { commitIngest, prepareIngest } from "@/lib/ingest/run-ingest";
 import { getEngine, openEmbeddedEngine } from "@/lib/search";
 
 const ROOT = process.cwd();
-const SOURCES = ["app", "components", "lib", "config", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
+const SOURCES = ["app", "components", "lib", "config", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
