@@ -2,6 +2,8 @@ import { pluralize } from "@/lib/format";
 import type { FacetValue } from "@/lib/search/types";
 
 const VISIBLE = 8;
+/** The page lists fewer values than the API returns: each is a labelled checkbox, and HTML weight is render time. */
+const LISTED = 40;
 
 function Option({ name, value, legendId }: { name: string; value: FacetValue; legendId: string }) {
   const id = `${name}-${value.value}`;
@@ -31,7 +33,8 @@ export function FacetGroup({ name, legend, values, distinct }: { name: string; l
   if (values.length === 0) return null;
   const legendId = `legend-${name}`;
   const shown = values.filter((v, i) => i < VISIBLE || v.selected);
-  const more = values.filter((v, i) => i >= VISIBLE && !v.selected);
+  const more = values.filter((v, i) => i >= VISIBLE && i < LISTED && !v.selected);
+  const listed = shown.length + more.length;
   return (
     <fieldset className="mb-6">
       <legend id={legendId} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -50,9 +53,9 @@ export function FacetGroup({ name, legend, values, distinct }: { name: string; l
               <Option key={v.value} name={name} value={v} legendId={legendId} />
             ))}
           </ul>
-          {distinct > values.length && (
+          {distinct > listed && (
             <p className="mt-1 text-xs text-slate-500">
-              Показаны {values.length} самых частых из {distinct.toLocaleString("ru-RU")}; уточните запрос, чтобы увидеть остальные.
+              Показаны {listed} самых частых из {distinct.toLocaleString("ru-RU")}; уточните запрос, чтобы увидеть остальные.
             </p>
           )}
         </details>
