@@ -736,6 +736,74 @@ function laterWorkplaces(ts: Tok[], block: NameBlock, blocks: NameBlock[]): Inst
   return [];
 }
 
+/**
+ * «с музыкантами группы СВ — Вадимом Голутвиным, Евгением Казанцевым и Юрием Китаевым»: a plural
+ * post with an institution, then a dash or colon and a list of names, gives each name that workplace.
+ */
+function listAffiliations(ts: Tok[], blocks: NameBlock[], gender?: Gender): Affiliation[] {
+  const out: Affiliation[] = [];
+  for (let p = 1; p < ts.length - 1; p++) {
+    if (!/^[—–:]$/u.test(ts[p]!.text)) continue;
+    // «В составе «Второго приближения» — лидер Андрей Разин (…), Татьяна Комова (…) и …».
+    let first = p + 1;
+    if (ts[first] && isRoleWord(ts[first]!) && blocks.some((b) => b.from === first + 1)) first++;
+    if (!blocks.some((b) => b.from === first)) continue;
+    const sostav = ts.findIndex((t, i) => i < p && p - i <= 10 && /^составе$/u.test(t.text) && /^(в|во)$/iu.test(ts[i - 1]?.text ?? ""));
+    if (sostav > 0 && !ts.slice(sostav + 1, p).some((t) => /^[,.;:!?]$/u.test(t.text))) {
+      const inst = parseInstitution(ts.slice(sostav + 1, p));
+      if (inst) {
+        let k = first;
+        for (;;) {
+          const b = blocks.find((x) => x.from === k);
+          if (!b) break;
+          const person = normaliseName(b.words, undefined, gender);
+          if (person) out.push({ person, institution: inst, start: ts[b.from]!.start, end: ts[b.to - 1]!.end });
+          k = b.to;
+          if (ts[k]?.text === "(") {
+            while (k < ts.length && ts[k]!.text !== ")") k++;
+            k++;
+          }
+          if (ts[k]?.text === "," || ts[k]?.text === "и") k++;
+          else break;
+          if (ts[k]?.text === "и") k++;
+        }
+        continue;
+      }
+    }
+    if (first !== p + 1) continue;
+    let r = p - 1;
+    let role: Tok | undefined;
+    while (r >= 0 && p - r <= 7 && (ts[r]!.word || /^[«»"„“]$/u.test(ts[r]!.text))) {
+      const t = ts[r]!;
+      if (/^[а-яё-]+$/u.test(t.text) && parse(t.text).some((x) => x.tag.POS === "NOUN" && x.tag.NMbr === "plur" && ROLE_HEADS.has(normalForm(x, t.text)))) {
+        role = t;
+        break;
+      }
+      r--;
+    }
+    if (!role || r + 1 >= p) continue;
+    const inst = parseInstitution(ts.slice(r + 1, p));
+    if (!inst) continue;
+    const c = (["ablt", "gent", "datv", "accs", "loct"] as const).find((k) => parse(role!.text).some((x) => x.tag.POS === "NOUN" && x.tag.NMbr === "plur" && x.tag.CAse === k));
+    let k = p + 1;
+    for (;;) {
+      const b = blocks.find((x) => x.from === k);
+      if (!b) break;
+      const person = normaliseName(b.words, c === "accs" ? undefined : c, gender);
+      if (person) out.push({ person, institution: inst, start: ts[b.from]!.start, end: ts[b.to - 1]!.end });
+      k = b.to;
+      if (ts[k]?.text === "(") {
+        while (k < ts.length && ts[k]!.text !== ")") k++;
+        k++;
+      }
+      if (ts[k]?.text === "," || ts[k]?.text === "и") k++;
+      else break;
+      if (ts[k]?.text === "и") k++;
+    }
+  }
+  return out;
+}
+
 /** «соратник Цзян Цзэминя»: the name completes a noun; «по словам Х», «13 ноября Х», «в 2002 году Х» do not count. */
 function nameIsComplement(ts: Tok[], block: NameBlock): boolean {
   if (!governedByNoun(ts, block)) return false;
@@ -809,6 +877,7 @@ export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
         for (const inst of [d.institution, ...(d.also ?? [])]) if (inst) out.push({ person, ...(d.role ? { role: d.role } : {}), institution: inst, start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
       }
     }
+    out.push(...listAffiliations(ts, blocks, gender));
     roleMentions.push(...unnamedRoleMentions(ts, blocks));
   }
   return [...out, ...resolveRoleMentions(out, roleMentions)];

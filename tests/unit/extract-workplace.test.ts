@@ -67,4 +67,18 @@ describe("workplace patterns", () => {
     expect(got).toContain("Нина Белова → Министерство экономики");
     expect(pairs("Нина Белова сказала, что Ольга Котова работала в Минфине.")).not.toContain("Нина Белова → Минфин");
   });
+
+  it("gives a list of names after a plural post with an institution the same workplace", () => {
+    const got = pairs("Концерт дал Пётр Лунин с музыкантами оркестра «Рассвет» — Игорем Смирновым, Олегом Кузнецовым и Павлом Жуковым.");
+    expect(got).toContain("Игорь Смирнов → оркестр Рассвет");
+    expect(got).toContain("Олег Кузнецов → оркестр Рассвет");
+    expect(got).toContain("Павел Жуков → оркестр Рассвет");
+    expect(got.some((p) => p.startsWith("Пётр Лунин → оркестр"))).toBe(false);
+  });
+
+  it("reads «в составе X — names» as membership", () => {
+    const got = pairs("В составе «Северного ветра» — солист Игорь Смирнов (вокал) и Олег Кузнецов (гитара).");
+    expect(got).toContain("Игорь Смирнов → Северный ветер");
+    expect(got).toContain("Олег Кузнецов → Северный ветер");
+  });
 });
