@@ -462,6 +462,8 @@ export function leftDescriptor(ts: Tok[], block: NameBlock, others: NameBlock[] 
     if (t.text === ")") depth++;
     if (t.text === "(") depth--;
     if (depth <= 0 && (t.text === "," || t.text === ":" || t.text === ";" || t.text === ".")) break;
+    // «уволила двух чиновников — директора департамента …»: a dash before a found post opens the apposition.
+    if (depth <= 0 && leftmostRole >= 0 && /^[—–]$/u.test(t.text) && /^[а-яё]/u.test(ts[j - 1]?.text ?? "") && /^[а-яё]/u.test(ts[j + 1]?.text ?? "")) break;
     if (!describable(t) || inOther(j)) break;
     if (isRoleWord(t)) leftmostRole = j;
     j--;
@@ -578,7 +580,7 @@ export function verbDescriptor(ts: Tok[], block: NameBlock): Description | undef
   }
   const w1 = ts[k]?.text.toLowerCase();
   const w2 = ts[k + 1]?.text.toLowerCase();
-  if ((w1 === "на" && (w2 === "пост" || w2 === "должность")) || ((w1 === "из" || w1 === "в") && w2 === "состава") || (w1 === "в" && w2 === "состав")) {
+  if ((w1 === "на" && (w2 === "пост" || w2 === "должность" || w2 === "посту" || w2 === "должности")) || ((w1 === "из" || w1 === "в") && w2 === "состава") || (w1 === "в" && w2 === "состав")) {
     let end = k + 2;
     while (end < ts.length && end - k < 16 && !/^[,.;:!?]$/u.test(ts[end]!.text) && describable(ts[end]!)) end++;
     const span = ts.slice(k + 2, end);

@@ -81,4 +81,12 @@ describe("workplace patterns", () => {
     expect(got).toContain("Игорь Смирнов → Северный ветер");
     expect(got).toContain("Олег Кузнецов → Северный ветер");
   });
+
+  it("starts a post after a dash between lowercase words", () => {
+    expect(pairs("Мэр уволил двух опытных чиновников — директора департамента транспорта Петра Сидорова.")).toContain("Пётр Сидоров → департамент транспорта");
+  });
+
+  it("reads «на должности главы «X»» after a name", () => {
+    expect(pairs("Ольга Белова на должности главы «Эрмитажа» провела реформу.").some((p) => p.endsWith("→ Эрмитаж"))).toBe(true);
+  });
 });
