@@ -463,6 +463,8 @@ export function leftDescriptor(ts: Tok[], block: NameBlock, others: NameBlock[] 
     if (t.text === "(") depth--;
     if (depth <= 0 && (t.text === "," || t.text === ":" || t.text === ";" || t.text === ".")) break;
     // «уволила двух чиновников — директора департамента …»: a dash before a found post opens the apposition.
+    // «мероприятия с участием президента Литвы Х»: a preposition before a found post ends the descriptor.
+    if (depth <= 0 && leftmostRole >= 0 && /^(с|со|к|ко|у|о|об|для|через|перед|между)$/u.test(t.text)) break;
     if (depth <= 0 && leftmostRole >= 0 && /^[—–]$/u.test(t.text) && /^[а-яё]/u.test(ts[j - 1]?.text ?? "") && /^[а-яё]/u.test(ts[j + 1]?.text ?? "")) break;
     if (!describable(t) || inOther(j)) break;
     if (isRoleWord(t)) leftmostRole = j;

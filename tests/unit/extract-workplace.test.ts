@@ -89,4 +89,8 @@ describe("workplace patterns", () => {
   it("reads «на должности главы «X»» after a name", () => {
     expect(pairs("Ольга Белова на должности главы «Эрмитажа» провела реформу.").some((p) => p.endsWith("→ Эрмитаж"))).toBe(true);
   });
+
+  it("ends the descriptor at a preposition before the post", () => {
+    expect(pairs("Прошли официальные встречи с участием президента Латвии Андрея Петрова и других гостей.")).toContain("Андрей Петров → Латвия");
+  });
 });
