@@ -816,7 +816,10 @@ function nameIsComplement(ts: Tok[], block: NameBlock): boolean {
   return !/^(год|году|года|январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|день|дня|вечером|утром)/u.test(ts[block.from - 1]!.text);
 }
 
-export function findAffiliations(text: string, gender?: Gender): Affiliation[] {
+export function findAffiliations(input: string, gender?: Gender): Affiliation[] {
+  // Wiki markup quotes a name with two apostrophes (''Depeche Mode''); read them as quotation
+  // marks. Same length, so offsets stay those of the input.
+  const text = input.replace(/''/g, '""');
   const out: Affiliation[] = [];
   const roleMentions: RoleMention[] = [];
   for (const s of sentences(text)) {

@@ -93,4 +93,8 @@ describe("workplace patterns", () => {
   it("ends the descriptor at a preposition before the post", () => {
     expect(pairs("Прошли официальные встречи с участием президента Латвии Андрея Петрова и других гостей.")).toContain("Андрей Петров → Латвия");
   });
+
+  it("reads wiki-style ''…'' as quotation marks around a name", () => {
+    expect(pairs("На сцену вышел вокалист ''Night Owls'' Игорь Смирнов.")).toContain("Игорь Смирнов → Night Owls");
+  });
 });
