@@ -252,6 +252,11 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
   for (let j = i; j < ts.length; j++) {
     const t = ts[j]!;
     if (!t.word) {
+      // «главой федерации северной (скандинавской) ходьбы»: a lowercase aside does not start a name.
+      if (t.text === "(" && /^[а-яё-]+$/u.test(ts[j + 1]?.text ?? "") && ts[j + 2]?.text === ")") {
+        j += 2;
+        continue;
+      }
       if (/[«"„(]/u.test(t.text)) {
         instStart = j;
         break;

@@ -97,4 +97,8 @@ describe("workplace patterns", () => {
   it("reads wiki-style ''…'' as quotation marks around a name", () => {
     expect(pairs("На сцену вышел вокалист ''Night Owls'' Игорь Смирнов.")).toContain("Игорь Смирнов → Night Owls");
   });
+
+  it("steps over a lowercase aside in brackets inside the post", () => {
+    expect(pairs("Слово дали главе федерации городского (уличного) баскетбола Игорю Смирнову.").some((p) => p.startsWith("Игорь Смирнов → федерация"))).toBe(true);
+  });
 });
