@@ -140,6 +140,9 @@ export function joinTokens(ts: Tok[]): string {
   return s.trim();
 }
 
+/** Movements named by their members, in lowercase: «представитель талибов». */
+const MOVEMENTS = /^(талибов|хуситов)$/u;
+
 /** Military and police ranks stand between a post and the name, never inside an institution. */
 const RANK = /^(генерал|адмирал|вице-адмирал|контр-адмирал|маршал|полковник|подполковник|майор|капитан|лейтенант|старший-лейтенант|сержант|ефрейтор|рядовой)/u;
 
@@ -154,6 +157,7 @@ function canContinueName(w: string): boolean {
  */
 function looksLikeOrganisation(words: string[]): boolean {
   return words.some((w) => {
+    if (MOVEMENTS.test(w)) return true;
     if (isAbbr(w) || LATIN.test(w)) return true;
     if (/^[а-яё-]+$/u.test(w)) return isOrgHeadWord(w);
     const rs = parse(w).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
@@ -263,7 +267,7 @@ export function parseDescriptor(ts: Tok[], c?: Case): Description {
       }
       continue;
     }
-    if (/^[А-ЯЁA-Z]/u.test(t.text) && j > roleStart) {
+    if ((/^[А-ЯЁA-Z]/u.test(t.text) || MOVEMENTS.test(t.text)) && j > roleStart) {
       instStart = j;
       break;
     }

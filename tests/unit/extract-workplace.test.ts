@@ -101,4 +101,8 @@ describe("workplace patterns", () => {
   it("steps over a lowercase aside in brackets inside the post", () => {
     expect(pairs("Слово дали главе федерации городского (уличного) баскетбола Игорю Смирнову.").some((p) => p.startsWith("Игорь Смирнов → федерация"))).toBe(true);
   });
+
+  it("takes a movement named by its members as the workplace", () => {
+    expect(pairs("Представитель хуситов Ахмед Салех сообщил о перемирии.")).toContain("Ахмед Салех → хуситы");
+  });
 });
