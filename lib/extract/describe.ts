@@ -401,7 +401,7 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
     const words = ts.slice(i, j).map((x) => x.text);
     // «Московского центра»: a capitalised adjective before a lowercase noun is part of a name of a thing.
     const after = ts[j];
-    if (j - i === 1 && after?.word && /^[а-яё]/u.test(after.text) && parse(t.text.toLowerCase()).some((p) => p.tag.POS === "ADJF") && parse(after.text).some((p) => p.tag.POS === "NOUN")) {
+    if (j - i === 1 && after?.word && /^[а-яё]/u.test(after.text) && parse(t.text.toLowerCase()).some((p) => p.tag.POS === "ADJF") && parse(after.text).some((p) => p.tag.POS === "NOUN" || (p.tag.POS === "ADJF" && p.score >= 0.5))) {
       i = j;
       continue;
     }
@@ -846,6 +846,12 @@ export function findAffiliations(input: string, gender?: Gender): Affiliation[] 
       // «соратник Цзян Цзэминя, премьер …»: a name governed by a noun is not what the apposition describes.
       const right = left ? undefined : ((nameIsComplement(ts, block) ? undefined : rightDescriptor(ts, block)) ?? verbDescriptor(ts, block) ?? preVerbDescriptor(ts, block));
       let desc = left?.desc ?? right;
+      // «художественному руководителю Театра сатиры, полному кавалеру ордена … Александру Ширвиндту»:
+      // an earlier post in the same case, set off by a comma, describes the same person.
+      if (left && left.c && ts[left.from - 1]?.text === ",") {
+        const prev = leftDescriptor(ts, { from: left.from - 1, to: left.from - 1, words: [] }, blocks);
+        if (prev?.desc.institution && prev.c === left.c) desc = { ...desc!, more: [...(desc!.more ?? []), prev.desc] };
+      }
       // «тренер Жолт Хорняк возглавил «Бананц»»: the post stands before the name, the workplace after it.
       if (left && left.desc.role && !left.desc.institution) {
         const v = verbDescriptor(ts, block);

@@ -105,4 +105,14 @@ describe("workplace patterns", () => {
   it("takes a movement named by its members as the workplace", () => {
     expect(pairs("Представитель хуситов Ахмед Салех сообщил о перемирии.")).toContain("Ахмед Салех → хуситы");
   });
+
+  it("adds an earlier post in the same case set off by a comma", () => {
+    const got = pairs("Цветы вручили директору Уральского завода, председателю Союза промышленников Петру Сидорову.");
+    expect(got).toContain("Пётр Сидоров → Союз промышленников");
+    expect(got).toContain("Пётр Сидоров → Уральский завод");
+  });
+
+  it("does not read a capitalised adjective before lowercase adjectives as a name", () => {
+    expect(findAffiliations("Поздравили руководителя Пермского академического театра Олега Котова.").map((a) => a.person.name)).not.toContain("Пермский");
+  });
 });
