@@ -115,4 +115,8 @@ describe("workplace patterns", () => {
   it("does not read a capitalised adjective before lowercase adjectives as a name", () => {
     expect(findAffiliations("Поздравили руководителя Пермского академического театра Олега Котова.").map((a) => a.person.name)).not.toContain("Пермский");
   });
+
+  it("knows «агент» and «главарь» as posts", () => {
+    expect(pairs("В фильме сыграл агент ЦРУ Джон Смит.")).toContain("Джон Смит → ЦРУ");
+  });
 });
