@@ -398,6 +398,8 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       casesAgree(ts.slice(i, j + 1).map((x) => x.text))
     )
       j++;
+    // «князь Монако Альбер II»: a first name with a regnal number names a monarch.
+    if (j === i + 1 && k === "first" && /^[IVX]+$/u.test(ts[j]?.text ?? "") && ts[j]!.start - t.end <= 1) j++;
     const words = ts.slice(i, j).map((x) => x.text);
     // «Московского центра»: a capitalised adjective before a lowercase noun is part of a name of a thing.
     const after = ts[j];

@@ -119,4 +119,8 @@ describe("workplace patterns", () => {
   it("knows «агент» and «главарь» as posts", () => {
     expect(pairs("В фильме сыграл агент ЦРУ Джон Смит.")).toContain("Джон Смит → ЦРУ");
   });
+
+  it("reads a first name with a regnal number as a monarch's name", () => {
+    expect(pairs("На приёме был король Швеции Густав V.")).toContain("Густав V → Швеция");
+  });
 });
