@@ -885,6 +885,16 @@ export function findAffiliations(input: string, gender?: Gender): Affiliation[] 
         if (person) for (const inst of worked) out.push({ person, institution: inst, start: ts[block.from]!.start, end: ts[block.to - 1]!.end });
       }
       if (!desc || (!desc.role && !desc.institution)) continue;
+      // «В Белоруссии … сына президента страны Александра Лукашенко»: «страны» is the one country
+      // the sentence names.
+      if (desc.role && !desc.institution && /\sстраны$/u.test(desc.role)) {
+        const places = ts.filter((t, i) => t.word && /^[А-ЯЁ][а-яё-]+$/u.test(t.text) && !blocks.some((b) => i >= b.from && i < b.to) && parse(t.text).some((p) => p.tag.Geox && (p as unknown as { parser?: string }).parser === "Dictionary" && p.tag.POS === "NOUN"));
+        const names = new Set(places.map((t) => nominativePhrase([t.text])));
+        if (names.size === 1) {
+          const inst = parseInstitution([places[0]!]);
+          if (inst) desc = { ...desc, role: desc.role.replace(/\sстраны$/u, ""), institution: inst };
+        }
+      }
       // «аналитик Джон Смит из Brookings Institution»: the workplace follows the name.
       if (desc.role && !desc.institution && ts[block.to]?.text === "из" && ts[block.to + 1] && (/^[«"A-ZА-ЯЁ]/u.test(ts[block.to + 1]!.text) || isOrgHeadWord(ts[block.to + 1]!.text))) {
         let end = block.to + 1;

@@ -123,4 +123,9 @@ describe("workplace patterns", () => {
   it("reads a first name with a regnal number as a monarch's name", () => {
     expect(pairs("На приёме был король Швеции Густав V.")).toContain("Густав V → Швеция");
   });
+
+  it("resolves «страны» to the one country the sentence names", () => {
+    expect(pairs("В Молдавии прошли выборы, и президент страны Игорь Смирнов признал итоги.")).toContain("Игорь Смирнов → Молдавия");
+    expect(pairs("Президент страны Игорь Смирнов признал итоги.")).toContain("Игорь Смирнов → -");
+  });
 });
