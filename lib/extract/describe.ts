@@ -394,7 +394,10 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       ts[j]!.start - ts[j - 1]!.end <= 1 &&
       // A name goes Имя [Отчество] Фамилия: nothing follows a surname (Паркер Ривлину is two people).
       !isKnownSurnameOnly(ts[j - 1]!.text) &&
-      (nameKind(ts[j]!.text) || (j === i + 1 && k === "first" && surnameAfterFirst(ts[j]!.text))) &&
+      (nameKind(ts[j]!.text) ||
+        (j === i + 1 && k === "first" && surnameAfterFirst(ts[j]!.text)) ||
+        // «Дмитрий Ливанов»: a Russian-surname shape after a first name wins over a place reading (Ливан).
+        (j === i + 1 && k === "first" && isCapitalisedWord(ts[j]!.text) && /^[А-ЯЁ][а-яё]+(ов|ев|ёв|ин|ын)$/u.test(ts[j]!.text))) &&
       casesAgree(ts.slice(i, j + 1).map((x) => x.text))
     )
       j++;

@@ -128,4 +128,8 @@ describe("workplace patterns", () => {
     expect(pairs("В Молдавии прошли выборы, и президент страны Игорь Смирнов признал итоги.")).toContain("Игорь Смирнов → Молдавия");
     expect(pairs("Президент страны Игорь Смирнов признал итоги.")).toContain("Игорь Смирнов → -");
   });
+
+  it("keeps a Russian-shaped surname that is also a place after a first name", () => {
+    expect(pairs("Глава Минфина Дмитрий Ливанов выступил на форуме.")).toContain("Дмитрий Ливанов → Минфин");
+  });
 });
