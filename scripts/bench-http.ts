@@ -13,6 +13,7 @@ import { buildUniverse, corpusAvailable, ensureCorpus, loadPool, NEREL_DIR } fro
 import { runHttpBench } from "./bench/http";
 import { pageWeight } from "./bench/page-weight";
 import { queryMix } from "./bench/queries";
+import { runCli } from "./lib/run-cli";
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -51,10 +52,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).stack ?? e}`);
-    process.exit(1);
-  },
-);
+runCli(main, { stack: true });

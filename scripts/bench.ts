@@ -16,6 +16,7 @@ import { pageWeight, type PageWeight } from "./bench/page-weight";
 import { coldStartPostgres, findPgCtl, loadPostgres, peakSampler, searchPostgres, startPostgres } from "./bench/postgres";
 import { type BenchQuery, queryMix } from "./bench/queries";
 import { type Latency, latency } from "./bench/stats";
+import { runCli } from "./lib/run-cli";
 
 const args = parseArgs(process.argv.slice(2));
 const docs = intArg(args, "docs", 10_000);
@@ -277,10 +278,4 @@ function renderTable(r: BenchReport): string {
   return out;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).stack ?? e}`);
-    process.exit(1);
-  },
-);
+runCli(main, { stack: true });

@@ -6,9 +6,9 @@
 import cliProgress from "cli-progress";
 import { getConfig } from "@/lib/config";
 import { listInputFiles } from "@/lib/ingest/read-files";
-import { IngestError } from "@/lib/ingest/errors";
 import { commitIngest, prepareIngest } from "@/lib/ingest/run-ingest";
 import { getEngine, openEmbeddedEngine } from "@/lib/search";
+import { runCli } from "./lib/run-cli";
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => a !== "--");
@@ -58,10 +58,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof IngestError ? `error: ${e.message}` : `error: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -7,6 +7,7 @@
 import { getConfig } from "@/lib/config";
 import { MeilisearchEngine, checkMeilisearch } from "@/lib/search/engines/meilisearch";
 import { loadAliases } from "@/lib/search/meili-aliases";
+import { runCli } from "./lib/run-cli";
 
 async function main(): Promise<number> {
   const config = getConfig();
@@ -26,10 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -12,6 +12,7 @@ import { openEmbeddedEngine } from "@/lib/search";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
 import { loadAliases } from "@/lib/search/meili-aliases";
 import type { CommentaryDocument } from "@/lib/validations/document";
+import { runCli } from "./lib/run-cli";
 
 function progressBar(label: string, total: number) {
   if (!process.stderr.isTTY) return undefined;
@@ -56,10 +57,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`error: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

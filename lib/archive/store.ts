@@ -1,6 +1,7 @@
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "./db";
+import { statementCache } from "./statements";
 
 export interface StoredDocument {
   rowid: number;
@@ -14,18 +15,10 @@ export type ChangeKind = "added" | "updated" | "unchanged";
  * embedded or Meilisearch, are derived from it and can be rebuilt from it.
  */
 export class ArchiveStore {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
 
-  constructor(readonly db: Db) {}
-
-  /** Prepared once per store: ingest runs these for every document. */
-  private statement(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
+  constructor(readonly db: Db) {
+    this.statement = statementCache(db);
   }
 
   count(): number {

@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
+import { statementCache } from "@/lib/archive/statements";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
 import type { AnalyzedToken, Analyzer } from "@/lib/text/analyzer";
@@ -166,23 +167,14 @@ export class SqliteEngine implements SearchEngine {
   private memory: FacetMemory | undefined;
   private vocabulary: SqliteVocabulary | undefined;
   private readonly tokens: TokenMemo;
-  private readonly statements = new Map<string, Statement>();
-
-  /** Prepared once per engine: preparing costs more than running these one-row writes. */
-  private statement(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
-  }
+  private readonly statement: (sql: string) => Statement;
 
   constructor(
     readonly db: Db,
     readonly analyzer: Analyzer,
   ) {
     db.exec(INDEX_SCHEMA);
+    this.statement = statementCache(db);
     this.store = new ArchiveStore(db);
     this.tokens = new TokenMemo(analyzer);
     this.tokens.store = this.tokenStore();
