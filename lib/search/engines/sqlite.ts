@@ -2,6 +2,7 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
 import { statementCache } from "@/lib/archive/statements";
+import { combine, contains, type Posting } from "./term-postings";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
 import type { AnalyzedToken, Analyzer } from "@/lib/text/analyzer";
@@ -56,6 +57,9 @@ interface FacetMemory {
   /** Recent large match sets, least recently used first; built with this memory, so they go stale with it. */
   matches: Map<string, MatchRows>;
   matchRows: number;
+  /** Per-word postings with bm25 (term-postings.ts), least recently used first. */
+  terms: Map<string, Posting>;
+  termRows: number;
   /** Recent answers by query, oldest first. */
   results: Map<string, SearchResult>;
 }
@@ -79,6 +83,8 @@ const MATCH_CACHE_MIN_MS = 5;
  * frequent-word queries already hold ~10 M rows, and an LRU smaller than that hits almost never.
  */
 const MATCH_CACHE_MAX_ROWS = 16_000_000;
+/** Rows held in per-word postings (12 bytes each): ~100 MB. */
+const TERM_CACHE_MAX_ROWS = 8_000_000;
 
 function quoteFts(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
@@ -349,22 +355,70 @@ export class SqliteEngine implements SearchEngine {
       allDocs,
       matches: new Map(),
       matchRows: 0,
+      terms: new Map(),
+      termRows: 0,
       results: new Map(),
     };
     this.memory = m;
     return m;
   }
 
+  /**
+   * Each word's posting (rows with their single-word bm25), from the term cache or FTS5, when the
+   * query is made of words only; null when it has a phrase or an alias name, which FTS5 matches itself.
+   */
+  private termPostings(parsed: ParsedQuery): Map<string, Posting> | null {
+    const mem = this.memory;
+    const clauses = [...parsed.groups.flat(), ...parsed.excluded];
+    if (!mem || clauses.some((c) => c.kind !== "term")) return null;
+    const out = new Map<string, Posting>();
+    for (const c of clauses) {
+      const key = (c as Extract<Clause, { kind: "term" }>).key;
+      if (out.has(key)) continue;
+      let posting = mem.terms.get(key);
+      if (posting) {
+        mem.terms.delete(key);
+      } else {
+        const rows = this.statement(`SELECT rowid, bm25(fts, ${BM25_WEIGHTS}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
+          .raw(true)
+          .all(clauseToFts(c)) as [number, number][];
+        posting = { rowids: Int32Array.from(rows, (r) => r[0]), scores: Float64Array.from(rows, (r) => r[1]) };
+        mem.termRows += rows.length;
+      }
+      mem.terms.set(key, posting);
+      out.set(key, posting);
+    }
+    for (const [k, v] of mem.terms) {
+      if (mem.termRows <= TERM_CACHE_MAX_ROWS) break;
+      if (out.has(k)) continue;
+      mem.terms.delete(k);
+      mem.termRows -= v.rowids.length;
+    }
+    return out;
+  }
+
   /** Matching rowids with bm25 scores (lower is better), or null when the query has no positive words. */
   private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true): { rowid: number; score: number }[] | null {
     if (isEmptyQuery(parsed)) return null;
-    let expr = buildFtsMatch(parsed.groups, mode);
-    if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
-    // Sorting by date needs no scores, and bm25 is most of what a large match set costs.
-    const rows = this.db.prepare(`SELECT rowid, ${ranked ? `bm25(fts, ${BM25_WEIGHTS})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
-      rowid: number;
-      score: number;
-    }[];
+    const postings = this.termPostings(parsed);
+    const termKey = (c: Clause) => (c as Extract<Clause, { kind: "term" }>).key;
+    let rows: { rowid: number; score: number }[];
+    if (postings) {
+      const p = combine(
+        parsed.groups.map((g) => g.map((c) => postings.get(termKey(c))!)),
+        parsed.excluded.map((c) => postings.get(termKey(c))!),
+        mode,
+      );
+      rows = Array.from(p.rowids, (rowid, i) => ({ rowid, score: ranked ? p.scores[i]! : 0 }));
+    } else {
+      let expr = buildFtsMatch(parsed.groups, mode);
+      if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
+      // Sorting by date needs no scores, and bm25 is most of what a large match set costs.
+      rows = this.db.prepare(`SELECT rowid, ${ranked ? `bm25(fts, ${BM25_WEIGHTS})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
+        rowid: number;
+        score: number;
+      }[];
+    }
     if (!ranked) return rows;
     const clauses = parsed.groups.flat();
     const partial = mode === "any" || parsed.groups.some((g) => g.length > 1);
@@ -376,10 +430,17 @@ export class SqliteEngine implements SearchEngine {
     // only raises |score|, so rows outside the window stay below it.
     rows.sort((a, b) => a.score - b.score);
     const window = rows.slice(0, RERANK_WINDOW);
-    const ids = JSON.stringify(window.map((r) => r.rowid));
     const coverage = new Map<number, number>();
-    const one = this.db.prepare("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
-    for (const c of clauses) for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
+    if (postings) {
+      for (const c of clauses) {
+        const p = postings.get(termKey(c))!;
+        for (const r of window) if (contains(p, r.rowid)) coverage.set(r.rowid, (coverage.get(r.rowid) ?? 0) + 1);
+      }
+    } else {
+      const ids = JSON.stringify(window.map((r) => r.rowid));
+      const one = this.db.prepare("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
+      for (const c of clauses) for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
+    }
     for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
     return rows;
   }
