@@ -364,13 +364,18 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /**
-   * Each word's posting (rows with their single-word bm25), from the term cache or FTS5, when the
-   * query is made of words only; null when it has a phrase or an alias name, which FTS5 matches itself.
+   * Each word's posting (rows with their single-word bm25) when the query is made of words only and
+   * the postings are cached or cheap to read; null when FTS5 should match the query itself.
    */
-  private termPostings(parsed: ParsedQuery): Map<string, Posting> | null {
+  private termPostings(parsed: ParsedQuery, ranked: boolean): Map<string, Posting> | null {
     const mem = this.memory;
     const clauses = [...parsed.groups.flat(), ...parsed.excluded];
     if (!mem || clauses.some((c) => c.kind !== "term")) return null;
+    // Reading a whole posting costs what a one-word ranked query costs anyway, but more than FTS5
+    // needs for an AND of several words (it scores only their intersection) or for date order (no
+    // bm25): postings are read for one-word ranked queries and used once every word has one.
+    const single = clauses.length === 1 && ranked;
+    if (!single && !clauses.every((c) => mem.terms.has((c as Extract<Clause, { kind: "term" }>).key))) return null;
     const out = new Map<string, Posting>();
     for (const c of clauses) {
       const key = (c as Extract<Clause, { kind: "term" }>).key;
@@ -400,7 +405,7 @@ export class SqliteEngine implements SearchEngine {
   /** Matching rowids with bm25 scores (lower is better), or null when the query has no positive words. */
   private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true): { rowid: number; score: number }[] | null {
     if (isEmptyQuery(parsed)) return null;
-    const postings = this.termPostings(parsed);
+    const postings = this.termPostings(parsed, ranked);
     const termKey = (c: Clause) => (c as Extract<Clause, { kind: "term" }>).key;
     let rows: { rowid: number; score: number }[];
     if (postings) {
