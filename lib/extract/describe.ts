@@ -755,6 +755,29 @@ function laterWorkplaces(ts: Tok[], block: NameBlock, blocks: NameBlock[]): Inst
 }
 
 /**
+ * The people named in a list from token k on («А, Б (…) и В»), each given the institution;
+ * a bracketed aside after a name is skipped.
+ */
+function namesInList(ts: Tok[], blocks: NameBlock[], k: number, c: Case | undefined, gender: Gender | undefined, institution: InstitutionMention): Affiliation[] {
+  const out: Affiliation[] = [];
+  for (;;) {
+    const b = blocks.find((x) => x.from === k);
+    if (!b) break;
+    const person = normaliseName(b.words, c, gender);
+    if (person) out.push({ person, institution, start: ts[b.from]!.start, end: ts[b.to - 1]!.end });
+    k = b.to;
+    if (ts[k]?.text === "(") {
+      while (k < ts.length && ts[k]!.text !== ")") k++;
+      k++;
+    }
+    if (ts[k]?.text === "," || ts[k]?.text === "и") k++;
+    else break;
+    if (ts[k]?.text === "и") k++;
+  }
+  return out;
+}
+
+/**
  * «с музыкантами группы СВ — Вадимом Голутвиным, Евгением Казанцевым и Юрием Китаевым»: a plural
  * post with an institution, then a dash or colon and a list of names, gives each name that workplace.
  */
@@ -770,21 +793,7 @@ function listAffiliations(ts: Tok[], blocks: NameBlock[], gender?: Gender): Affi
     if (sostav > 0 && !ts.slice(sostav + 1, p).some((t) => /^[,.;:!?]$/u.test(t.text))) {
       const inst = parseInstitution(ts.slice(sostav + 1, p));
       if (inst) {
-        let k = first;
-        for (;;) {
-          const b = blocks.find((x) => x.from === k);
-          if (!b) break;
-          const person = normaliseName(b.words, undefined, gender);
-          if (person) out.push({ person, institution: inst, start: ts[b.from]!.start, end: ts[b.to - 1]!.end });
-          k = b.to;
-          if (ts[k]?.text === "(") {
-            while (k < ts.length && ts[k]!.text !== ")") k++;
-            k++;
-          }
-          if (ts[k]?.text === "," || ts[k]?.text === "и") k++;
-          else break;
-          if (ts[k]?.text === "и") k++;
-        }
+        out.push(...namesInList(ts, blocks, first, undefined, gender, inst));
         continue;
       }
     }
@@ -803,21 +812,7 @@ function listAffiliations(ts: Tok[], blocks: NameBlock[], gender?: Gender): Affi
     const inst = parseInstitution(ts.slice(r + 1, p));
     if (!inst) continue;
     const c = (["ablt", "gent", "datv", "accs", "loct"] as const).find((k) => parse(role!.text).some((x) => x.tag.POS === "NOUN" && x.tag.NMbr === "plur" && x.tag.CAse === k));
-    let k = p + 1;
-    for (;;) {
-      const b = blocks.find((x) => x.from === k);
-      if (!b) break;
-      const person = normaliseName(b.words, c === "accs" ? undefined : c, gender);
-      if (person) out.push({ person, institution: inst, start: ts[b.from]!.start, end: ts[b.to - 1]!.end });
-      k = b.to;
-      if (ts[k]?.text === "(") {
-        while (k < ts.length && ts[k]!.text !== ")") k++;
-        k++;
-      }
-      if (ts[k]?.text === "," || ts[k]?.text === "и") k++;
-      else break;
-      if (ts[k]?.text === "и") k++;
-    }
+    out.push(...namesInList(ts, blocks, p + 1, c === "accs" ? undefined : c, gender, inst));
   }
   return out;
 }
