@@ -2,6 +2,7 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
 import { statementCache } from "@/lib/archive/statements";
+import { WeightedLru } from "./lru";
 import { combine, contains, type Posting } from "./term-postings";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
@@ -54,21 +55,18 @@ interface FacetMemory {
   /** doc rowid → position in the browse order (newest first, rowid descending on equal dates); -1 when not archived */
   rank: Int32Array;
   allDocs: number[];
-  /** Recent large match sets, least recently used first; built with this memory, so they go stale with it. */
-  matches: Map<string, MatchRows>;
-  matchRows: number;
-  /** Per-word postings with bm25 (term-postings.ts), least recently used first. */
-  terms: Map<string, Posting>;
-  termRows: number;
-  /** Recent answers by query, oldest first. */
-  results: Map<string, SearchResult>;
+  /** Recent large match sets; built with this memory, so they go stale with it. */
+  matches: WeightedLru<MatchRows>;
+  /** Per-word postings with bm25 (term-postings.ts). */
+  terms: WeightedLru<Posting>;
+  /** Recent answers by query. */
+  results: WeightedLru<SearchResult>;
 }
 
-/** A match set as parallel arrays: a tenth of the memory of row objects, and cheap to cache. */
-interface MatchRows {
-  rowids: Int32Array;
-  scores: Float64Array;
-}
+/** A match set as parallel arrays (ascending rowids or not): a tenth of the memory of row objects, and cheap to cache. */
+type MatchRows = Posting;
+
+const rowsOf = (p: Posting) => p.rowids.length;
 
 /**
  * Match sets at least this large, or this slow to find, are remembered. Frequent words match a
@@ -188,30 +186,27 @@ export class SqliteEngine implements SearchEngine {
 
   /** Saved token analyses belong to one analyzer version; another version starts the table afresh when it indexes. */
   private tokenStore(): TokenMemo["store"] {
-    let get: Statement | undefined;
-    let put: Statement | undefined;
+    let ready = false;
     let readable: boolean | undefined;
     return {
       get: (surface) => {
         readable ??= getMeta(this.db, "token_analyzer") === this.analyzer.version;
         if (!readable) return undefined;
-        get ??= this.db.prepare("SELECT analysis FROM token_analysis WHERE surface = ?").pluck();
-        const json = get.get(surface) as string | undefined;
+        const json = this.statement("SELECT analysis FROM token_analysis WHERE surface = ?").pluck().get(surface) as string | undefined;
         if (json === undefined) return undefined;
         const [norm, terms, key, stop] = JSON.parse(json) as [string, string[], string, boolean];
         return { norm, terms, key, stop, joined: terms.join(" ") };
       },
       put: (surface, a) => {
-        if (!put) {
+        if (!ready) {
           this.db.exec(TOKEN_SCHEMA);
           if (getMeta(this.db, "token_analyzer") !== this.analyzer.version) {
             this.db.exec("DELETE FROM token_analysis");
             setMeta(this.db, "token_analyzer", this.analyzer.version);
           }
-          readable = true;
-          put = this.db.prepare("INSERT OR IGNORE INTO token_analysis (surface, analysis) VALUES (?, ?)");
+          readable = ready = true;
         }
-        put.run(surface, JSON.stringify([a.norm, a.terms, a.key, a.stop]));
+        this.statement("INSERT OR IGNORE INTO token_analysis (surface, analysis) VALUES (?, ?)").run(surface, JSON.stringify([a.norm, a.terms, a.key, a.stop]));
       },
     };
   }
@@ -353,11 +348,9 @@ export class SqliteEngine implements SearchEngine {
       valueDocs,
       rank,
       allDocs,
-      matches: new Map(),
-      matchRows: 0,
-      terms: new Map(),
-      termRows: 0,
-      results: new Map(),
+      matches: new WeightedLru(MATCH_CACHE_MAX_ROWS, rowsOf),
+      terms: new WeightedLru(TERM_CACHE_MAX_ROWS, rowsOf),
+      results: new WeightedLru(RESULT_CACHE_SIZE),
     };
     this.memory = m;
     return m;
@@ -381,23 +374,14 @@ export class SqliteEngine implements SearchEngine {
       const key = (c as Extract<Clause, { kind: "term" }>).key;
       if (out.has(key)) continue;
       let posting = mem.terms.get(key);
-      if (posting) {
-        mem.terms.delete(key);
-      } else {
+      if (!posting) {
         const rows = this.statement(`SELECT rowid, bm25(fts, ${BM25_WEIGHTS}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
           .raw(true)
           .all(clauseToFts(c)) as [number, number][];
         posting = { rowids: Int32Array.from(rows, (r) => r[0]), scores: Float64Array.from(rows, (r) => r[1]) };
-        mem.termRows += rows.length;
+        mem.terms.set(key, posting);
       }
-      mem.terms.set(key, posting);
       out.set(key, posting);
-    }
-    for (const [k, v] of mem.terms) {
-      if (mem.termRows <= TERM_CACHE_MAX_ROWS) break;
-      if (out.has(k)) continue;
-      mem.terms.delete(k);
-      mem.termRows -= v.rowids.length;
     }
     return out;
   }
@@ -419,7 +403,7 @@ export class SqliteEngine implements SearchEngine {
       let expr = buildFtsMatch(parsed.groups, mode);
       if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
       // Sorting by date needs no scores, and bm25 is most of what a large match set costs.
-      rows = this.db.prepare(`SELECT rowid, ${ranked ? `bm25(fts, ${BM25_WEIGHTS})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
+      rows = this.statement(`SELECT rowid, ${ranked ? `bm25(fts, ${BM25_WEIGHTS})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
         rowid: number;
         score: number;
       }[];
@@ -443,7 +427,7 @@ export class SqliteEngine implements SearchEngine {
       }
     } else {
       const ids = JSON.stringify(window.map((r) => r.rowid));
-      const one = this.db.prepare("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
+      const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
       for (const c of clauses) for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
     }
     for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
@@ -455,11 +439,7 @@ export class SqliteEngine implements SearchEngine {
     if (isEmptyQuery(parsed)) return null;
     const key = `${mode}|${ranked ? "r" : "u"}|${JSON.stringify(parsed)}`;
     const cached = mem.matches.get(key);
-    if (cached) {
-      mem.matches.delete(key);
-      mem.matches.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const started = performance.now();
     const rows = this.match(parsed, mode, ranked);
     if (rows === null) return null;
@@ -469,22 +449,14 @@ export class SqliteEngine implements SearchEngine {
       out.rowids[i] = r.rowid;
       out.scores[i] = r.score;
     });
-    if ((slow || rows.length >= MATCH_CACHE_MIN_ROWS) && rows.length <= MATCH_CACHE_MAX_ROWS) {
-      mem.matches.set(key, out);
-      mem.matchRows += rows.length;
-      for (const [k, v] of mem.matches) {
-        if (mem.matchRows <= MATCH_CACHE_MAX_ROWS) break;
-        mem.matches.delete(k);
-        mem.matchRows -= v.rowids.length;
-      }
-    }
+    if ((slow || rows.length >= MATCH_CACHE_MIN_ROWS) && rows.length <= MATCH_CACHE_MAX_ROWS) mem.matches.set(key, out);
     return out;
   }
 
   private excludedSet(parsed: ParsedQuery): Set<number> {
     if (parsed.excluded.length === 0) return new Set();
     const expr = parsed.excluded.map(clauseToFts).join(" OR ");
-    return new Set((this.db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").all(expr) as { rowid: number }[]).map((r) => r.rowid));
+    return new Set(this.statement("SELECT rowid FROM fts WHERE fts MATCH ?").pluck().all(expr) as number[]);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -495,10 +467,10 @@ export class SqliteEngine implements SearchEngine {
     // until the archive changes, which drops the whole facet memory with them.
     const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true]);
     let result = mem.results.get(key);
-    if (result) mem.results.delete(key);
-    else result = this.computeSearch(query, mem);
-    mem.results.set(key, result);
-    if (mem.results.size > RESULT_CACHE_SIZE) mem.results.delete(mem.results.keys().next().value!);
+    if (!result) {
+      result = this.computeSearch(query, mem);
+      mem.results.set(key, result);
+    }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 
