@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { quoteAnchor } from "@/lib/extract/registry";
 import type { ReactNode } from "react";
 import { DocumentList } from "@/components/document-list";
 import { formatDate } from "@/lib/format";
@@ -42,7 +43,7 @@ export function FacetProfilePage({
               <li key={`${q.document.id}-${q.index}`} className="rounded-md border border-slate-200 bg-white p-4" data-testid="quote">
                 <blockquote className="leading-relaxed">«{q.text}»</blockquote>
                 <p className="mt-2 text-sm text-slate-600">
-                  <Link href={`/articles/${q.document.slug}#quote-${q.index + 1}`} className="text-sky-800 underline">
+                  <Link href={`/articles/${q.document.slug}#${quoteAnchor(q.index)}`} className="text-sky-800 underline">
                     {q.document.title}
                   </Link>
                   {q.document.date && <>, {formatDate(q.document.date)}</>}

@@ -7,7 +7,7 @@ import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
 import { nameSlug } from "@/lib/slug";
 import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
-import { NO_HIGHLIGHT, type HighlightTerms } from "@/lib/text/highlight";
+import { NO_HIGHLIGHT, highlight, type Segment } from "@/lib/text/highlight";
 import { MAX_QUERY_LENGTH, parseSearchParams, type RawParams } from "@/lib/validations/search-params";
 import { buildRegistry, findInstitution, findSpeaker, type RegistryInstitution, type RegistrySpeaker } from "@/lib/extract/registry";
 import type { CommentaryDocument, Quote } from "@/lib/validations/document";
@@ -88,10 +88,11 @@ export function quotesBy(name: string, documents: readonly CommentaryDocument[])
   );
 }
 
-/** Highlight terms for the words of a search query, for marking them in a full article. */
-export async function highlightTermsForQuery(q: string): Promise<HighlightTerms> {
-  if (!q.trim()) return NO_HIGHLIGHT;
-  return highlightTermsOf(parseQuery(q.slice(0, MAX_QUERY_LENGTH), getAnalyzer(getConfig().ANALYZER)));
+/** Marks the words of a search query in any text of an article: the same analyzer and rules as search snippets. */
+export function highlighterForQuery(q: string): (text: string) => Segment[] {
+  const analyzer = getAnalyzer(getConfig().ANALYZER);
+  const terms = q.trim() ? highlightTermsOf(parseQuery(q.slice(0, MAX_QUERY_LENGTH), analyzer)) : NO_HIGHLIGHT;
+  return (text) => highlight(text, analyzer, terms);
 }
 
 /**

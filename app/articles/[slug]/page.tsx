@@ -4,11 +4,9 @@ import { notFound } from "next/navigation";
 import { Byline } from "@/components/byline";
 import { Highlighted } from "@/components/highlighted";
 import { NameLinks } from "@/components/name-links";
-import { getArticle, highlightTermsForQuery } from "@/lib/data";
+import { getArticle, highlighterForQuery } from "@/lib/data";
+import { quoteAnchor } from "@/lib/extract/registry";
 import { nameSlug } from "@/lib/slug";
-import { getAnalyzer } from "@/lib/text/analyzers";
-import { highlight, type HighlightTerms } from "@/lib/text/highlight";
-import { getConfig } from "@/lib/config";
 import type { CommentaryDocument, Quote } from "@/lib/validations/document";
 import { parseSearchParams, toSearchString } from "@/lib/validations/search-params";
 
@@ -30,9 +28,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw, 10);
   const fromSearch = parsed.ok && Object.keys(raw).length > 0 ? parsed.query : undefined;
-  const terms = await highlightTermsForQuery(fromSearch?.q ?? "");
-  const analyzer = getAnalyzer(getConfig().ANALYZER);
-  const mark = (text: string) => <Highlighted segments={highlight(text, analyzer, terms)} />;
+  const highlightText = highlighterForQuery(fromSearch?.q ?? "");
+  const mark: Mark = (text) => <Highlighted segments={highlightText(text)} />;
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -65,7 +62,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <Meta doc={doc} />
       <div className="mt-8 space-y-4 text-lg leading-relaxed">
         {doc.paragraphs.map((p, i) => (
-          <Paragraph key={i} text={p} index={i} quotes={doc.quotes} analyzer={analyzer} terms={terms} />
+          <Paragraph key={i} text={p} index={i} quotes={doc.quotes} mark={mark} />
         ))}
       </div>
     </article>
@@ -96,22 +93,21 @@ function Meta({ doc }: { doc: CommentaryDocument }) {
   );
 }
 
-type Analyzer = ReturnType<typeof getAnalyzer>;
+type Mark = (text: string) => ReactNode;
 
 /** A paragraph with each of its quotes marked, anchored (#quote-N) and credited to its speaker. */
-function Paragraph({ text, index, quotes, analyzer, terms }: { text: string; index: number; quotes: Quote[]; analyzer: Analyzer; terms: HighlightTerms }) {
-  const mine = quotes.map((q, n) => ({ q, n: n + 1 })).filter(({ q }) => q.paragraph === index);
-  const mark = (s: string) => <Highlighted segments={highlight(s, analyzer, terms)} />;
+function Paragraph({ text, index, quotes, mark }: { text: string; index: number; quotes: Quote[]; mark: Mark }) {
+  const mine = quotes.map((q, i) => ({ q, n: i + 1, anchor: quoteAnchor(i) })).filter(({ q }) => q.paragraph === index);
   if (mine.length === 0) return <p>{mark(text)}</p>;
 
   const parts: ReactNode[] = [];
   let cursor = 0;
-  for (const { q, n } of mine) {
+  for (const { q, n, anchor } of mine) {
     const at = text.indexOf(q.text, cursor);
     if (at === -1) continue;
     parts.push(<span key={`t${n}`}>{mark(text.slice(cursor, at))}</span>);
     parts.push(
-      <span key={`q${n}`} id={`quote-${n}`} className="scroll-mt-20 rounded bg-sky-50 decoration-sky-300 target:bg-yellow-100" data-quote={n}>
+      <span key={`q${n}`} id={anchor} className="scroll-mt-20 rounded bg-sky-50 decoration-sky-300 target:bg-yellow-100" data-quote={n}>
         {mark(q.text)}
       </span>,
     );
@@ -122,7 +118,7 @@ function Paragraph({ text, index, quotes, analyzer, terms }: { text: string; ind
     <figure className="border-l-4 border-sky-300 pl-4">
       <p>{parts}</p>
       <figcaption className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-600">
-        {mine.map(({ q, n }) => (
+        {mine.map(({ q, n, anchor }) => (
           <span key={n}>
             {q.speaker ? (
               <>
@@ -134,7 +130,7 @@ function Paragraph({ text, index, quotes, analyzer, terms }: { text: string; ind
             ) : (
               <span className="italic">автор цитаты не указан</span>
             )}{" "}
-            <a href={`#quote-${n}`} className="text-slate-600 hover:text-slate-900" aria-label={`Ссылка на цитату ${n}`}>
+            <a href={`#${anchor}`} className="text-slate-600 hover:text-slate-900" aria-label={`Ссылка на цитату ${n}`}>
               #{n}
             </a>
           </span>
