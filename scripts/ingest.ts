@@ -6,8 +6,7 @@
 import cliProgress from "cli-progress";
 import { getConfig } from "@/lib/config";
 import { listInputFiles } from "@/lib/ingest/read-files";
-import { commitIngest, prepareIngest } from "@/lib/ingest/run-ingest";
-import { getEngine, openEmbeddedEngine } from "@/lib/search";
+import { prepareIngest, storeDocuments } from "@/lib/ingest/run-ingest";
 import { runCli } from "./lib/run-cli";
 
 async function main(): Promise<number> {
@@ -42,18 +41,13 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const engine = openEmbeddedEngine(config);
-  const summary = commitIngest(
-    engine,
+  const summary = await storeDocuments(
     prepared.documents.map((d) => d.document),
+    config,
   );
-  if (config.MEILI_URL && summary.changed.length > 0) {
-    const served = await getEngine(config);
-    await served.upsert(summary.changed);
-  }
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected 0 — ${files.length} file(s) in ${secs} s; archive holds ${engine.db.prepare("SELECT count(*) AS n FROM documents").pluck().get()} document(s)`,
+    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected 0 — ${files.length} file(s) in ${secs} s; archive holds ${summary.archived} document(s)`,
   );
   return 0;
 }

@@ -7,8 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, getConfig } from "@/lib/config";
 import { listInputFiles } from "@/lib/ingest/read-files";
-import { commitIngest, prepareIngest } from "@/lib/ingest/run-ingest";
-import { getEngine, openEmbeddedEngine } from "@/lib/search";
+import { prepareIngest, storeDocuments } from "@/lib/ingest/run-ingest";
 
 const ROOT = process.cwd();
 const SOURCES = ["app", "components", "lib", "config", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
@@ -42,15 +41,6 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  const prepared = prepareIngest(listInputFiles([path.join(ROOT, "content")]));
-  if (prepared.errors.length > 0) {
-    for (const e of prepared.errors) console.error(`error: ${e.message}`);
-    process.exit(1);
-  }
-  const engine = openEmbeddedEngine(config);
-  const summary = commitIngest(engine, prepared.documents.map((d) => d.document));
-  console.log(`sample archive: added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged} (${config.ARCHIVE_DB_PATH})`);
-
   if (config.MEILI_URL) {
     const { checkMeilisearch } = await import("@/lib/search/engines/meilisearch");
     try {
@@ -59,8 +49,18 @@ async function main(): Promise<void> {
       console.error(`cannot start with Meilisearch: ${(e as Error).message}`);
       process.exit(1);
     }
-    if (summary.changed.length > 0) await (await getEngine(config)).upsert(summary.changed);
   }
+
+  const prepared = prepareIngest(listInputFiles([path.join(ROOT, "content")]));
+  if (prepared.errors.length > 0) {
+    for (const e of prepared.errors) console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  const summary = await storeDocuments(
+    prepared.documents.map((d) => d.document),
+    config,
+  );
+  console.log(`sample archive: added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged} (${config.ARCHIVE_DB_PATH})`);
 
   if (!buildIsCurrent()) {
     console.log("building the app (next build)…");

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { AppConfig } from "@/lib/config";
+import { getEngine, openEmbeddedEngine } from "@/lib/search";
 import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { ArchiveStore } from "@/lib/archive/store";
 import type { CommentaryDocument } from "@/lib/validations/document";
@@ -89,4 +91,15 @@ export function commitIngest(engine: SqliteEngine, documents: readonly Commentar
   });
   run();
   return summary;
+}
+
+/**
+ * Store validated documents in the archive and its embedded index, then hand what changed to
+ * the engine that serves search when that is Meilisearch (a derived index of the archive).
+ */
+export async function storeDocuments(documents: readonly CommentaryDocument[], config: AppConfig): Promise<IngestSummary & { archived: number }> {
+  const engine = openEmbeddedEngine(config);
+  const summary = commitIngest(engine, documents);
+  if (config.MEILI_URL && summary.changed.length > 0) await (await getEngine(config)).upsert(summary.changed);
+  return { ...summary, archived: new ArchiveStore(engine.db).count() };
 }
