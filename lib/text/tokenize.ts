@@ -27,7 +27,3 @@ export function tokenize(text: string): RawToken[] {
 export function isAbbreviation(surface: string): boolean {
   return surface.length >= 2 && /^[\p{Lu}\p{N}-]+$/u.test(surface) && /\p{Lu}/u.test(surface);
 }
-
-export function isCapitalized(surface: string): boolean {
-  return /^\p{Lu}/u.test(surface);
-}
