@@ -2,12 +2,13 @@ import Link from "next/link";
 import { quoteAnchor } from "@/lib/extract/registry";
 import type { ReactNode } from "react";
 import { DocumentList } from "@/components/document-list";
+import { SampleBadge } from "@/components/sample-badge";
 import { formatDate } from "@/lib/format";
 import type { FacetProfile, SpeakerQuote } from "@/lib/data";
 import { toSearchString } from "@/lib/validations/search-params";
 import { emptyFilters } from "@/lib/search/types";
 
-const KIND: Record<FacetProfile["field"], string> = { speaker: "Эксперт", institution: "Организация", topic: "Тема" };
+const KIND: Record<FacetProfile["field"], string> = { speaker: "Эксперт", institution: "Организация", country: "Страна", topic: "Тема" };
 
 /** The shared shape of speaker, institution and topic pages. */
 export function FacetProfilePage({
@@ -47,6 +48,12 @@ export function FacetProfilePage({
                     {q.document.title}
                   </Link>
                   {q.document.date && <>, {formatDate(q.document.date)}</>}
+                  {q.document.sample && (
+                    <>
+                      {" "}
+                      <SampleBadge />
+                    </>
+                  )}
                 </p>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { DocumentListing, EngineHealth, FacetField, SearchQuery, SearchResult } from "./types";
+import type { StatementResult } from "./statement-hit";
 
 /**
  * The one seam between the app and search. Pages, API routes and scripts call only this;
@@ -9,6 +10,11 @@ import type { DocumentListing, EngineHealth, FacetField, SearchQuery, SearchResu
 export interface SearchEngine {
   readonly kind: "sqlite" | "meilisearch";
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * Statements (one per quote) matching the query: `q` matches inside the statement text only,
+   * filters and facets are over statements (a speaker filter yields that person's words only).
+   */
+  searchStatements(query: SearchQuery): Promise<StatementResult>;
   getDocument(slug: string): Promise<CommentaryDocument | null>;
   /** Documents matching the facet filters (AND across fields, OR within one, as in search), newest first. */
   listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing>;

@@ -29,6 +29,8 @@ export interface SearchHit {
   topics: string[];
   /** Highlighted passage, as plain segments: render them as text, never as raw HTML. */
   snippet: Segment[];
+  /** A fictional sample piece (content/samples): every list that shows it labels it «Образец». */
+  sample?: boolean;
 }
 
 export interface FacetValue {

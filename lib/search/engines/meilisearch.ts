@@ -29,6 +29,7 @@ import { MEILI_ATTR, combineFilters, eq, facetFilters } from "../meili-filter";
 import { buildSearchPlan, staleFilter } from "../meili-request";
 import { type AliasMap, buildSettings } from "../meili-settings";
 import { highlightTermsOf, parseQuery } from "../query-syntax";
+import type { StatementResult } from "../statement-hit";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchQuery, type SearchResult } from "../types";
 
 export type MeiliConfig = Pick<
@@ -205,6 +206,10 @@ export class MeilisearchEngine implements SearchEngine {
       matchMode: mode,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
+  }
+
+  async searchStatements(_query: SearchQuery): Promise<StatementResult> {
+    throw new AppError("unavailable", "Statement search is not available with Meilisearch yet: unset MEILI_URL to search statements with the embedded engine.");
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {

@@ -13,6 +13,8 @@ import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
+import { SqliteStatements } from "./sqlite-statements";
+import type { StatementResult } from "../statement-hit";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from "../types";
 
@@ -172,6 +174,8 @@ export class SqliteEngine implements SearchEngine {
   private vocabulary: SqliteVocabulary | undefined;
   private readonly tokens: TokenMemo;
   private readonly statement: (sql: string) => Statement;
+  /** Statements (quotes) as their own records: sqlite-statements.ts. */
+  readonly statements: SqliteStatements;
 
   constructor(
     readonly db: Db,
@@ -182,6 +186,7 @@ export class SqliteEngine implements SearchEngine {
     this.store = new ArchiveStore(db);
     this.tokens = new TokenMemo(analyzer);
     this.tokens.store = this.tokenStore();
+    this.statements = new SqliteStatements(db, { analyzer: this.tokens.analyzer, indexAndExact: (text) => this.tokens.indexAndExact(text) });
   }
 
   /** Saved token analyses belong to one analyzer version; another version starts the table afresh when it indexes. */
@@ -223,12 +228,14 @@ export class SqliteEngine implements SearchEngine {
     const insert = this.statement("INSERT OR IGNORE INTO doc_facets (doc, field, value) VALUES (?, ?, ?)");
     const values = facetValuesOf(doc);
     for (const field of FACET_FIELDS) for (const v of values[field]) insert.run(rowid, field, v);
+    this.statements.index(rowid, doc);
     this.memory = undefined;
   }
 
   unindexRow(rowid: number): void {
     this.statement("DELETE FROM fts WHERE rowid = ?").run(rowid);
     this.statement("DELETE FROM doc_facets WHERE doc = ?").run(rowid);
+    this.statements.unindex(rowid);
     this.memory = undefined;
   }
 
@@ -252,6 +259,7 @@ export class SqliteEngine implements SearchEngine {
     let n = 0;
     const run = this.db.transaction(() => {
       this.db.exec("DELETE FROM fts; DELETE FROM doc_facets;");
+      this.statements.clear();
       for (const { rowid, document } of this.store.all()) {
         this.indexRow(rowid, document);
         if (++n % 500 === 0) onProgress?.(n);
@@ -287,6 +295,7 @@ export class SqliteEngine implements SearchEngine {
     this.db.transaction(() => {
       for (const id of this.store.ids()) if (!keep.has(id)) this.store.remove(id);
       this.db.exec("DELETE FROM fts; DELETE FROM doc_facets;");
+      this.statements.clear();
       for (const doc of all) this.indexRow(this.store.save(doc), doc);
       this.markAnalyzer();
     })();
@@ -306,7 +315,7 @@ export class SqliteEngine implements SearchEngine {
   private facetMemory(): FacetMemory {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.memory && this.memory.version === version) return this.memory;
-    const mk = <T>(f: () => T) => ({ speaker: f(), institution: f(), topic: f() });
+    const mk = <T>(f: () => T) => ({ speaker: f(), institution: f(), country: f(), topic: f() });
     const values = mk(() => [] as string[]);
     const valueIds = mk(() => new Map<string, number>());
     const valueDocs = mk(() => [] as number[][]);
@@ -344,7 +353,7 @@ export class SqliteEngine implements SearchEngine {
       version,
       values,
       valueIds,
-      docValues: { speaker: csr(pairs.speaker), institution: csr(pairs.institution), topic: csr(pairs.topic) },
+      docValues: { speaker: csr(pairs.speaker), institution: csr(pairs.institution), country: csr(pairs.country), topic: csr(pairs.topic) },
       valueDocs,
       rank,
       allDocs,
@@ -599,6 +608,11 @@ export class SqliteEngine implements SearchEngine {
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
       tookMs: 0,
     };
+  }
+
+  async searchStatements(query: SearchQuery): Promise<StatementResult> {
+    this.assertFresh();
+    return this.statements.search(query);
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {

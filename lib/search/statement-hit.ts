@@ -1,0 +1,126 @@
+import type { Analyzer } from "@/lib/text/analyzer";
+import { type HighlightTerms, type Segment, highlight } from "@/lib/text/highlight";
+import type { CommentaryDocument, Quote, Speaker } from "@/lib/validations/document";
+import { facetValuesOf } from "./facets";
+import { FACET_FIELDS, type FacetField, type FacetValue } from "./types";
+
+/**
+ * Statements as search records: one per quote of a document («what did X say about Y»).
+ * Shared by every engine, so a statement reads, links and facets the same everywhere.
+ */
+
+export type StatementKind = "direct" | "reported";
+
+export interface StatementSpeaker {
+  /** The entity id, once the archive-wide registry gives speakers one. */
+  id?: string;
+  name: string;
+  role?: string;
+  institution?: string;
+}
+
+export interface StatementHit {
+  /** Stable: `${documentId}:${index}`, index being the quote's position in the document. */
+  id: string;
+  index: number;
+  text: string;
+  /** The statement with the query's words marked, as plain segments: render as text, never as HTML. */
+  textHighlighted: Segment[];
+  /** Absent when the statement is not attributed to anyone. */
+  speaker?: StatementSpeaker;
+  document: { id: string; slug: string; title: string; date?: string; source?: string; sample?: boolean };
+  paragraph: number;
+  /** The permalink: the article page scrolled to this statement. */
+  url: string;
+  kind: StatementKind;
+}
+
+export interface StatementResult {
+  hits: StatementHit[];
+  total: number;
+  page: number;
+  perPage: number;
+  pageCount: number;
+  /** Counts of statements, disjunctive like document facets. */
+  facets: Record<FacetField, FacetValue[]>;
+  facetTotals: Record<FacetField, number>;
+  matchMode: "all" | "any";
+  tookMs: number;
+}
+
+/** The anchor of quote `index` (0-based) on its article page; the same as the registry's quoteAnchor. */
+export function statementAnchor(index: number): string {
+  return `quote-${index + 1}`;
+}
+
+export function statementId(documentId: string, index: number): string {
+  return `${documentId}:${index}`;
+}
+
+export function statementUrl(slug: string, index: number): string {
+  return `/articles/${slug}#${statementAnchor(index)}`;
+}
+
+/** The document's entry for the statement's speaker: by canonical name, else by one of its aliases. */
+export function speakerOf(doc: CommentaryDocument, quote: Quote): Speaker | undefined {
+  if (!quote.speaker) return undefined;
+  return doc.speakers.find((s) => s.name === quote.speaker) ?? doc.speakers.find((s) => s.aliases?.includes(quote.speaker!));
+}
+
+/**
+ * The facet values a statement is filed under: its speaker (none when unattributed), that
+ * speaker's institution in this document, and the document's values for every other field
+ * (topics, and whatever fields the document facets gain).
+ */
+export function statementFacetValues(doc: CommentaryDocument, quote: Quote): Record<FacetField, string[]> {
+  const docValues = facetValuesOf(doc);
+  const speaker = speakerOf(doc, quote);
+  const out = {} as Record<FacetField, string[]>;
+  for (const f of FACET_FIELDS) out[f] = [...(docValues[f] ?? [])];
+  out.speaker = quote.speaker ? [speaker?.name ?? quote.speaker] : [];
+  out.institution = speaker?.institution ? [speaker.institution] : [];
+  return out;
+}
+
+export function toStatementHit(doc: CommentaryDocument, index: number, analyzer: Analyzer, terms: HighlightTerms): StatementHit {
+  const quote = doc.quotes[index]!;
+  const speaker = speakerOf(doc, quote);
+  const id = (speaker as { id?: unknown } | undefined)?.id;
+  return {
+    id: statementId(doc.id, index),
+    index,
+    text: quote.text,
+    textHighlighted: highlight(quote.text, analyzer, terms),
+    ...(quote.speaker
+      ? {
+          speaker: {
+            ...(typeof id === "string" ? { id } : {}),
+            name: speaker?.name ?? quote.speaker,
+            ...(speaker?.role ? { role: speaker.role } : {}),
+            ...(speaker?.institution ? { institution: speaker.institution } : {}),
+          },
+        }
+      : {}),
+    document: {
+      id: doc.id,
+      slug: doc.slug,
+      title: doc.title,
+      ...(doc.date ? { date: doc.date } : {}),
+      ...(doc.source ? { source: doc.source } : {}),
+      ...(doc.sample ? { sample: true } : {}),
+    },
+    paragraph: quote.paragraph,
+    url: statementUrl(doc.slug, index),
+    kind: quote.kind ?? "direct",
+  };
+}
+
+/** «text» — Speaker, role, institution. Source, date. https://…/articles/slug#quote-N */
+export function citationText(hit: Pick<StatementHit, "text" | "speaker" | "document" | "url">, origin: string, formatDate: (iso: string) => string): string {
+  const who = hit.speaker ? [hit.speaker.name, hit.speaker.role, hit.speaker.institution].filter(Boolean).join(", ") : "";
+  const where = [hit.document.source, hit.document.date ? formatDate(hit.document.date) : undefined].filter(Boolean).join(", ");
+  const parts = [`«${hit.text}»${who ? ` — ${who}.` : ""}`];
+  if (where) parts.push(`${where}.`);
+  parts.push(new URL(hit.url, origin).toString());
+  return parts.join(" ");
+}
