@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Byline } from "@/components/byline";
 import { NameLinks } from "@/components/name-links";
+import { SampleBadge } from "@/components/sample-badge";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 /** Documents as a plain list: title, date, source and who is quoted. */
@@ -13,6 +14,7 @@ export function DocumentList({ documents }: { documents: readonly CommentaryDocu
             {d.title}
           </Link>
           <p className="mt-1 text-sm text-slate-600">
+            {d.sample && <SampleBadge />}
             <Byline date={d.date} source={d.source} />
             {d.speakers.length > 0 && " · "}
             <NameLinks kind="speaker" names={d.speakers.map((s) => s.name)} />

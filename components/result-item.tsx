@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Highlighted } from "@/components/highlighted";
 import { Byline } from "@/components/byline";
 import { NameLinks } from "@/components/name-links";
+import { SampleBadge } from "@/components/sample-badge";
 import type { SearchHit } from "@/lib/search/types";
 
 export function ResultItem({ hit, searchString }: { hit: SearchHit; searchString: string }) {
@@ -13,6 +14,7 @@ export function ResultItem({ hit, searchString }: { hit: SearchHit; searchString
         </Link>
       </h2>
       <p className="mt-1 text-sm text-slate-600">
+        {hit.sample && <SampleBadge />}
         <Byline date={hit.date} source={hit.source} />
       </p>
       {hit.speakers.length > 0 && (

@@ -20,5 +20,6 @@ export function toHit(doc: CommentaryDocument, analyzer: Analyzer, terms: Highli
     institutions: doc.institutions,
     topics: doc.topics,
     snippet: makeSnippet(doc.paragraphs, analyzer, terms).segments,
+    ...(doc.sample ? { sample: true } : {}),
   };
 }

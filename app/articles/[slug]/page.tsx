@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Byline } from "@/components/byline";
 import { Highlighted } from "@/components/highlighted";
 import { NameLinks } from "@/components/name-links";
+import { SampleBadge } from "@/components/sample-badge";
 import { getArticle, highlighterForQuery } from "@/lib/data";
 import { quoteAnchor } from "@/lib/extract/registry";
 import { nameSlug } from "@/lib/slug";
@@ -57,7 +58,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
       </p>
       {doc.sample && (
-        <p className="mt-2 inline-block rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">Образец: вымышленный текст для демонстрации архива</p>
+        <p className="mt-2">
+          <SampleBadge long />
+        </p>
       )}
       <Meta doc={doc} />
       <div className="mt-8 space-y-4 text-lg leading-relaxed">
