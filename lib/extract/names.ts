@@ -78,6 +78,8 @@ export function nameKind(word: string, opts: { sentenceStart?: boolean } = {}): 
   if (opts.sentenceStart && commonWordScore(word) > nameScore * 2) return undefined;
   const top = [...names].sort((a, b) => b.score - a.score)[0]!;
   if (top.tag.Patr) return "patronymic";
+  // «Борисов» reads as a plural of «Борис»: a first name in the plural with a surname's shape is a surname.
+  if (names.filter((p) => p.tag.Name).every((p) => p.tag.NMbr === "plur") && (names.some((p) => p.tag.Surn) || SURNAME_SHAPE.test(word))) return "surname";
   if (names.some((p) => p.tag.Surn) && !names.some((p) => p.tag.Name && p.score >= 0.3)) return "surname";
   return names.some((p) => p.tag.Name) ? "first" : "surname";
 }

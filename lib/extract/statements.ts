@@ -1,6 +1,6 @@
 import { parse } from "./morph";
-import { PRONOUNS, reportingVerb, ROLE_HEADS, type Gender } from "./lexicon";
-import { normaliseName, type Case, type PersonName } from "./names";
+import { HOMONYM_SURNAMES, NON_PERSON_SPEAKERS, NOT_NAME, ORG_HEADS, PRONOUNS, reportingVerb, ROLE_HEADS, type Gender } from "./lexicon";
+import { isCapitalisedWord, normaliseName, type Case, type PersonName } from "./names";
 import { governedByNoun, isRoleWord, leftDescriptor, nameBlocks, nameCases, parseDescriptor, type InstitutionMention, type NameBlock } from "./describe";
 import { tokens, type Tok } from "./tokens";
 
@@ -54,9 +54,75 @@ export function maskedTokens(text: string, offset: number, quotes: { start: numb
 
 const PO_SLOVAM = new Set(["словам", "мнению", "оценке", "убеждению", "заявлению", "утверждению", "признанию", "данным"]);
 const FILLER_PREP = /^(в|во|на|при|после|перед|по|с|со|для|за)$/u;
+const LEAD_PARTICLES = new Set(["и", "также", "тоже", "же", "еще", "ещё", "вчера", "сегодня", "позже", "позднее", "ранее", "затем", "потом", "тогда", "уже", "впоследствии", "недавно", "однако"]);
 
 function isBoundary(t: Tok): boolean {
   return !t.word && /^[,.;:!?«»"„“]$/u.test(t.text);
+}
+
+
+function fromDictionary(p: { parser?: string }): boolean {
+  return p.parser === "Dictionary";
+}
+
+/**
+ * A capitalised word standing in a speaker's slot that the name rules pass over: a surname az
+ * knows only as a common noun (Трамп, Рен, Макрон), or a -ский surname az does not know
+ * (Марчевский). Mid-sentence capitalisation is evidence enough; at a sentence start only the
+ * listed homonyms and the -ский shape count. Places, bodies and media are never people.
+ */
+export function slotSurname(t: Tok | undefined, atStart: boolean): boolean {
+  if (!t?.word || !isCapitalisedWord(t.text)) return false;
+  const lower = t.text.toLowerCase();
+  if (NOT_NAME.has(lower) || NON_PERSON_SPEAKERS.has(lower) || ROLE_HEADS.has(lower) || ORG_HEADS.has(lower) || isRoleWord(t)) return false;
+  const dict = parse(t.text).filter((p) => fromDictionary(p as unknown as { parser?: string }));
+  if (dict.length === 0) return /^[А-ЯЁ][а-яё]{2,}(?:ск|цк)(?:ий|ая)$/u.test(t.text) && !t.text.includes("-");
+  if (dict.some((p) => p.tag.Geox || p.tag.Orgn || p.tag.Abbr || p.tag.Name || p.tag.Surn || p.tag.Patr)) return false;
+  if (!dict.every((p) => p.tag.POS === "NOUN") || !dict.some((p) => p.tag.CAse === "nomn" && p.tag.NMbr !== "plur")) return false;
+  if (parse(lower).some((p) => p.tag.POS !== "NOUN")) return false;
+  return !atStart || HOMONYM_SURNAMES.has(lower);
+}
+
+
+function isFirstName(t: Tok | undefined): boolean {
+  if (!t?.word || !isCapitalisedWord(t.text)) return false;
+  const rs = parse(t.text).filter((p) => fromDictionary(p as unknown as { parser?: string }));
+  // «Израиль» is also a first name: a word that names a place is no first name here.
+  if (rs.some((p) => p.tag.Geox || p.tag.Orgn)) return false;
+  return rs.some((p) => p.tag.Name && p.tag.CAse === "nomn" && p.tag.NMbr !== "plur");
+}
+
+/**
+ * The name that ends at token `end` (exclusive) in a speaker's slot: a run of capitalised words
+ * opened by a first name («Альфонс Ори», «Франц Йозеф Юнг»), even where the later words also
+ * read as places or common nouns; or a first name alone («Марк отметил»).
+ */
+function slotBlock(ts: Tok[], end: number): NameBlock | undefined {
+  let from = end;
+  while (from > 0 && end - from < 3 && ts[from - 1]!.word && isCapitalisedWord(ts[from - 1]!.text) && !isRoleWord(ts[from - 1]!)) from--;
+  for (let r = from; r < end; r++) {
+    if (!isFirstName(ts[r])) continue;
+    const words = ts.slice(r, end).map((t) => t.text);
+    if (words.slice(1).some((w) => NON_PERSON_SPEAKERS.has(w.toLowerCase()))) return undefined;
+    return { from: r, to: end, words };
+  }
+  return undefined;
+}
+
+function startsSentence(ts: Tok[], i: number): boolean {
+  return i === 0 || /^[.!?…:«"„–—]$/u.test(ts[i - 1]!.text);
+}
+
+/**
+ * The noun before a name governs it only when the name can be in an oblique case: «отец Андерса
+ * Брейвика заявил» (genitive), but not «по итогам совещания Сурков заверил» (nominative only).
+ */
+function governed(ts: Tok[], block: NameBlock): boolean {
+  if (!governedByNoun(ts, block)) return false;
+  const last = block.words[block.words.length - 1]!;
+  const cs = nameCases(last);
+  if (cs) return [...cs].some((c) => c !== "nomn");
+  return /[аяуюеио]$/u.test(last);
 }
 
 /** Gender a name's reading implies when the verb does not say. */
@@ -105,17 +171,36 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
   const first = clause[0]!;
   if (first.word && PRONOUNS.has(first.text.toLowerCase())) return { pronoun: PRONOUNS.get(first.text.toLowerCase())!, ...(gender ? { gender } : {}) };
   let start = 0;
-  if (FILLER_PREP.test(first.text.toLowerCase())) {
+  // «указывает и руководитель ЛДПР …», «заявил также министр …»: particles before the speaker.
+  while (start < clause.length - 1 && LEAD_PARTICLES.has(clause[start]!.text.toLowerCase())) start++;
+  if (start > 0 && clause[start]!.word && PRONOUNS.has(clause[start]!.text.toLowerCase())) return { pronoun: PRONOUNS.get(clause[start]!.text.toLowerCase())!, ...(gender ? { gender } : {}) };
+  if (FILLER_PREP.test(clause[start]!.text.toLowerCase())) {
     // «в своем выступлении», «в интервью агентству» — skip to the first role word or name.
-    const blocks = nameBlocks(clause);
-    const role = clause.findIndex((t) => isRoleWord(t));
+    const rest = clause.slice(start);
+    const blocks = nameBlocks(rest);
+    const role = rest.findIndex((t) => isRoleWord(t));
     const firstName = blocks[0]?.from ?? -1;
-    const candidates = [role, firstName].filter((x) => x >= 0);
+    const homonym = rest.findIndex((t, i) => i > 0 && slotSurname(t, false));
+    const candidates = [role, firstName, homonym].filter((x) => x >= 0);
     if (candidates.length === 0) return undefined;
-    start = Math.min(...candidates);
+    start += Math.min(...candidates);
   }
   const body = clause.slice(start);
   const blocks = nameBlocks(body, -1);
+  {
+    const endAt = body.findIndex((t) => t.text === "(");
+    const slot = slotBlock(body, endAt >= 0 ? endAt : body.length);
+    const last = blocks[blocks.length - 1];
+    if (slot && (!last || (slot.to === last.to && slot.from < last.from) || last.to <= slot.from)) {
+      if (last && slot.to === last.to) blocks.pop();
+      blocks.push(slot);
+    }
+  }
+  // «– заявил Трамп», «– сказал президент Франции Макрон»: a surname az reads as a common noun.
+  if (blocks.length === 0) {
+    const h = body.findIndex((t, i) => slotSurname(t, false) && (i === body.length - 1 || body[i + 1]!.text === "(" || (body[i + 1]!.word && /^[а-яё]/u.test(body[i + 1]!.text))));
+    if (h >= 0) blocks.push({ from: h, to: h + 1, words: [body[h]!.text] });
+  }
   // The name closes the descriptor («директор … Московского центра … Игорь Левашов»): take the
   // first block that can be nominative, so a genitive name inside an institution is passed over.
   const fits = blocks.filter((b) => c !== "nomn" || canBeNominative(blockWords(body, b)));
@@ -146,10 +231,22 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
   if (ts[j]?.text === ",") {
     const inner = ts[j - 1];
     const open = ts[j - 2];
-    if (!inner || !inner.word || !/^[а-яё]+$/u.test(inner.text) || open?.text !== ",") return undefined;
-    j -= 3;
+    if (inner?.word && /^[а-яё]+$/u.test(inner.text) && open?.text === ",") j -= 3;
+    else {
+      // «Бардо, известная также как активистка, заявила»: an apposition or a participle phrase
+      // between commas, opened by a participle, an adjective or «который».
+      let k = j - 1;
+      while (k >= 0 && ts[k]!.text !== "," && j - k <= 14 && (ts[k]!.word ? /^[а-яё-]+$/u.test(ts[k]!.text) : /^[()–—-]$/u.test(ts[k]!.text))) k--;
+      const first = ts[k + 1];
+      if (k < 1 || ts[k]!.text !== "," || !first || k + 1 >= j) return undefined;
+      const opener = parse(first.text).some((p) => (p.tag.POS === "PRTF" || p.tag.POS === "ADJF") && p.score >= 0.3) || /^(котор(ый|ая)|ранее|бывший|бывшая)$/u.test(first.text);
+      const body = ts.slice(k + 1, j);
+      const verbInside = body.some((x) => x.word && reportingVerb(x.text)) && !/^котор/u.test(first.text);
+      if (!opener || verbInside) return undefined;
+      j = k - 1;
+    }
   }
-  while (j >= 0 && skipped < 6) {
+  while (j >= 0 && skipped < 8) {
     const t = ts[j]!;
     if (t.word && /^[а-яё0-9-]+$/u.test(t.text) && !isRoleWord(t) && !PRONOUNS.has(t.text)) {
       const top = parse(t.text)[0];
@@ -157,6 +254,21 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
       j--;
       skipped++;
       continue;
+    }
+    // «в своём Telegram-канале», «в Twitter»: a Latin word inside the adverbial.
+    if (t.word && /^[A-Za-z][A-Za-z0-9]*(?:-[а-яё]+)?$/u.test(t.text) && /^[а-яё]/u.test(ts[j - 1]?.text ?? "")) {
+      j--;
+      skipped++;
+      continue;
+    }
+    // «Джон Говард (John Howard) сказал»: a bracketed aside.
+    if (t.text === ")") {
+      let k = j - 1;
+      while (k >= 0 && ts[k]!.text !== "(" && ts[k]!.text !== ")" && j - k < 10) k--;
+      if (k >= 0 && ts[k]!.text === "(") {
+        j = k - 1;
+        continue;
+      }
     }
     break;
   }
@@ -171,10 +283,19 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
     return desc.role ? { ...desc, ...(gender ? { gender } : {}) } : undefined;
   }
   const sentenceBlocks = nameBlocks(ts.slice(0, j + 1), 0);
-  const block = sentenceBlocks.find((b) => b.to === j + 1);
+  let block = sentenceBlocks.find((b) => b.to === j + 1);
+  const slot = slotBlock(ts, j + 1);
+  if (slot && (!block || slot.from < block.from)) {
+    block = slot;
+    sentenceBlocks.push(slot);
+  }
+  if (!block && slotSurname(t, startsSentence(ts, j))) {
+    block = { from: j, to: j + 1, words: [t.text] };
+    sentenceBlocks.push(block);
+  }
   if (!block) return undefined;
   const left = leftDescriptor(ts, block, sentenceBlocks);
-  if (!left && governedByNoun(ts, block)) return undefined;
+  if (!left && governed(ts, block)) return undefined;
   const words = blockWords(ts, block);
   if (!canBeNominative(words) || !agreesWithVerb(words, gender)) return undefined;
   const person = normaliseName(words, "nomn", gender);
@@ -210,6 +331,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     if (next && /^(себя|свое|своё|свою|свои|свой|своего|своей|на)$/u.test(next)) continue;
     const prev = ts[v - 1];
     const inverted = !prev || /^[,–—-]$/u.test(prev.text) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает";
+    // «признал вину», «заметил возгорание»: before their subject's words these verbs report speech
+    // only when what was said follows («признал, что …», «заметил: …»).
+    if (!inverted && /^(признал|признала|признает|признаёт|заметил|заметила|замечает)$/u.test(lower) && !(next === undefined || /^(что|[,:–—-])$/u.test(next) || ts[v + 1]?.quote !== undefined)) continue;
     if (inverted) {
       // «– цитирует Салтыбаева агентство»: after «цитировать» the speaker is the object.
       const quoting = /^(цитирует|процитировал|процитировала)$/u.test(lower);
@@ -220,7 +344,16 @@ export function findStatements(ts: QTok[]): Statement[] {
       }
     }
     const b = subjectBefore(ts, v, rv.gender);
-    if (b) out.push({ verb: lower, verbIndex: v, attribution: b, kind: "before" });
+    if (b) {
+      out.push({ verb: lower, verbIndex: v, attribution: b, kind: "before" });
+      continue;
+    }
+    // «Об этом сообщил министр …», «Об успехах указывает и руководитель ЛДПР …»: the subject
+    // follows the verb after a fronted object; only a named person counts here.
+    if (!inverted && prev?.word && /^[а-яё]+$/u.test(prev.text)) {
+      const a = clauseAfter(ts, v + 1, rv.gender, "nomn");
+      if (a?.person) out.push({ verb: lower, verbIndex: v, attribution: a, kind: "after" });
+    }
   }
   // «Салтыбаев: «…»» — a name, a colon and a quote.
   for (let i = 0; i + 2 < ts.length; i++) {
