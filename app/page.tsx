@@ -4,7 +4,10 @@ import { Pagination } from "@/components/pagination";
 import { QueryHelp } from "@/components/query-help";
 import { ResultItem } from "@/components/result-item";
 import { SearchForm } from "@/components/search-form";
-import { searchFromParams } from "@/lib/data";
+import { SearchTabs } from "@/components/search-tabs";
+import { StatementResults } from "@/components/statement-results";
+import { searchFromParams, statementsFromParams } from "@/lib/data";
+import type { StatementResult } from "@/lib/search/statement-hit";
 import { countResults } from "@/lib/format";
 import { FACET_FIELDS, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
 import { toSearchString } from "@/lib/validations/search-params";
@@ -22,7 +25,8 @@ export async function generateMetadata({ searchParams }: Props) {
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const data = await searchFromParams(await searchParams);
+  const raw = await searchParams;
+  const data = raw.view === "statements" ? await statementsFromParams(raw) : await searchFromParams(raw);
 
   if (data.kind === "invalid") {
     return (
@@ -47,13 +51,16 @@ export default async function SearchPage({ searchParams }: Props) {
         main={
           <>
             <QueryHelp />
+            <SearchTabs query={query} />
             {data.kind === "unavailable" ? (
               <div role="alert" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-6">
                 <p className="font-semibold">Поиск временно недоступен.</p>
                 <p className="mt-1 text-slate-700">Поисковый сервер не отвечает. Попробуйте через минуту — остальные страницы архива работают.</p>
               </div>
+            ) : query.view === "statements" ? (
+              <StatementResults query={query} result={result as StatementResult} />
             ) : (
-              <Results query={query} result={result!} />
+              <Results query={query} result={result as SearchResult} />
             )}
           </>
         }

@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { getEngine, openEmbeddedEngine, type SearchEngine } from "@/lib/search";
 import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
+import type { StatementResult } from "@/lib/search/statement-hit";
 import { nameSlug } from "@/lib/slug";
 import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
@@ -50,6 +51,34 @@ async function readPage<T>(read: (engine: SearchEngine) => Promise<T>): Promise<
     console.error(`search engine unavailable, reading the page from the archive: ${e.message}`);
     return read(openEmbeddedEngine(config));
   }
+}
+
+export type StatementsPageData =
+  | { kind: "ok"; query: SearchQuery; result: StatementResult }
+  | { kind: "invalid"; message: string }
+  | { kind: "unavailable"; query: SearchQuery; message: string };
+
+/** The statements tab (view=statements) and GET /api/statements: the same parameters as search. */
+export async function statementsFromParams(raw: RawParams): Promise<StatementsPageData> {
+  const parsed = parseSearchParams(raw, getConfig().SEARCH_PAGE_SIZE);
+  if (!parsed.ok) return { kind: "invalid", message: parsed.error };
+  try {
+    return { kind: "ok", query: parsed.query, result: await getStatements(parsed.query) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "unavailable") {
+      console.error(`statement search unavailable: ${e.message}`);
+      return { kind: "unavailable", query: parsed.query, message: e.message };
+    }
+    throw e;
+  }
+}
+
+/**
+ * Statements matching a query (a speaker page's list, the statements tab). Like reading pages,
+ * served by the embedded index when the search server cannot answer: it is kept in the archive.
+ */
+export async function getStatements(query: SearchQuery): Promise<StatementResult> {
+  return readPage((engine) => engine.searchStatements(query));
 }
 
 export async function getArticle(slug: string): Promise<CommentaryDocument | null> {

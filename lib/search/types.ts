@@ -15,7 +15,11 @@ export interface SearchQuery {
   perPage: number;
   /** Search the words exactly as typed: no typo correction (the «search instead for …» link). */
   noCorrection?: boolean;
+  /** Which records the search page lists (URL `view=statements`); engines ignore it. */
+  view?: SearchView;
 }
+
+export type SearchView = "documents" | "statements";
 
 export interface SearchHit {
   id: string;

@@ -20,6 +20,7 @@ export const searchParamsSchema = z.object({
     .max(MAX_PAGE, `page must be at most ${MAX_PAGE}`)
     .default(1),
   exact: z.enum(["1"], { message: 'exact must be "1" when given' }).optional(),
+  view: z.enum(["documents", "statements"], { message: 'view must be "documents" or "statements"' }).default("documents"),
 });
 
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -45,6 +46,7 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
   const page = single(raw.page);
   const sort = single(raw.sort);
   const exact = single(raw.exact);
+  const view = single(raw.view);
   const result = searchParamsSchema.safeParse({
     q: single(raw.q) ?? "",
     speaker: many(raw.speaker),
@@ -53,6 +55,7 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
     ...(sort ? { sort } : {}),
     ...(page ? { page } : {}),
     ...(exact ? { exact } : {}),
+    ...(view ? { view } : {}),
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -70,18 +73,20 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
       page: d.page,
       perPage,
       ...(d.exact ? { noCorrection: true } : {}),
+      ...(d.view === "statements" ? { view: "statements" as const } : {}),
     },
   };
 }
 
 /** The URL search string for a query, omitting defaults so links stay short and canonical. */
-export function toSearchString(query: Pick<SearchQuery, "q" | "filters" | "sort" | "page" | "noCorrection">): string {
+export function toSearchString(query: Pick<SearchQuery, "q" | "filters" | "sort" | "page" | "noCorrection" | "view">): string {
   const sp = new URLSearchParams();
   if (query.q) sp.set("q", query.q);
   for (const f of FACET_FIELDS) for (const v of query.filters[f]) sp.append(f, v);
   if (query.sort !== "relevance") sp.set("sort", query.sort);
   if (query.page > 1) sp.set("page", String(query.page));
   if (query.noCorrection) sp.set("exact", "1");
+  if (query.view === "statements") sp.set("view", "statements");
   const s = sp.toString();
   return s ? `?${s}` : "";
 }

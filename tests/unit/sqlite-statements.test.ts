@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { getMeta, openDatabase } from "@/lib/archive/db";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { STATEMENTS_INDEX_VERSION } from "@/lib/search/engines/sqlite-statements";
-import { citationText } from "@/lib/search/statement-hit";
+import { citationText } from "@/lib/search/citation";
 import { emptyFilters, type FacetField, type SearchQuery } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
-const q = (text: string, over: Partial<SearchQuery> & { filters?: Partial<Record<FacetField, string[]>> } = {}): SearchQuery => ({
+const q = (text: string, over: Omit<Partial<SearchQuery>, "filters"> & { filters?: Partial<Record<FacetField, string[]>> } = {}): SearchQuery => ({
   q: text,
   sort: "relevance",
   page: 1,

@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { statementsFromParams } from "@/lib/data";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { segmentsToHtml } from "@/lib/text/highlight";
+import { fromURLSearchParams } from "@/lib/validations/search-params";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/statements?q=&speaker=&institution=&topic=&sort=&page= — the parameters of /api/search —
+ * → {hits: [{id, text, textHighlighted, textHtml, speaker, document, url, kind}], facets, facetTotals, total, page, perPage, pageCount, tookMs}.
+ * `q` matches inside statements only; facets count statements; `url` is the statement's permalink.
+ */
+export async function GET(request: NextRequest) {
+  try {
+    const data = await statementsFromParams(fromURLSearchParams(request.nextUrl.searchParams));
+    if (data.kind === "invalid") throw new AppError("bad_request", data.message);
+    if (data.kind === "unavailable") throw new AppError("unavailable", "Statement search is temporarily unavailable: the search server did not answer.");
+    const { result } = data;
+    return NextResponse.json({
+      hits: result.hits.map((h) => ({ ...h, textHtml: segmentsToHtml(h.textHighlighted) })),
+      facets: result.facets,
+      facetTotals: result.facetTotals,
+      total: result.total,
+      page: result.page,
+      perPage: result.perPage,
+      pageCount: result.pageCount,
+      matchMode: result.matchMode,
+      tookMs: result.tookMs,
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
