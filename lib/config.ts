@@ -25,6 +25,8 @@ const envSchema = z
     /** Facet values Meilisearch returns per facet; sized for the speaker list, the longest facet. */
     MEILI_MAX_VALUES_PER_FACET: z.coerce.number().int().min(100).max(100_000).default(5_000),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /** Whether npm start loads the fictional pieces in content/samples; "exclude" also takes them out of the archive. */
+    SAMPLES: z.enum(["include", "exclude"], { message: 'SAMPLES must be "include" or "exclude"' }).default("include"),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   })
   .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH) }));

@@ -1,13 +1,13 @@
 /**
- * npm start: check the configuration, load the sample archive (idempotent), build the app
- * when its sources are newer than the last build, and serve it on PORT (default 3000).
+ * npm start: check the configuration, load content/ (idempotent; content/samples only with
+ * SAMPLES=include, the default), build the app when its sources are newer than the last build,
+ * and serve it on PORT (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, getConfig } from "@/lib/config";
-import { listInputFiles } from "@/lib/ingest/read-files";
-import { prepareIngest, storeDocuments } from "@/lib/ingest/run-ingest";
+import { loadContent } from "./lib/samples";
 
 const ROOT = process.cwd();
 const SOURCES = ["app", "components", "lib", "config", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
@@ -51,16 +51,14 @@ async function main(): Promise<void> {
     }
   }
 
-  const prepared = prepareIngest(listInputFiles([path.join(ROOT, "content")]));
-  if (prepared.errors.length > 0) {
-    for (const e of prepared.errors) console.error(`error: ${e.message}`);
+  const loaded = await loadContent(config, path.join(ROOT, "content"));
+  if ("errors" in loaded) {
+    for (const e of loaded.errors) console.error(`error: ${e}`);
     process.exit(1);
   }
-  const summary = await storeDocuments(
-    prepared.documents.map((d) => d.document),
-    config,
-  );
-  console.log(`sample archive: added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged} (${config.ARCHIVE_DB_PATH})`);
+  console.log(`content: added ${loaded.added}, updated ${loaded.updated}, unchanged ${loaded.unchanged} (${config.ARCHIVE_DB_PATH})`);
+  if (loaded.samplesRemoved > 0) console.log(`samples: removed ${loaded.samplesRemoved} ${config.SAMPLES === "include" ? "no longer shipped" : "(SAMPLES=exclude)"}`);
+  else if (config.SAMPLES === "exclude") console.log("samples: none loaded (SAMPLES=exclude)");
 
   if (!buildIsCurrent()) {
     console.log("building the app (next build)…");
