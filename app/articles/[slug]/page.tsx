@@ -5,10 +5,9 @@ import { Byline } from "@/components/byline";
 import { Highlighted } from "@/components/highlighted";
 import { NameLinks } from "@/components/name-links";
 import { SampleBadge } from "@/components/sample-badge";
+import { ArticleBody } from "@/components/article-body";
 import { getArticle, highlighterForQuery } from "@/lib/data";
-import { quoteAnchor } from "@/lib/extract/registry";
-import { nameSlug } from "@/lib/slug";
-import type { CommentaryDocument, Quote } from "@/lib/validations/document";
+import type { CommentaryDocument } from "@/lib/validations/document";
 import { parseSearchParams, toSearchString } from "@/lib/validations/search-params";
 
 export const dynamic = "force-dynamic";
@@ -63,11 +62,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </p>
       )}
       <Meta doc={doc} />
-      <div className="mt-8 space-y-4 text-lg leading-relaxed">
-        {doc.paragraphs.map((p, i) => (
-          <Paragraph key={i} text={p} index={i} quotes={doc.quotes} mark={mark} />
-        ))}
-      </div>
+      <ArticleBody doc={doc} mark={mark} />
     </article>
   );
 }
@@ -97,48 +92,3 @@ function Meta({ doc }: { doc: CommentaryDocument }) {
 }
 
 type Mark = (text: string) => ReactNode;
-
-/** A paragraph with each of its quotes marked, anchored (#quote-N) and credited to its speaker. */
-function Paragraph({ text, index, quotes, mark }: { text: string; index: number; quotes: Quote[]; mark: Mark }) {
-  const mine = quotes.map((q, i) => ({ q, n: i + 1, anchor: quoteAnchor(i) })).filter(({ q }) => q.paragraph === index);
-  if (mine.length === 0) return <p>{mark(text)}</p>;
-
-  const parts: ReactNode[] = [];
-  let cursor = 0;
-  for (const { q, n, anchor } of mine) {
-    const at = text.indexOf(q.text, cursor);
-    if (at === -1) continue;
-    parts.push(<span key={`t${n}`}>{mark(text.slice(cursor, at))}</span>);
-    parts.push(
-      <span key={`q${n}`} id={anchor} className="scroll-mt-20 rounded bg-sky-50 decoration-sky-300 target:bg-yellow-100" data-quote={n}>
-        {mark(q.text)}
-      </span>,
-    );
-    cursor = at + q.text.length;
-  }
-  parts.push(<span key="rest">{mark(text.slice(cursor))}</span>);
-  return (
-    <figure className="border-l-4 border-sky-300 pl-4">
-      <p>{parts}</p>
-      <figcaption className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-600">
-        {mine.map(({ q, n, anchor }) => (
-          <span key={n}>
-            {q.speaker ? (
-              <>
-                —{" "}
-                <Link href={`/speakers/${nameSlug(q.speaker)}`} className="font-medium text-sky-800 underline">
-                  {q.speaker}
-                </Link>
-              </>
-            ) : (
-              <span className="italic">автор цитаты не указан</span>
-            )}{" "}
-            <a href={`#${anchor}`} className="text-slate-600 hover:text-slate-900" aria-label={`Ссылка на цитату ${n}`}>
-              #{n}
-            </a>
-          </span>
-        ))}
-      </figcaption>
-    </figure>
-  );
-}

@@ -1,0 +1,97 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { statementAnchor } from "@/lib/search/statement-hit";
+import { nameSlug } from "@/lib/slug";
+import { type StatementPart, paragraphSegments, placeStatements } from "@/lib/statement-anchors";
+import type { CommentaryDocument } from "@/lib/validations/document";
+
+type Mark = (text: string) => ReactNode;
+
+/**
+ * The targeted statement (#quote-N) is marked in every part, across paragraphs: the anchor is
+ * on its first part and :has() reaches the rest, so no script is needed. Numbers only, no
+ * document text, go into this CSS.
+ */
+function targetStyles(count: number): string {
+  const rules: string[] = [];
+  for (let n = 1; n <= count; n++) rules.push(`.article-body:has(#quote-${n}:target) [data-quote~="${n}"]`);
+  if (rules.length === 0) return "";
+  return `${rules.join(",\n")} { background-color: rgb(254 240 138); box-shadow: 0 0 0 2px rgb(250 204 21); border-radius: 2px; }`;
+}
+
+/** The article's paragraphs with every statement marked, anchored by its offsets and credited to its speaker. */
+export function ArticleBody({ doc, mark }: { doc: CommentaryDocument; mark: Mark }) {
+  const parts = placeStatements(doc.paragraphs, doc.quotes);
+  const byParagraph = new Map<number, StatementPart[]>();
+  for (const p of parts) byParagraph.set(p.paragraph, [...(byParagraph.get(p.paragraph) ?? []), p]);
+  const css = targetStyles(doc.quotes.length);
+  return (
+    <div className="article-body mt-8 space-y-4 text-lg leading-relaxed">
+      {css && <style>{css}</style>}
+      {doc.paragraphs.map((text, i) => (
+        <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} doc={doc} mark={mark} />
+      ))}
+    </div>
+  );
+}
+
+function Paragraph({ text, parts, doc, mark }: { text: string; parts: StatementPart[]; doc: CommentaryDocument; mark: Mark }) {
+  if (parts.length === 0) return <p>{mark(text)}</p>;
+  const segments = paragraphSegments(text.length, parts);
+  const starting = parts.filter((p) => p.first).map((p) => p.index);
+  return (
+    <figure className="border-l-4 border-sky-300 pl-4">
+      <p>
+        {segments.map((s) => {
+          const content = mark(text.slice(s.start, s.end));
+          const [anchor, ...more] = s.anchors;
+          const extra = more.map((n) => <span key={`a${n}`} id={statementAnchor(n)} className="scroll-mt-20" data-quote-anchor={n + 1} />);
+          if (s.statements.length === 0)
+            return (
+              <span key={`${s.start}-${s.end}`}>
+                {extra}
+                {content}
+              </span>
+            );
+          return (
+            <span key={`${s.start}-${s.end}`}>
+              {extra}
+              <span
+                {...(anchor !== undefined ? { id: statementAnchor(anchor), "data-quote-anchor": anchor + 1 } : {})}
+                className="scroll-mt-20 rounded bg-sky-50 target:bg-yellow-200"
+                data-quote={s.statements.map((n) => n + 1).join(" ")}
+              >
+                {content}
+              </span>
+            </span>
+          );
+        })}
+      </p>
+      {starting.length > 0 && (
+        <figcaption className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-600">
+          {starting.map((index) => {
+            const q = doc.quotes[index]!;
+            const n = index + 1;
+            return (
+              <span key={n}>
+                {q.speaker ? (
+                  <>
+                    —{" "}
+                    <Link href={`/speakers/${nameSlug(q.speaker)}`} className="font-medium text-sky-800 underline">
+                      {q.speaker}
+                    </Link>
+                  </>
+                ) : (
+                  <span className="italic">автор цитаты не указан</span>
+                )}{" "}
+                <a href={`#${statementAnchor(index)}`} className="text-slate-600 hover:text-slate-900" aria-label={`Ссылка на цитату ${n}`}>
+                  #{n}
+                </a>
+              </span>
+            );
+          })}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
