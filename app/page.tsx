@@ -6,15 +6,16 @@ import { ResultItem } from "@/components/result-item";
 import { SearchForm } from "@/components/search-form";
 import { SearchTabs } from "@/components/search-tabs";
 import { StatementResults } from "@/components/statement-results";
-import { searchFromParams, statementsFromParams } from "@/lib/data";
+import { redirect } from "next/navigation";
+import { canonicalSearchAddress, searchFromParams, statementsFromParams } from "@/lib/data";
 import type { StatementResult } from "@/lib/search/statement-hit";
 import { countResults } from "@/lib/format";
-import { FACET_FIELDS, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
+import { FACET_FIELDS, emptyFilters, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
 import { toSearchString } from "@/lib/validations/search-params";
 
 export const dynamic = "force-dynamic";
 
-const FACET_LEGENDS: Record<FacetField, string> = { speaker: "Эксперт", institution: "Организация", topic: "Тема" };
+const FACET_LEGENDS: Record<FacetField, string> = { speaker: "Эксперт", institution: "Организация", country: "Страна", topic: "Тема" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,6 +27,8 @@ export async function generateMetadata({ searchParams }: Props) {
 
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
+  const canonical = canonicalSearchAddress(raw);
+  if (canonical !== undefined) redirect(canonical);
   const data = raw.view === "statements" ? await statementsFromParams(raw) : await searchFromParams(raw);
 
   if (data.kind === "invalid") {
@@ -79,7 +82,7 @@ function hasFilters(query: SearchQuery): boolean {
 
 function Results({ query, result }: { query: SearchQuery; result: SearchResult }) {
   const searchString = toSearchString(query);
-  const clearFilters = `/${toSearchString({ ...query, filters: { speaker: [], institution: [], topic: [] }, page: 1 })}`;
+  const clearFilters = `/${toSearchString({ ...query, filters: emptyFilters(), page: 1 })}`;
   return (
     <section aria-label="Результаты" className="mt-4">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">

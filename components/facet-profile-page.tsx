@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { quoteAnchor } from "@/lib/extract/registry";
 import type { ReactNode } from "react";
 import { DocumentList } from "@/components/document-list";
-import { SampleBadge } from "@/components/sample-badge";
-import { formatDate } from "@/lib/format";
-import type { FacetProfile, SpeakerQuote } from "@/lib/data";
+import { ProfileStatements } from "@/components/profile-statements";
+import type { FacetProfile } from "@/lib/data";
+import type { StatementResult } from "@/lib/search/statement-hit";
 import { toSearchString } from "@/lib/validations/search-params";
 import { emptyFilters } from "@/lib/search/types";
 
@@ -14,15 +13,17 @@ const KIND: Record<FacetProfile["field"], string> = { speaker: "Эксперт",
 export function FacetProfilePage({
   profile,
   subtitle,
-  quotes,
+  statements,
   details,
 }: {
   profile: FacetProfile;
   subtitle?: string;
-  quotes?: SpeakerQuote[];
+  /** One page of the statements filed under this profile (searchStatements), newest first. */
+  statements?: StatementResult;
   details?: ReactNode;
 }) {
-  const searchHref = `/${toSearchString({ q: "", filters: { ...emptyFilters(), [profile.field]: [profile.name] }, sort: "date", page: 1 })}`;
+  const searchQuery = { q: "", filters: { ...emptyFilters(), [profile.field]: [profile.name] }, sort: "date" as const, page: 1 };
+  const searchHref = `/${toSearchString(searchQuery)}`;
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm uppercase tracking-wide text-slate-500">{KIND[profile.field]}</p>
@@ -34,31 +35,8 @@ export function FacetProfilePage({
         </Link>
       </p>
       {details}
-      {quotes && quotes.length > 0 && (
-        <section className="mt-8" aria-labelledby="quotes-heading">
-          <h2 id="quotes-heading" className="mb-3 text-xl font-semibold">
-            Цитаты
-          </h2>
-          <ul className="space-y-4">
-            {quotes.map((q) => (
-              <li key={`${q.document.id}-${q.index}`} className="rounded-md border border-slate-200 bg-white p-4" data-testid="quote">
-                <blockquote className="leading-relaxed">«{q.text}»</blockquote>
-                <p className="mt-2 text-sm text-slate-600">
-                  <Link href={`/articles/${q.document.slug}#${quoteAnchor(q.index)}`} className="text-sky-800 underline">
-                    {q.document.title}
-                  </Link>
-                  {q.document.date && <>, {formatDate(q.document.date)}</>}
-                  {q.document.sample && (
-                    <>
-                      {" "}
-                      <SampleBadge />
-                    </>
-                  )}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {statements && statements.total > 0 && (
+        <ProfileStatements result={statements} searchHref={`/${toSearchString({ ...searchQuery, view: "statements" })}`} />
       )}
       <section className="mt-8" aria-labelledby="docs-heading">
         <h2 id="docs-heading" className="mb-1 text-xl font-semibold">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { nameSlug } from "@/lib/slug";
 
-const BASE = { speaker: "/speakers", institution: "/institutions", topic: "/topics" } as const;
+const BASE = { speaker: "/speakers", institution: "/institutions", country: "/countries", topic: "/topics" } as const;
 
 /** Names as links to their speaker, institution or topic pages, with an optional note after each. */
 export function NameLinks({

@@ -1,6 +1,6 @@
 import { NameLinks } from "@/components/name-links";
 import { formatDate } from "@/lib/format";
-import type { RegistryInstitution, RegistrySpeaker } from "@/lib/extract/registry";
+import type { InstitutionEntity, PersonEntity } from "@/lib/entities/types";
 
 function span(first?: string, last?: string): string {
   if (!first) return "";
@@ -8,9 +8,9 @@ function span(first?: string, last?: string): string {
 }
 
 /** A speaker's roles as the archive recorded them, with when each was seen, and other names used. */
-export function SpeakerDetails({ speaker }: { speaker: RegistrySpeaker }) {
+export function SpeakerDetails({ speaker }: { speaker: PersonEntity }) {
   const roles = speaker.roles.filter((r) => r.role || r.institution);
-  if (roles.length === 0 && speaker.aliases.length === 0) return null;
+  if (roles.length === 0 && speaker.variants.length === 0 && !speaker.partial) return null;
   return (
     <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]" data-testid="speaker-details">
       {roles.length > 0 && (
@@ -28,10 +28,16 @@ export function SpeakerDetails({ speaker }: { speaker: RegistrySpeaker }) {
           </dd>
         </div>
       )}
-      {speaker.aliases.length > 0 && (
+      {speaker.variants.length > 0 && (
         <div className="contents">
           <dt className="font-semibold text-slate-600">Упоминается как</dt>
-          <dd>{speaker.aliases.join(", ")}</dd>
+          <dd data-testid="speaker-variants">{speaker.variants.join(", ")}</dd>
+        </div>
+      )}
+      {speaker.partial && (
+        <div className="contents">
+          <dt className="font-semibold text-slate-600">Имя</dt>
+          <dd data-testid="speaker-partial">известна только фамилия: тексты архива не называют полного имени, и ни один эксперт с полным именем не подходит однозначно</dd>
         </div>
       )}
     </dl>
@@ -39,14 +45,14 @@ export function SpeakerDetails({ speaker }: { speaker: RegistrySpeaker }) {
 }
 
 /** An institution's abbreviations, parent body and the people who spoke for it. */
-export function InstitutionDetails({ institution }: { institution: RegistryInstitution }) {
-  if (institution.aliases.length === 0 && !institution.parent && institution.speakers.length === 0) return null;
+export function InstitutionDetails({ institution }: { institution: InstitutionEntity }) {
+  if (institution.variants.length === 0 && !institution.parent && institution.speakers.length === 0) return null;
   return (
     <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]" data-testid="institution-details">
-      {institution.aliases.length > 0 && (
+      {institution.variants.length > 0 && (
         <div className="contents">
-          <dt className="font-semibold text-slate-600">Сокращение</dt>
-          <dd>{institution.aliases.join(", ")}</dd>
+          <dt className="font-semibold text-slate-600">Другие названия</dt>
+          <dd>{institution.variants.join(", ")}</dd>
         </div>
       )}
       {institution.parent && (

@@ -5,12 +5,14 @@ import { AppError } from "@/lib/errors";
 import { getEngine, openEmbeddedEngine, type SearchEngine } from "@/lib/search";
 import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
 import type { StatementResult } from "@/lib/search/statement-hit";
-import { nameSlug } from "@/lib/slug";
 import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { NO_HIGHLIGHT, highlight, type Segment } from "@/lib/text/highlight";
-import { MAX_QUERY_LENGTH, parseSearchParams, type RawParams } from "@/lib/validations/search-params";
-import { buildRegistry, findInstitution, findSpeaker, type RegistryInstitution, type RegistrySpeaker } from "@/lib/extract/registry";
+import { MAX_QUERY_LENGTH, parseSearchParams, toSearchString, type RawParams } from "@/lib/validations/search-params";
+import { FACET_KIND, canonicalFilters, getRegistry } from "@/lib/entities/access";
+import { resolveDocument } from "@/lib/entities/document";
+import { entitiesOf, findEntity, matchEntities } from "@/lib/entities/registry";
+import type { Entity, EntityKind, InstitutionEntity, PersonEntity } from "@/lib/entities/types";
 import type { CommentaryDocument, Quote } from "@/lib/validations/document";
 
 /**
@@ -23,8 +25,27 @@ export type SearchPageData =
   | { kind: "invalid"; message: string }
   | { kind: "unavailable"; query: SearchQuery; message: string };
 
-export async function searchFromParams(raw: RawParams): Promise<SearchPageData> {
+/** The URL's query with every filter value resolved to its entity's canonical name. */
+function parseCanonical(raw: RawParams): ReturnType<typeof parseSearchParams> & { changed?: boolean } {
   const parsed = parseSearchParams(raw, getConfig().SEARCH_PAGE_SIZE);
+  if (!parsed.ok) return parsed;
+  const { filters, changed } = canonicalFilters(parsed.query.filters);
+  return { ok: true, query: { ...parsed.query, filters }, changed };
+}
+
+/**
+ * The search page's canonical address when a filter named an entity by a variant or case form
+ * (speaker=Путина → speaker=Владимир Путин), so that shared links carry one spelling; undefined
+ * when the address is canonical already.
+ */
+export function canonicalSearchAddress(raw: RawParams): string | undefined {
+  const parsed = parseCanonical(raw);
+  if (!parsed.ok || !parsed.changed) return undefined;
+  return `/${toSearchString(parsed.query)}`;
+}
+
+export async function searchFromParams(raw: RawParams): Promise<SearchPageData> {
+  const parsed = parseCanonical(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
     const engine = await getEngine();
@@ -60,7 +81,8 @@ export type StatementsPageData =
 
 /** The statements tab (view=statements) and GET /api/statements: the same parameters as search. */
 export async function statementsFromParams(raw: RawParams): Promise<StatementsPageData> {
-  const parsed = parseSearchParams(raw, getConfig().SEARCH_PAGE_SIZE);
+  // Filters resolve to entities as in document search: speaker=Путина is Владимир Путин's words.
+  const parsed = parseCanonical(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
     return { kind: "ok", query: parsed.query, result: await getStatements(parsed.query) };
@@ -83,26 +105,53 @@ export async function getStatements(query: SearchQuery): Promise<StatementResult
 
 export async function getArticle(slug: string): Promise<CommentaryDocument | null> {
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  return readPage((engine) => engine.getDocument(slug));
+  const doc = await readPage((engine) => engine.getDocument(slug));
+  return doc && resolveDocument(getRegistry(), doc);
 }
 
 export interface FacetProfile {
   field: FacetField;
   name: string;
   slug: string;
+  entity: Entity;
   documents: CommentaryDocument[];
   total: number;
 }
 
-/** A speaker, institution or topic page: the name behind a slug and its documents, newest first. */
-export async function getFacetProfile(field: FacetField, slug: string, limit = 100): Promise<FacetProfile | null> {
+/**
+ * A speaker, institution, country or topic page: the entity behind a slug and its documents,
+ * newest first. A slug made from a variant («/speakers/putin») answers with the canonical one.
+ */
+export async function getFacetProfile(field: FacetField, slug: string, limit = 100): Promise<FacetProfile | { redirect: string } | null> {
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
+  const registry = getRegistry();
+  const entity = findEntity(registry, FACET_KIND[field], slug);
+  if (!entity || !registry.lookup[entity.kind].has(`slug:${slug}`)) return null;
+  if (entity.slug !== slug) return { redirect: entity.slug };
   return readPage(async (engine) => {
-    const values = await engine.facetValues(field);
-    const match = values.find((v) => nameSlug(v.value) === slug);
-    if (!match) return null;
-    const listing = await engine.listDocuments({ [field]: [match.value] }, { limit, offset: 0 });
-    return { field, name: match.value, slug, documents: listing.documents, total: listing.total };
+    const listing = await engine.listDocuments({ [field]: [entity.name] }, { limit, offset: 0 });
+    return { field, name: entity.name, slug, entity, documents: listing.documents.map((d) => resolveDocument(registry, d)), total: listing.total };
   });
+}
+
+export interface EntityListing {
+  entities: Entity[];
+  total: number;
+}
+
+/**
+ * Index pages and GET /api/entities: every entity of a kind, optionally those a filter text finds
+ * in any of its names or case forms («Путина» finds Владимир Путин), by name or by count.
+ */
+export function listEntities(kind: EntityKind, opts: { q?: string; sort?: "name" | "count"; limit?: number; offset?: number } = {}): EntityListing {
+  const registry = getRegistry();
+  let list = entitiesOf(registry, kind) as Entity[];
+  const q = opts.q?.trim();
+  if (q) list = matchEntities(registry, kind, q);
+  const ru = new Intl.Collator("ru", { sensitivity: "base", numeric: true });
+  list = [...list].sort(opts.sort === "name" ? (a, b) => ru.compare(a.name, b.name) : (a, b) => b.documentCount - a.documentCount || ru.compare(a.name, b.name));
+  const offset = opts.offset ?? 0;
+  return { entities: list.slice(offset, offset + (opts.limit ?? list.length)), total: list.length };
 }
 
 export interface SpeakerQuote extends Quote {
@@ -124,14 +173,12 @@ export function highlighterForQuery(q: string): (text: string) => Segment[] {
   return (text) => highlight(text, analyzer, terms);
 }
 
-/**
- * What the archive knows about one speaker or institution — roles over time, aliases, parent
- * body, who spoke for it — from the documents on its page, so no archive-wide pass is needed.
- */
-export function speakerRecord(profile: FacetProfile): RegistrySpeaker | undefined {
-  return findSpeaker(buildRegistry(profile.documents), profile.name);
+/** What the archive knows about one speaker: roles over time, the other names they appear under. */
+export function speakerRecord(profile: FacetProfile): PersonEntity | undefined {
+  return profile.entity.kind === "person" ? profile.entity : undefined;
 }
 
-export function institutionRecord(profile: FacetProfile): RegistryInstitution | undefined {
-  return findInstitution(buildRegistry(profile.documents), profile.name);
+/** An institution's abbreviations, parent body and the people who spoke for it. */
+export function institutionRecord(profile: FacetProfile): InstitutionEntity | undefined {
+  return profile.entity.kind === "institution" ? profile.entity : undefined;
 }

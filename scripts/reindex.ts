@@ -6,7 +6,10 @@
  * to run after an analyzer change).
  */
 import cliProgress from "cli-progress";
+import { rebuildRegistry } from "@/lib/archive/entities";
 import { ArchiveStore } from "@/lib/archive/store";
+import { resolveDocument } from "@/lib/entities/document";
+import { loadPeopleOverrides } from "@/lib/entities/overrides";
 import { getConfig } from "@/lib/config";
 import { openEmbeddedEngine } from "@/lib/search";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
@@ -31,10 +34,19 @@ async function main(): Promise<number> {
   const store = new ArchiveStore(embedded.db);
   const total = store.count();
   const secs = () => ((performance.now() - started) / 1000).toFixed(1);
+  // People, institutions and countries are resolved again first: the overrides file may have changed.
+  const registry = embedded.db.transaction(() => {
+    const rebuilt = rebuildRegistry(embedded.db, loadPeopleOverrides());
+    // The embedded index also serves pages while Meilisearch is down: it follows the registry too.
+    if (config.MEILI_URL) for (const [rowid, doc] of store.byRowids(rebuilt.changed)) embedded.indexRow(rowid, resolveDocument(rebuilt.registry, doc));
+    return rebuilt.registry;
+  })();
+  const view = (doc: CommentaryDocument) => resolveDocument(registry, doc);
+  console.log(`entities: ${registry.entities.filter((e) => e.kind === "person").length} people, ${registry.entities.filter((e) => e.kind === "institution").length} institutions, ${registry.entities.filter((e) => e.kind === "country").length} countries`);
 
   if (!config.MEILI_URL) {
     const bar = progressBar("embedded  ", total);
-    const n = embedded.reindexAll((done) => bar?.update(done));
+    const n = embedded.reindexAll((done) => bar?.update(done), view);
     bar?.stop();
     console.log(`embedded index rebuilt: ${n} document(s) with analyzer ${embedded.analyzer.version} in ${secs()} s (${config.ARCHIVE_DB_PATH})`);
     return 0;
@@ -46,7 +58,7 @@ async function main(): Promise<number> {
   const engine = MeilisearchEngine.fromConfig(config, await loadAliases());
   const bar = progressBar("meilisearch", total);
   function* documents(): Generator<CommentaryDocument> {
-    for (const { document } of store.all(config.MEILI_BATCH_SIZE)) yield document;
+    for (const { document } of store.all(config.MEILI_BATCH_SIZE)) yield view(document);
   }
   try {
     await engine.rebuild(documents(), { batchSize: config.MEILI_BATCH_SIZE, onProgress: (done) => bar?.update(done) });

@@ -1,6 +1,7 @@
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "./db";
+import { ensureEntitySchema, removeDocumentNames, saveDocumentNames } from "./entities";
 import { statementCache } from "./statements";
 
 export interface StoredDocument {
@@ -19,6 +20,7 @@ export class ArchiveStore {
 
   constructor(readonly db: Db) {
     this.statement = statementCache(db);
+    ensureEntitySchema(db);
   }
 
   count(): number {
@@ -55,11 +57,13 @@ export class ArchiveStore {
       .get({ id: doc.id, slug: doc.slug, title: doc.title, date: doc.date ?? null, hash: doc.contentHash, record: JSON.stringify(doc), now }) as {
       rowid: number;
     };
+    saveDocumentNames(this.db, row.rowid, doc);
     return row.rowid;
   }
 
   remove(id: string): number | undefined {
     const row = this.db.prepare("DELETE FROM documents WHERE id = ? RETURNING rowid").get(id) as { rowid: number } | undefined;
+    if (row) removeDocumentNames(this.db, row.rowid);
     return row?.rowid;
   }
 

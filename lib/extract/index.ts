@@ -34,8 +34,8 @@ export function extractCommentary(input: ExtractionInput): Extraction {
     // the document, which is still searchable without speakers.
     found = { quotes: [], speakers: [], institutions: [], institutionDetails: [], mentionedOrganizations: [], attributedBy: [] };
   }
-  // Gender only guides name normalisation; the stored Speaker keeps the schema's fields.
-  const speakers: Speaker[] = found.speakers.map(({ gender: _gender, ...s }: ExtractedSpeaker) => s);
+  // Gender is kept: across the archive a surname alone may join only a compatible person.
+  const speakers: Speaker[] = found.speakers.map((s: ExtractedSpeaker) => s);
   const topics = input.topics && input.topics.length > 0 ? input.topics : detectTopics(input.title, input.paragraphs);
   return {
     quotes: found.quotes,

@@ -4,6 +4,9 @@ import { getEngine, openEmbeddedEngine } from "@/lib/search";
 import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { ArchiveStore } from "@/lib/archive/store";
 import type { CommentaryDocument } from "@/lib/validations/document";
+import { rebuildRegistry } from "@/lib/archive/entities";
+import { resolveDocument } from "@/lib/entities/document";
+import { loadPeopleOverrides, type PeopleOverrides } from "@/lib/entities/overrides";
 import { IngestError } from "./errors";
 import { readRecords } from "./read-files";
 import { toDocument } from "./to-document";
@@ -70,11 +73,12 @@ export function prepareIngest(files: readonly string[], onFile?: (file: string) 
  * Store documents in the archive and the embedded index in one transaction:
  * either every change lands or none does.
  */
-export function commitIngest(engine: SqliteEngine, documents: readonly CommentaryDocument[]): IngestSummary {
+export function commitIngest(engine: SqliteEngine, documents: readonly CommentaryDocument[], overrides: PeopleOverrides = loadPeopleOverrides()): IngestSummary {
   const store = new ArchiveStore(engine.db);
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0, changed: [] };
   const run = engine.db.transaction(() => {
-    if (engine.isStale()) engine.reindexAll();
+    const stale = engine.isStale();
+    const saved = new Set<number>();
     const slugsThisRun = new Map<string, string>();
     for (const incoming of documents) {
       const kind = store.classify(incoming);
@@ -84,8 +88,20 @@ export function commitIngest(engine: SqliteEngine, documents: readonly Commentar
       const clash = (slug: string) => store.slugTakenByOther(slug, doc.id) || (slugsThisRun.has(slug) && slugsThisRun.get(slug) !== doc.id);
       if (!store.slugOf(doc.id) && clash(doc.slug)) doc.slug = uniqueSlug(doc.slug, doc.id, clash);
       slugsThisRun.set(doc.slug, doc.id);
-      engine.indexRow(store.save(doc), doc);
-      summary.changed.push(doc);
+      saved.add(store.save(doc));
+    }
+    // The registry is the archive's, so one new document can change how others read: a surname
+    // alone finds its person once a full name arrives. Those documents are indexed again too.
+    const { registry, changed } = rebuildRegistry(engine.db, overrides);
+    if (stale) {
+      engine.reindexAll(undefined, (doc) => resolveDocument(registry, doc));
+      summary.changed.push(...[...store.byRowids([...new Set([...saved, ...changed])]).values()].map((doc) => resolveDocument(registry, doc)));
+    } else {
+      for (const [rowid, doc] of store.byRowids([...new Set([...saved, ...changed])])) {
+        const view = resolveDocument(registry, doc);
+        engine.indexRow(rowid, view);
+        summary.changed.push(view);
+      }
     }
     engine.markAnalyzer();
   });

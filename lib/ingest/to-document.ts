@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
 import { extractCommentary } from "@/lib/extract";
 import { documentInputSchema, type CommentaryDocument } from "@/lib/validations/document";
+import { countriesInText } from "@/lib/entities/document";
+import { completeDocumentNames } from "@/lib/entities/within-document";
+import type { Quote } from "@/lib/validations/document";
 import { IngestError } from "./errors";
 import type { SourceRecord } from "./source-record";
 
@@ -39,15 +42,28 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
   const extracted = complete
     ? undefined
     : extractCommentary({ title: input.title, paragraphs: input.paragraphs, speakers: input.speakers, topics: input.topics });
-  const speakers = input.speakers.length > 0 ? input.speakers : (extracted?.speakers ?? []);
+  // Names an importer gave are kept as given; names found in the text are made whole from it.
+  const found =
+    input.speakers.length > 0
+      ? { speakers: input.speakers, quotes: input.quotes ?? extracted?.quotes ?? [] }
+      : completeDocumentNames(input.title, input.paragraphs, extracted?.speakers ?? [], input.quotes ?? extracted?.quotes ?? []);
+  const speakers = found.speakers;
   const institutions = input.institutions.length > 0 ? input.institutions : (extracted?.institutions ?? []);
   const topics = input.topics.length > 0 ? input.topics : (extracted?.topics ?? []);
-  const quotes = input.quotes ?? extracted?.quotes ?? [];
+  const quotes = found.quotes.map((q) => placeQuote(q, input.paragraphs));
+  const countries = input.countries ?? countriesInText(input.title, input.paragraphs);
   const institutionDetails = input.institutionDetails ?? extracted?.institutionDetails;
   const mentionedOrganizations = input.mentionedOrganizations ?? extracted?.mentionedOrganizations;
   for (const q of quotes) {
     if (q.paragraph >= input.paragraphs.length) {
       throw new IngestError(record.file, `quote paragraph ${q.paragraph} is past the last paragraph`, record.lineOf("quotes"), "quotes");
+    }
+    const last = q.endParagraph ?? q.paragraph;
+    if (last < q.paragraph || last >= input.paragraphs.length) {
+      throw new IngestError(record.file, `quote endParagraph ${last} is outside paragraphs ${q.paragraph}–${input.paragraphs.length - 1}`, record.lineOf("quotes"), "quotes");
+    }
+    if (q.start !== undefined && q.end !== undefined && (q.start > input.paragraphs[q.paragraph]!.length || q.end > input.paragraphs[last]!.length || (last === q.paragraph && q.start > q.end))) {
+      throw new IngestError(record.file, `quote offsets ${q.start}–${q.end} fall outside their paragraph`, record.lineOf("quotes"), "quotes");
     }
   }
   const id = input.id ?? stableId(input.title, input.date, input.url);
@@ -61,6 +77,7 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     speakers,
     institutions,
     quotes,
+    ...(countries.length ? { countries } : {}),
     ...(institutionDetails?.length ? { institutionDetails } : {}),
     ...(mentionedOrganizations?.length ? { mentionedOrganizations } : {}),
     sample: input.sample,
@@ -71,4 +88,16 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     ...JSON.parse(JSON.stringify(content)),
     contentHash: sha256(JSON.stringify(content)),
   } as CommentaryDocument;
+}
+
+/**
+ * Offsets for a quote an importer gave as text only, so its anchor is placed like any other:
+ * where the text occurs in its paragraph, else the whole paragraph (the text may be abridged).
+ */
+function placeQuote(q: Quote, paragraphs: readonly string[]): Quote {
+  if (q.start !== undefined && q.end !== undefined) return q;
+  const p = paragraphs[q.paragraph];
+  if (p === undefined) return q;
+  const at = p.indexOf(q.text);
+  return at >= 0 ? { ...q, start: at, end: at + q.text.length } : { ...q, start: 0, end: p.length };
 }

@@ -8,6 +8,7 @@ export function facetValuesOf(doc: CommentaryDocument): Record<FacetField, strin
   return {
     speaker: unique(doc.speakers.map((s) => s.name)),
     institution: [...institutions],
+    country: unique(doc.countries ?? []),
     topic: unique(doc.topics),
   };
 }

@@ -17,6 +17,8 @@ export const ORIGINAL_FIELDS = [
   "speakers",
   "institutions",
   "quotes",
+  "countries",
+  "entityIds",
   "sample",
   "contentHash",
 ] as const satisfies readonly (keyof CommentaryDocument)[];
@@ -27,6 +29,7 @@ export interface MeiliDocument extends CommentaryDocument {
   pk: string;
   speaker: string[];
   institution: string[];
+  country: string[];
   topic: string[];
   /** YYYYMMDD: a number sorts and compares reliably; absent when undated, so it sorts last. */
   dateValue?: number;
@@ -72,6 +75,7 @@ export function toMeiliDocument(doc: CommentaryDocument, analyzer: Analyzer): Me
     pk: primaryKeyOf(doc.id),
     speaker: facets.speaker,
     institution: facets.institution,
+    country: facets.country,
     topic: facets.topic,
     ...(doc.date ? { dateValue: Number(doc.date.replace(/-/g, "")) } : {}),
     title_terms: titleTerms,

@@ -12,7 +12,7 @@ import { FACET_FIELDS, type FacetField } from "./types";
 
 /** Document attributes the engine filters on; analyzed ones are written by meili-document.ts. */
 export const MEILI_ATTR = {
-  facet: { speaker: "speaker", institution: "institution", topic: "topic" } as Record<FacetField, string>,
+  facet: { speaker: "speaker", institution: "institution", country: "country", topic: "topic" } as Record<FacetField, string>,
   terms: "terms",
   words: "words",
   bigrams: "bigrams",

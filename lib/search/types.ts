@@ -1,7 +1,7 @@
 import type { CommentaryDocument, Speaker } from "@/lib/validations/document";
 import type { Segment } from "@/lib/text/highlight";
 
-export const FACET_FIELDS = ["speaker", "institution", "topic"] as const;
+export const FACET_FIELDS = ["speaker", "institution", "country", "topic"] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 export type SortOrder = "relevance" | "date";
@@ -74,5 +74,5 @@ export interface EngineHealth {
 }
 
 export function emptyFilters(): Record<FacetField, string[]> {
-  return { speaker: [], institution: [], topic: [] };
+  return { speaker: [], institution: [], country: [], topic: [] };
 }

@@ -15,6 +15,8 @@ export const speakerSchema = z.object({
   institution: z.string().trim().max(300).optional(),
   /** Other forms of the name seen in the text (inflected, surname alone); never shown as the name. */
   aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  /** From the first name's reading or the verb's agreement; lets a surname alone find only compatible people. */
+  gender: z.enum(["masc", "femn"]).optional(),
 });
 
 /** An institution with its abbreviations and the body it belongs to («ИМЭП», «при Фонде …»). */
@@ -29,6 +31,17 @@ export const quoteSchema = z.object({
   /** Canonical speaker name; absent when the quote has no attribution. */
   speaker: z.string().trim().min(1).max(200).optional(),
   paragraph: z.number().int().min(0),
+  /**
+   * Where the statement sits in the stored text: from `start` in `paragraph` to `end` in
+   * `endParagraph` (the same paragraph when absent). Anchors on the article page are placed by
+   * these offsets, never by searching for the text, which may have an interruption removed.
+   * Filled in at import when an importer gives only the text.
+   */
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+  endParagraph: z.number().int().min(0).optional(),
+  /** A direct quote «…», or reported speech («по словам Х, …», «Х считает, что …»). */
+  kind: z.enum(["direct", "reported"]).optional(),
 });
 
 /** What an importer may supply: everything but the title and text is optional. */
@@ -51,6 +64,7 @@ export const documentInputSchema = z.object({
   /** Organisations the text mentions without anyone speaking for them. */
   mentionedOrganizations: z.array(text.max(300)).max(200).optional(),
   quotes: z.array(quoteSchema).max(2_000).optional(),
+  countries: z.array(text.max(200)).max(300).optional(),
   sample: z.boolean().optional(),
 });
 
@@ -74,7 +88,14 @@ export interface CommentaryDocument {
   institutionDetails?: InstitutionDetail[];
   mentionedOrganizations?: string[];
   quotes: Quote[];
+  /** Countries the text names, canonical (lib/entities/countries.ts). */
+  countries?: string[];
   sample?: boolean;
+  /**
+   * Set on the view engines index and pages show (lib/entities/document.ts), never stored: the
+   * entity id behind each name, in the order of `speakers`, `institutions`, `countries`, `topics`.
+   */
+  entityIds?: { speakers: string[]; institutions: string[]; countries: string[]; topics: string[] };
   /** sha256 of the normalised content; equal hashes mean nothing to update. */
   contentHash: string;
 }

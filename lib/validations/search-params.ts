@@ -11,6 +11,7 @@ export const searchParamsSchema = z.object({
   q: z.string().max(MAX_QUERY_LENGTH, `q is at most ${MAX_QUERY_LENGTH} characters`).default(""),
   speaker: z.array(facetValue).max(20, "at most 20 speakers").default([]),
   institution: z.array(facetValue).max(20, "at most 20 institutions").default([]),
+  country: z.array(facetValue).max(20, "at most 20 countries").default([]),
   topic: z.array(facetValue).max(20, "at most 20 topics").default([]),
   sort: z.enum(["relevance", "date"], { message: 'sort must be "relevance" or "date"' }).default("relevance"),
   page: z.coerce
@@ -51,6 +52,7 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
     q: single(raw.q) ?? "",
     speaker: many(raw.speaker),
     institution: many(raw.institution),
+    country: many(raw.country),
     topic: many(raw.topic),
     ...(sort ? { sort } : {}),
     ...(page ? { page } : {}),
@@ -68,7 +70,7 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
     ok: true,
     query: {
       q: d.q.trim(),
-      filters: { speaker: dedupe(d.speaker), institution: dedupe(d.institution), topic: dedupe(d.topic) },
+      filters: { speaker: dedupe(d.speaker), institution: dedupe(d.institution), country: dedupe(d.country), topic: dedupe(d.topic) },
       sort: d.sort as SortOrder,
       page: d.page,
       perPage,

@@ -50,7 +50,7 @@ export function queryMix(pool: Pool, uni: Universe, count: number, seed: number)
     const n = 1 + Math.floor(r() * 3);
     const words = new Set<string>();
     while (words.size < n) words.add(list[Math.floor(r() * list.length)]!);
-    const filters: Record<FacetField, string[]> = { speaker: [], institution: [], topic: [] };
+    const filters: Record<FacetField, string[]> = { speaker: [], institution: [], country: [], topic: [] };
     if (r() < 0.5) {
       filters.speaker.push(uni.speakers[pickSpeaker(r)]!.name);
       if (r() < 0.5) {

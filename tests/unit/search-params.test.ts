@@ -10,7 +10,7 @@ describe("URL ↔ search state", () => {
   });
 
   it("defaults to relevance, page 1, no filters", () => {
-    expect(parse("")).toEqual({ ok: true, query: { q: "", filters: { speaker: [], institution: [], topic: [] }, sort: "relevance", page: 1, perPage: 10 } });
+    expect(parse("")).toEqual({ ok: true, query: { q: "", filters: { speaker: [], institution: [], country: [], topic: [] }, sort: "relevance", page: 1, perPage: 10 } });
   });
 
   it.each([
@@ -36,7 +36,7 @@ describe("URL ↔ search state", () => {
     if (!r.ok) throw new Error(r.error);
     const back = parse(toSearchString(r.query).slice(1));
     expect(back).toEqual(r);
-    expect(toSearchString({ q: "", filters: { speaker: [], institution: [], topic: [] }, sort: "relevance", page: 1 })).toBe("");
+    expect(toSearchString({ q: "", filters: { speaker: [], institution: [], country: [], topic: [] }, sort: "relevance", page: 1 })).toBe("");
   });
 
   it("toggling a facet value adds or removes it and goes back to page 1", () => {

@@ -57,7 +57,7 @@ describe("embedded engine", () => {
 
   it("ORs values within a group and ANDs across groups", async () => {
     const e = await engineWith();
-    const r = await e.search(q({ filters: { speaker: ["Анна", "Вера"], institution: ["КИСИ"], topic: [] } }));
+    const r = await e.search(q({ filters: { speaker: ["Анна", "Вера"], institution: ["КИСИ"], country: [], topic: [] } }));
     expect(r.hits.map((h) => h.id).sort()).toEqual(["d3", "d4", "d5"]);
   });
 

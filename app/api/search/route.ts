@@ -24,6 +24,8 @@ export async function GET(request: NextRequest) {
       perPage: result.perPage,
       matchMode: result.matchMode,
       ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
+      // Filter values resolved to canonical names (speaker=Путина is filtered as «Владимир Путин»).
+      filters: data.query.filters,
       tookMs: result.tookMs,
     });
   } catch (e) {

@@ -1,18 +1,15 @@
-import { notFound } from "next/navigation";
+import { loadProfile, profileTitle } from "@/app/_profiles/load";
 import { FacetProfilePage } from "@/components/facet-profile-page";
-import { getFacetProfile } from "@/lib/data";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const profile = await getFacetProfile("topic", (await params).slug);
-  return { title: profile?.name ?? "Тема не найдена" };
+  return profileTitle("topic", (await params).slug, "Тема не найдена");
 }
 
 export default async function TopicPage({ params }: Props) {
-  const profile = await getFacetProfile("topic", (await params).slug);
-  if (!profile) notFound();
+  const profile = await loadProfile("topic", (await params).slug);
   return <FacetProfilePage profile={profile} />;
 }

@@ -254,14 +254,14 @@ export class SqliteEngine implements SearchEngine {
     return built !== this.analyzer.version;
   }
 
-  /** Rebuild the embedded index from the archive itself. */
-  reindexAll(onProgress?: (done: number) => void): number {
+  /** Rebuild the embedded index from the archive itself; `view` is what to index for a stored document (its names resolved to entities). */
+  reindexAll(onProgress?: (done: number) => void, view: (doc: CommentaryDocument) => CommentaryDocument = (d) => d): number {
     let n = 0;
     const run = this.db.transaction(() => {
       this.db.exec("DELETE FROM fts; DELETE FROM doc_facets;");
       this.statements.clear();
       for (const { rowid, document } of this.store.all()) {
-        this.indexRow(rowid, document);
+        this.indexRow(rowid, view(document));
         if (++n % 500 === 0) onProgress?.(n);
       }
       this.markAnalyzer();

@@ -1,0 +1,144 @@
+import { INSTITUTION_EQUIVALENTS } from "@/config/institutions";
+import { placeOf } from "./countries";
+import { foldKey, institutionKey, isAbbreviation } from "./keys";
+import type { DocumentNames } from "./types";
+
+/**
+ * Institutions across the archive: one record per body, whatever case form, abbreviation or
+ * spelling a text used. Places are not institutions (they go to the country facet), and
+ * fragments that extraction glued to a name («ЦК КПК Си», «ООН Пан») are cut back.
+ */
+
+export interface InstitutionGroup {
+  key: string;
+  names: Map<string, number>;
+  aliases: Set<string>;
+  parent?: string;
+}
+
+const PREPOSITIONS = new Set(["в", "во", "на", "при", "из", "от", "для", "у", "с", "со", "по"]);
+
+/**
+ * A raw institution value made fit to show, or a country/place it turned out to be.
+ * `personWords`: the first words of the people the same document names, which extraction
+ * sometimes left on the end of an institution («ЦК КПК Си» from «… ЦК КПК Си Цзиньпин»).
+ */
+export function cleanInstitution(raw: string, personWords: ReadonlySet<string>): { institution?: string; country?: string } {
+  let words = raw.trim().split(/\s+/).filter(Boolean);
+  while (words.length > 1 && personWords.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  // «Тегеран в ОПЕК»: a place, a preposition, then the body.
+  const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+  if (prep > 0 && placeOf(words.slice(0, prep).join(" "))) words = words.slice(prep + 1);
+  if (words.length === 0) return {};
+  const name = words.join(" ");
+  const place = placeOf(name);
+  if (place) return place.kind === "country" ? { country: place.name } : {};
+  return { institution: name };
+}
+
+const equivalentKey = new Map<string, string>();
+for (const set of INSTITUTION_EQUIVALENTS) {
+  const head = institutionKey(set[0]!);
+  for (const n of set) equivalentKey.set(institutionKey(n), head);
+}
+
+export function canonicalInstitutionKey(name: string): string {
+  const k = institutionKey(name);
+  return equivalentKey.get(k) ?? k;
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    const p = this.parent.get(x);
+    if (p === undefined || p === x) return x;
+    const root = this.find(p);
+    this.parent.set(x, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+export interface InstitutionResolution {
+  groups: Map<string, InstitutionGroup>;
+  /** Group key of a cleaned institution name, or undefined when it is not an institution. */
+  groupOf(name: string): string | undefined;
+}
+
+/** `cleaned`: per document, the institution names after cleanInstitution. */
+export function resolveInstitutions(docs: readonly DocumentNames[], cleaned: ReadonlyMap<string, string[]>): InstitutionResolution {
+  const uf = new UnionFind();
+  const names = new Map<string, Map<string, number>>();
+  const aliases = new Map<string, Set<string>>();
+  const parents = new Map<string, string>();
+  const note = (n: string) => {
+    const k = canonicalInstitutionKey(n);
+    const m = names.get(k) ?? new Map<string, number>();
+    m.set(n, (m.get(n) ?? 0) + 1);
+    names.set(k, m);
+    return k;
+  };
+  for (const d of docs) for (const n of cleaned.get(d.docId) ?? []) note(n);
+  for (const d of docs) {
+    for (const det of d.institutionDetails ?? []) {
+      const k = canonicalInstitutionKey(det.name);
+      if (!names.has(k)) continue;
+      for (const a of det.aliases) {
+        const s = aliases.get(k) ?? new Set<string>();
+        s.add(a);
+        aliases.set(k, s);
+        // An abbreviation defined in the text («Институт … (ИМЭП)») joins the two records.
+        const ak = canonicalInstitutionKey(a);
+        if (names.has(ak)) uf.union(k, ak);
+      }
+      if (det.parent && !parents.has(k)) parents.set(k, det.parent);
+    }
+  }
+  const groups = new Map<string, InstitutionGroup>();
+  for (const [k, m] of names) {
+    const root = uf.find(k);
+    const g: InstitutionGroup = groups.get(root) ?? { key: root, names: new Map(), aliases: new Set() };
+    for (const [n, c] of m) g.names.set(n, (g.names.get(n) ?? 0) + c);
+    for (const a of aliases.get(k) ?? []) g.aliases.add(a);
+    if (!g.parent && parents.has(k)) g.parent = parents.get(k);
+    groups.set(root, g);
+  }
+  return {
+    groups,
+    groupOf(name) {
+      const k = canonicalInstitutionKey(name);
+      return names.has(k) ? uf.find(k) : undefined;
+    },
+  };
+}
+
+/**
+ * The name shown: a configured canonical name, else a spelled-out name over its abbreviation
+ * («Институт мировой экономики и политики» over «ИМЭП»), the nominative, the most frequent.
+ */
+export function canonicalInstitutionName(g: InstitutionGroup): string {
+  const configured = INSTITUTION_EQUIVALENTS.find((set) => set.some((n) => g.names.has(n) || [...g.names.keys()].some((x) => institutionKey(x) === institutionKey(n))));
+  if (configured) return configured[0]!;
+  const entries = [...g.names.entries()];
+  entries.sort(
+    (a, b) =>
+      Number(isAbbreviation(a[0])) - Number(isAbbreviation(b[0])) ||
+      Number(isNominative(b[0])) - Number(isNominative(a[0])) ||
+      b[1] - a[1] ||
+      Number(/ё/i.test(b[0])) - Number(/ё/i.test(a[0])) ||
+      a[0].length - b[0].length ||
+      a[0].localeCompare(b[0], "ru"),
+  );
+  return entries[0]![0];
+}
+
+/** The name's first word is already its dictionary form: «Единая Россия», not «Единой России». */
+function isNominative(name: string): boolean {
+  const first = name.replace(/^[«"„]/u, "").split(/\s+/)[0] ?? "";
+  if (isAbbreviation(first)) return true;
+  return institutionKey(first) === foldKey(first).replace(/ъ$/u, "");
+}

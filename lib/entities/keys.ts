@@ -1,0 +1,144 @@
+import { parse, normalForm } from "@/lib/extract/morph";
+
+/**
+ * Keys that decide when two written names are the same entity. They fold what writers vary
+ * without meaning anything (case, ё/е, the kind of dash or quote, old orthography's final ъ) and
+ * keep what distinguishes people (a different first name is a different person).
+ */
+
+export type Gender = "masc" | "femn";
+
+/** The dictionary tags first names and surnames only on capitalised words: «Дмитрием», not «дмитрием». */
+export function nameParse(word: string) {
+  const lower = word.toLowerCase();
+  return parse(lower.replace(/(^|-)([а-яё])/gu, (_, d: string, c: string) => d + c.toUpperCase()));
+}
+
+/** Lowercase, ё→е, one kind of dash, no quotation marks or dots, single spaces. */
+export function foldKey(s: string): string {
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[‐‑‒–—−]/g, "-")
+    .replace(/\s*-\s*/g, "-")
+    .replace(/[«»"„“”'’.]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const INITIAL = /^[А-ЯЁA-Z]\.?$/u;
+const INITIALS = /^(?:[А-ЯЁA-Z]\.){1,2}$/u;
+
+export interface NameParts {
+  /** First name as written; absent for a surname alone or initials. */
+  first?: string;
+  /** First-name initial, from «И. Фамилия», «А Кержаев» or the first name itself. */
+  initial?: string;
+  surname: string;
+  /** Words as written. */
+  words: string[];
+}
+
+/** «Владимир Владимирович Путин», «В. В. Путин», «А Кержаев», «Путин». */
+export function nameParts(name: string): NameParts | undefined {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const surname = words[words.length - 1]!;
+  if (words.length === 1) return { surname, words };
+  const head = words[0]!;
+  if (INITIAL.test(head) || INITIALS.test(head)) return { initial: head[0]!.toUpperCase(), surname, words };
+  return { first: head, initial: head[0]!.toUpperCase(), surname, words };
+}
+
+const cache = new Map<string, string>();
+
+/** A first name's dictionary form: «Дмитрием» → «дмитрий»; unknown names are only folded. */
+export function firstNameKey(word: string): string {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const readings = nameParse(word).filter((p) => p.tag.Name);
+  const out = foldKey(readings.length > 0 ? normalForm(readings[0]!, word) : word);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(word, out);
+  return out;
+}
+
+/**
+ * A surname's key. Extraction already brings names to the nominative, so the key only folds
+ * spelling; masculine oblique endings are taken off where the dictionary says the word is a
+ * surname in an oblique case («Путина» as a genitive of «Путин»), because a stored value may
+ * still carry one. A feminine nominative («Салтыбаева») keeps its -а: she is someone else.
+ */
+export function surnameKey(word: string, gender?: Gender): string {
+  const folded = foldKey(word);
+  if (gender === "femn") return folded;
+  const readings = nameParse(word).filter((p) => p.tag.Surn && p.tag.GNdr === "masc");
+  if (readings.length > 0 && readings.every((p) => p.tag.CAse !== "nomn")) return foldKey(normalForm(readings[0]!, word));
+  return folded;
+}
+
+/** Gender from the first name's reading, else from a Russian surname's ending. */
+export function genderOfName(parts: NameParts): Gender | undefined {
+  if (parts.first) {
+    const gs = new Set(nameParse(parts.first).filter((p) => p.tag.Name).map((p) => p.tag.GNdr));
+    if (gs.size === 1) {
+      const g = [...gs][0];
+      if (g === "masc" || g === "femn") return g;
+    }
+  }
+  const s = parts.surname.toLowerCase();
+  if (/(ова|ева|ёва|ина|ына|ская|цкая)$/u.test(s)) return "femn";
+  if (/(ов|ев|ёв|ин|ын|ский|цкий)$/u.test(s)) return "masc";
+  return undefined;
+}
+
+/** The key under which full names merge across documents: first name and surname, patronymic ignored. */
+export function fullNameKey(parts: NameParts, gender?: Gender): string | undefined {
+  if (!parts.first) return undefined;
+  return `${firstNameKey(parts.first)}|${surnameKey(parts.surname, gender)}`;
+}
+
+/**
+ * An institution's key: every word in its dictionary form, abbreviations as written, a generic
+ * head before a quoted name dropped («радиостанция «Эхо Москвы»» = «Эхо Москвы»), the final ъ of
+ * old orthography dropped («Коммерсантъ» = «Коммерсант»).
+ */
+export function institutionKey(name: string): string {
+  const quoted = /^[а-яё-]+\s+[«"„](.+?)[»"“]$/iu.exec(name.trim());
+  const base = quoted && GENERIC_HEADS.has(quoted[1] ? name.trim().split(/\s+/)[0]!.toLowerCase() : "") ? quoted[1]! : name;
+  const words = foldKey(base).split(" ").filter(Boolean);
+  return words
+    .map((w, i) => {
+      const original = base.replace(/[«»"„“”]/g, " ").trim().split(/\s+/)[i] ?? w;
+      if (/^[А-ЯЁA-Z0-9-]{2,}$/u.test(original)) return w;
+      const stem = w.replace(/ъ$/u, "");
+      const p = parse(stem)[0];
+      return p ? foldKey(normalForm(p, stem)) : stem;
+    })
+    .join(" ");
+}
+
+/** Kinds of body that precede a proper name in quotes and are not part of it. */
+const GENERIC_HEADS = new Set([
+  "радиостанция",
+  "радио",
+  "газета",
+  "телеканал",
+  "агентство",
+  "издание",
+  "журнал",
+  "компания",
+  "партия",
+  "движение",
+  "холдинг",
+  "концерн",
+  "банк",
+  "группа",
+  "организация",
+]);
+
+/** «ИМЭП», «ЦК КПК»: every word an abbreviation. */
+export function isAbbreviation(s: string): boolean {
+  return s.split(/\s+/).every((w) => /^[A-ZА-ЯЁ0-9-]{2,}$/u.test(w));
+}
