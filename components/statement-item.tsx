@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Byline } from "@/components/byline";
 import { CopyCitation } from "@/components/copy-citation";
 import { Highlighted } from "@/components/highlighted";
+import { SampleBadge } from "@/components/sample-badge";
 import type { StatementHit } from "@/lib/search/statement-hit";
 import { nameSlug } from "@/lib/slug";
 
@@ -9,11 +10,11 @@ import { nameSlug } from "@/lib/slug";
  * One statement as a result: its words (highlighted, as text), who said it, where and when,
  * a permalink to it on the article page and a button copying it as a citation.
  */
-export function StatementItem({ hit, searchString = "" }: { hit: StatementHit; searchString?: string }) {
+export function StatementItem({ hit, searchString = "", testId = "statement" }: { hit: StatementHit; searchString?: string; testId?: string }) {
   const { speaker, document: doc } = hit;
   const credit = speaker ? [speaker.role, speaker.institution].filter(Boolean).join(", ") : "";
   return (
-    <li className="border-b border-slate-200 py-5" data-testid="statement" data-statement-id={hit.id}>
+    <li className="border-b border-slate-200 py-5" data-testid={testId} data-statement-id={hit.id}>
       <blockquote className="leading-relaxed text-slate-900" data-testid="statement-text">
         {hit.kind === "direct" ? (
           <>
@@ -44,9 +45,10 @@ export function StatementItem({ hit, searchString = "" }: { hit: StatementHit; s
         {(doc.date || doc.source) && " · "}
         <Byline date={doc.date} source={doc.source} />
         {doc.sample && (
-          <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700" title="Вымышленный текст для демонстрации архива">
-            Образец
-          </span>
+          <>
+            {" "}
+            <SampleBadge />
+          </>
         )}
       </p>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">

@@ -132,7 +132,7 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ержан Салтыбаев");
     const quote = page.getByTestId("quote").filter({ hasText: "Мы должны генерировать" });
     await expect(quote).toHaveCount(1);
-    await quote.getByRole("link").click();
+    await quote.getByTestId("statement-permalink").click();
     await expect(page).toHaveURL(/#quote-2$/);
     await expect(page.locator("#quote-2")).toBeInViewport();
   });

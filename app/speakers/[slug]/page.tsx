@@ -1,20 +1,20 @@
-import { notFound } from "next/navigation";
+import { loadProfile, profileTitle } from "@/app/_profiles/load";
 import { FacetProfilePage } from "@/components/facet-profile-page";
 import { SpeakerDetails } from "@/components/profile-details";
-import { getFacetProfile, quotesBy, speakerRecord } from "@/lib/data";
+import { PROFILE_STATEMENTS_PER_PAGE, profilePage } from "@/components/profile-statements";
+import { getStatements, speakerRecord } from "@/lib/data";
+import { emptyFilters } from "@/lib/search/types";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
-  const profile = await getFacetProfile("speaker", (await params).slug);
-  return { title: profile?.name ?? "Эксперт не найден" };
+  return profileTitle("speaker", (await params).slug, "Эксперт не найден");
 }
 
-export default async function SpeakerPage({ params }: Props) {
-  const profile = await getFacetProfile("speaker", (await params).slug);
-  if (!profile) notFound();
+export default async function SpeakerPage({ params, searchParams }: Props) {
+  const profile = await loadProfile("speaker", (await params).slug);
   const record = speakerRecord(profile);
   const subtitle = [record?.role, record?.institution].filter(Boolean).join(", ");
   return (
@@ -22,7 +22,13 @@ export default async function SpeakerPage({ params }: Props) {
       profile={profile}
       subtitle={subtitle || undefined}
       details={record && <SpeakerDetails speaker={record} />}
-      quotes={quotesBy(profile.name, profile.documents)}
+      statements={await getStatements({
+        q: "",
+        filters: { ...emptyFilters(), speaker: [profile.name] },
+        sort: "date",
+        page: profilePage((await searchParams).page),
+        perPage: PROFILE_STATEMENTS_PER_PAGE,
+      })}
     />
   );
 }
