@@ -25,26 +25,29 @@ test.describe("search", () => {
   });
 
   test("choosing a speaker narrows results, shows in the URL, keeps other speakers' counts, and Back restores", async ({ page }) => {
+    // An invented sample speaker quoted in several of the documents that mention a mediator.
+    const speaker = "Асхат Темиркулов";
     const search = new SearchPage(page);
     await search.open("?q=медиатор");
     const before = await search.results.count();
     const totalBefore = await search.status.textContent();
-    await search.facet("Эксперт", "Ержан Салтыбаев").check();
-    await expect(page).toHaveURL(/speaker=%D0%95%D1%80%D0%B6%D0%B0%D0%BD(\+|%20)%D0%A1%D0%B0%D0%BB%D1%82%D1%8B%D0%B1%D0%B0%D0%B5%D0%B2/);
-    await expect(search.facet("Эксперт", "Ержан Салтыбаев")).toBeChecked();
+    await search.facet("Эксперт", speaker).check();
+    await expect(page).toHaveURL(new RegExp(`speaker=${encodeURIComponent(speaker).replace(/%20/g, "(\\+|%20)")}`));
+    await expect(search.facet("Эксперт", speaker)).toBeChecked();
     const after = await search.results.count();
+    expect(after).toBeGreaterThan(1);
     expect(after).toBeLessThan(before);
     for (const title of await search.results.getByRole("heading").allTextContents()) expect(title.length).toBeGreaterThan(0);
-    await expect(search.results.filter({ hasText: "Ержан Салтыбаев" })).toHaveCount(after);
+    await expect(search.results.filter({ hasText: speaker })).toHaveCount(after);
     // Disjunctive: another speaker is still offered, with a count, after one is chosen.
-    await expect(search.facet("Эксперт", "Мурат Демир")).toBeVisible();
-    await expect(search.facet("Эксперт", "Мурат Демир")).not.toBeChecked();
+    await expect(search.facet("Эксперт", "Огуз Кайнак")).toBeVisible();
+    await expect(search.facet("Эксперт", "Огуз Кайнак")).not.toBeChecked();
 
     await page.goBack();
     await expect(page).not.toHaveURL(/speaker=/);
     await expect(search.status).toHaveText(totalBefore!);
     await expect(search.results).toHaveCount(before);
-    await expect(search.facet("Эксперт", "Ержан Салтыбаев")).not.toBeChecked();
+    await expect(search.facet("Эксперт", speaker)).not.toBeChecked();
   });
 
   test("opening a result shows the article, with the query's words marked and a way back", async ({ page }) => {
@@ -142,9 +145,9 @@ test.describe("browse pages", () => {
   test("an article links to its institution and topic pages, which list their documents newest first", async ({ page }) => {
     await page.goto(`/?q=${encodeURIComponent('"Саммит ШОС в Астане"')}`);
     await page.getByRole("link", { name: /^Саммит ШОС в Астане/ }).click();
-    const institution = page.locator("dl").getByRole("link", { name: "Институт мировой экономики и политики" });
+    const institution = page.locator("dl").getByRole("link", { name: "Институт евразийских стратегических инициатив" });
     await institution.click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Институт мировой экономики и политики");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Институт евразийских стратегических инициатив");
     const dates = await page.getByTestId("document").locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
