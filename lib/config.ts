@@ -24,12 +24,14 @@ const envSchema = z
     MEILI_MAX_TOTAL_HITS: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
     /** Facet values Meilisearch returns per facet; sized for the speaker list, the longest facet. */
     MEILI_MAX_VALUES_PER_FACET: z.coerce.number().int().min(100).max(100_000).default(5_000),
+    /** The editor's overrides for people (merge, split, rename, not a person), applied by every import and reindex. */
+    PEOPLE_OVERRIDES_PATH: z.string().min(1).default("config/people.yaml"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     /** Whether npm start loads the fictional pieces in content/samples; "exclude" also takes them out of the archive. */
     SAMPLES: z.enum(["include", "exclude"], { message: 'SAMPLES must be "include" or "exclude"' }).default("include"),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   })
-  .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH) }));
+  .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH), PEOPLE_OVERRIDES_PATH: path.resolve(e.PEOPLE_OVERRIDES_PATH) }));
 
 export type AppConfig = z.output<typeof envSchema>;
 

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const secs = () => ((performance.now() - started) / 1000).toFixed(1);
   // People, institutions and countries are resolved again first: the overrides file may have changed.
   const registry = embedded.db.transaction(() => {
-    const rebuilt = rebuildRegistry(embedded.db, loadPeopleOverrides());
+    const rebuilt = rebuildRegistry(embedded.db, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH));
     // The embedded index also serves pages while Meilisearch is down: it follows the registry too.
     if (config.MEILI_URL) for (const [rowid, doc] of store.byRowids(rebuilt.changed)) embedded.indexRow(rowid, resolveDocument(rebuilt.registry, doc));
     return rebuilt.registry;

@@ -30,7 +30,7 @@ export type PeopleOverrides = z.infer<typeof peopleOverridesSchema>;
 
 export const NO_OVERRIDES: PeopleOverrides = { merge: [], split: [], rename: {}, notPerson: [] };
 
-export const DEFAULT_OVERRIDES_PATH = path.resolve(process.cwd(), "config", "people.yaml");
+const DEFAULT_OVERRIDES_PATH = path.resolve(process.cwd(), "config", "people.yaml");
 
 export class OverridesError extends Error {}
 

@@ -299,13 +299,14 @@ export function findEntity(registry: EntityRegistry, kind: EntityKind, text: str
 function findPersonByForm(registry: EntityRegistry, text: string): Entity | undefined {
   const parts = nameParts(text);
   if (!parts) return undefined;
-  const want = { first: parts.first ? firstNameKey(parts.first) : undefined, surname: surnameKey(parts.surname) };
+  // «Путина» is his genitive or her nominative: either reading may be meant.
+  const want = { first: parts.first ? firstNameKey(parts.first) : undefined, surnames: new Set([surnameKey(parts.surname), foldKey(parts.surname)]) };
   const matches = registry.entities.filter((e): e is PersonEntity => {
     if (e.kind !== "person") return false;
     return [e.name, ...e.variants].some((n) => {
       const p = nameParts(n);
       if (!p) return false;
-      const sameSurname = surnameKey(p.surname, e.gender) === want.surname || foldKey(p.surname) === want.surname;
+      const sameSurname = want.surnames.has(surnameKey(p.surname, e.gender)) || want.surnames.has(foldKey(p.surname));
       if (!sameSurname) return false;
       if (!want.first) return true;
       return p.first !== undefined && firstNameKey(p.first) === want.first;

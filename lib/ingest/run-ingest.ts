@@ -115,7 +115,7 @@ export function commitIngest(engine: SqliteEngine, documents: readonly Commentar
  */
 export async function storeDocuments(documents: readonly CommentaryDocument[], config: AppConfig): Promise<IngestSummary & { archived: number }> {
   const engine = openEmbeddedEngine(config);
-  const summary = commitIngest(engine, documents);
+  const summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH));
   if (config.MEILI_URL && summary.changed.length > 0) await (await getEngine(config)).upsert(summary.changed);
   return { ...summary, archived: new ArchiveStore(engine.db).count() };
 }
