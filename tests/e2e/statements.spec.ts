@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SearchPage } from "./pages/search-page";
 
@@ -94,4 +95,16 @@ test.describe("statements", () => {
     expect((await bad.json()).message).toMatch(/^page:/);
     expect((await request.get("/api/statements?view=nope")).status()).toBe(400);
   });
+
+  for (const [name, url] of [
+    ["statements tab", `/?q=санкции&view=statements&speaker=${encodeURIComponent(SPEAKER)}`],
+    ["speaker page with statements", "/speakers/gleb-rakitin"],
+  ] as const) {
+    test(`${name} passes axe (WCAG 2.1 A and AA)`, async ({ page }) => {
+      await page.goto(url);
+      await expect(page.getByTestId(name === "statements tab" ? "statement" : "quote").first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
 });
