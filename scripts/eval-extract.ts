@@ -1,10 +1,13 @@
 /**
- * npm run eval:extract [-- --json] [--limit N] [--show N]
- * Scores lib/extract against gold data in ../shared/data (never copied into the repo).
+ * npm run eval:extract [-- --json] [--limit N] [--show N] [--no-share]
+ * Scores lib/extract against gold data in ../shared/data (never copied into the repo), and the
+ * hand-checked statement set tests/gold/nerel-statements.jsonl (labels only; texts from ../shared/data).
+ * --limit caps the corpora and the NEREL quote-share pass, not the hand-checked set (120 documents).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { checkSeed, evalFactRu, evalNerel, evalOpinions, type Prf } from "@/lib/extract/eval";
+import { checkSeed, evalFactRu, evalNerel, evalOpinions, type Prf } from "@/scripts/eval/extract";
+import { evalStatements, nerelQuoteShare, type StatementError } from "@/scripts/eval/statements";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -34,6 +37,10 @@ const started = Date.now();
 const opinions = evalOpinions(data, { limit });
 const nerel = evalNerel(data, { limit });
 const factru = evalFactRu(data, { limit });
+const statementsStarted = Date.now();
+const statements = evalStatements(data);
+const statementsSeconds = (Date.now() - statementsStarted) / 1000;
+const quoteShare = args.includes("--no-share") ? undefined : nerelQuoteShare(data, { limit });
 const seconds = (Date.now() - started) / 1000;
 
 const f = (x: number) => x.toFixed(3);
@@ -48,6 +55,12 @@ if (json) {
         ruopinionne: { ...opinions, matches: opinions.matches.slice(0, show), errors: opinions.errors.slice(0, show) },
         nerel: { docs: nerel.docs, workplace: strip(nerel.workplace), worksAs: strip(nerel.worksAs) },
         factrueval: { docs: factru.docs, institution: strip(factru.institution), position: strip(factru.position) },
+        statements: {
+          ...statements,
+          errors: Object.fromEntries(Object.entries(statements.errors).map(([k, v]) => [k, { count: v.length, items: v.slice(0, show) }])),
+          seconds: statementsSeconds,
+        },
+        ...(quoteShare ? { nerelQuoteShare: quoteShare } : {}),
         seconds,
       },
       null,
@@ -77,5 +90,29 @@ if (json) {
     for (const m of s.falsePositives.slice(0, show)) console.log(`    ${label} wrong  ${m.person} → ${m.value}  (${m.doc})`);
     for (const m of s.misses.slice(0, show)) console.log(`    ${label} missed ${m.person} → ${m.value}  (${m.doc})`);
   }
-  console.log(`\n(${seconds.toFixed(1)} s; judgments are the corpora's own annotation compared automatically as described, not a manual review)`);
+  const st = statements;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const err = (e: StatementError) => `${e.doc} ${e.start}-${e.end} ${e.kind}${e.predicted ? ` predicted «${e.predicted}»` : ""}${e.gold ? ` gold «${e.gold}»` : ""}${e.what ? ` (${e.what})` : ""}${e.reason ? ` [${e.reason}]` : ""}${e.excerpt ? `: ${e.excerpt}` : ""}`;
+  console.log(`\nStatements, hand-checked gold (tests/gold/nerel-statements.jsonl): ${st.documents} NEREL docs, ${st.gold.statements} statements (${st.gold.direct} direct, ${st.gold.reported} reported; ${st.gold.named} with a named speaker), ${st.gold.nonStatements} quoted non-statements`);
+  console.log(`  predicted ${st.predicted.all} statements (${st.predicted.direct} direct, ${st.predicted.reported} reported), ${st.predicted.withSpeaker} with a speaker${st.predicted.unlocated ? `, ${st.predicted.unlocated} not located` : ""}`);
+  console.log(`  statement → speaker precision ${f(st.precision)} (${st.counts.correct}/${st.counts.judged} predictions with a speaker on a gold statement credit the gold speaker; target ≥ 0.95)`);
+  console.log(`  recall                        ${f(st.recall)} (${st.counts.found}/${st.gold.named} gold statements with a named speaker got it; direct ${f(st.byKind.direct.recall)}, reported ${f(st.byKind.reported.recall)}; target ≥ 0.80)`);
+  console.log(`  non-statements taken          ${f(st.falseQuotes)} (${st.counts.nonStatementTaken}/${st.predicted.all} predictions lie on a quoted title, law, name or term; target ≤ 0.02)`);
+  console.log(`  unmatched predictions         ${st.counts.unmatched} (no gold label there; not counted in precision)`);
+  console.log("  counted as a match: spans overlapping by ≥ 50% of the shorter, each prediction assigned to the best-overlapping label (overlap/union); speaker equal to the gold name or an alias (case, ё, punctuation ignored), or a one-word name equal to the other side's last word, or same surname with agreeing initials");
+  for (const [label, list] of [
+    ["wrong speaker", st.errors.wrongSpeaker],
+    ["speaker where gold has none", st.errors.speakerForNone],
+    ["missed", st.errors.missed],
+    ["found without a speaker", st.errors.noSpeaker],
+    ["non-statement taken", st.errors.nonStatementTaken],
+    ["unmatched", st.errors.unmatched],
+  ] as const) {
+    console.log(`  ${label}: ${list.length}`);
+    for (const e of list.slice(0, show)) console.log(`    ${err(e)}`);
+  }
+  if (quoteShare) {
+    console.log(`\nNEREL, all ${quoteShare.documents} documents imported as .txt: ${pct(quoteShare.share)} of «…» quotes have a speaker (${quoteShare.directWithSpeaker}/${quoteShare.direct} direct quotes); reported statements ${quoteShare.reportedWithSpeaker}/${quoteShare.reported} with a speaker${quoteShare.failed.length ? `; ${quoteShare.failed.length} failed to import: ${quoteShare.failed.slice(0, 5).join(", ")}` : ""} (${quoteShare.seconds.toFixed(1)} s)`);
+  }
+  console.log(`\n(${seconds.toFixed(1)} s; judgments are the corpora's own annotation compared automatically as described, not a manual review; the statements set is hand-labelled, see tests/gold/README.md)`);
 }

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { lemma } from "./morph";
-import { REPORTING_VERBS } from "./lexicon";
-import { findAffiliations, type Affiliation } from "./describe";
-import { normaliseName } from "./names";
-import { sentenceSpeakers } from "./statements";
-import { extractFromParagraphs } from "./commentary";
+import { lemma } from "@/lib/extract/morph";
+import { REPORTING_VERBS } from "@/lib/extract/lexicon";
+import { findAffiliations, type Affiliation } from "@/lib/extract/describe";
+import { normaliseName } from "@/lib/extract/names";
+import { sentenceSpeakers } from "@/lib/extract/statements";
+import { extractFromParagraphs } from "@/lib/extract/commentary";
 
 /**
  * Scoring the extractor against gold data in ../shared/data. Figures are automatic comparisons

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSeed, evalFactRu, evalNerel, evalOpinions } from "@/lib/extract/eval";
+import { checkSeed, evalFactRu, evalNerel, evalOpinions } from "@/scripts/eval/extract";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const data = path.resolve(repo, "../shared/data");
