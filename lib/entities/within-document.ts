@@ -1,5 +1,6 @@
 import { normalForm } from "@/lib/extract/morph";
 import type { Quote, Speaker } from "@/lib/validations/document";
+import { placeOf } from "./countries";
 import { foldKey, nameParse, nameParts } from "./keys";
 
 /**
@@ -28,23 +29,53 @@ export function nominativeFirstName(word: string): string {
   return capitalise(normalForm(rs[0]!, word));
 }
 
+function unknownToDictionary(word: string): boolean {
+  return !nameParse(word).some((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
+}
+
 function isFirstName(word: string): boolean {
   const rs = firstNameReadings(word);
   return rs.length > 0 && rs.reduce((s, p) => s + p.score, 0) >= 0.3;
 }
 
-/** Every «Имя Фамилия» pair in the text whose surname, as written, is `surname` (the stored nominative). */
+const CASE_ENDINGS = ["а", "у", "ом", "е", "ым", "ой", "ым", "ого", "ому"];
+
+/**
+ * Every «Имя Фамилия» pair in the text whose surname is `surname` (the stored nominative), as
+ * written or with a case ending («Лэнса Армстронга»): the first name is brought to the
+ * nominative by the dictionary, or, for a foreign name it does not know, by taking off the
+ * same ending the surname carries.
+ */
 function firstNamesBefore(surname: string, text: string): Set<string> {
   const out = new Set<string>();
   const sk = foldKey(surname);
   const ws = [...text.matchAll(WORD)];
   for (let i = 1; i < ws.length; i++) {
-    const prev = ws[i - 1]!;
+    let prev = ws[i - 1]!;
     const cur = ws[i]!;
-    if (foldKey(cur[0]) !== sk) continue;
+    const ck = foldKey(cur[0]);
+    const ending = ck === sk ? "" : ck.startsWith(sk) ? ck.slice(sk.length) : undefined;
+    if (ending === undefined || (ending !== "" && !CASE_ENDINGS.includes(ending))) continue;
+    // «Юлия Вячеславовна Липницкая»: a patronymic between them is passed over.
+    let gap = text.slice(prev.index! + prev[0].length, cur.index!);
+    if (gap.trim() === "" && nameParse(prev[0]).some((p) => p.tag.Patr) && i >= 2) {
+      const before = ws[i - 2]!;
+      gap = text.slice(before.index! + before[0].length, prev.index!);
+      prev = before;
+    }
     // Adjacent words only: «Дмитрий Медведев», not «Дмитрий сказал, что Медведев».
-    if (text.slice(prev.index! + prev[0].length, cur.index!).trim() !== "") continue;
-    if (isFirstName(prev[0])) out.add(nominativeFirstName(prev[0]));
+    if (gap.trim() !== "") continue;
+    const first = prev[0];
+    if (isFirstName(first)) {
+      const rs = firstNameReadings(first);
+      // With the surname in the nominative, the first name is nominative too.
+      out.add(ending === "" && rs.some((p) => p.tag.CAse === "nomn") ? first : nominativeFirstName(first));
+    } else if (unknownToDictionary(first) && !placeOf(first)) {
+      // A foreign first name the dictionary does not know («Даг Армстронг», «Лэнса Армстронга»):
+      // it declines like the surname, so the same ending comes off.
+      if (ending === "") out.add(first);
+      else if (foldKey(first).endsWith(ending) && first.length - ending.length >= 2) out.add(first.slice(0, first.length - ending.length));
+    }
   }
   return out;
 }
@@ -59,27 +90,61 @@ function surnamesAfter(first: string, text: string): Set<string> {
     const next = ws[i + 1]!;
     if (foldKey(cur[0]) !== fk) continue;
     if (text.slice(cur.index! + cur[0].length, next.index!).trim() !== "") continue;
-    if (isFirstName(next[0])) continue;
-    out.add(next[0]);
+    let surname = next;
+    // «Юлия Вячеславовна Липницкая»: the patronymic is not the surname.
+    if (nameParse(next[0]).some((p) => p.tag.Patr)) {
+      const after = ws[i + 2];
+      if (!after || text.slice(next.index! + next[0].length, after.index!).trim() !== "") continue;
+      surname = after;
+    }
+    if (isFirstName(surname[0])) continue;
+    // «Юлия Вячеславовна! Приглашаем…»: a dictionary word that is no surname ends the name.
+    if (!unknownToDictionary(surname[0]) && !nameParse(surname[0]).some((p) => p.tag.Surn)) continue;
+    out.add(surname[0]);
   }
   return out;
 }
 
+/**
+ * «Александра Лукашенко», «Александра Жарова»: a woman's nominative, or a man's genitive. The
+ * masculine reading wins when the verb said so (gender) or the text also names him in the
+ * nominative.
+ */
+function masculineNominative(parts: { first: string; words: string[] }, text: string, gender: string | undefined): string | undefined {
+  const firstMasc = firstNameReadings(parts.first).filter((p) => p.tag.GNdr === "masc");
+  if (firstMasc.length === 0 || firstMasc.some((p) => p.tag.CAse === "nomn")) return undefined;
+  const first = capitalise(normalForm(firstMasc[0]!, parts.first));
+  const surname = parts.words[parts.words.length - 1]!;
+  const surnMasc = nameParse(surname).filter((p) => p.tag.Surn && p.tag.GNdr === "masc" && p.tag.CAse !== "nomn");
+  const nominativeSurname = surnMasc.length > 0 ? capitalise(normalForm(surnMasc[0]!, surname)) : surname;
+  const candidate = `${first} ${nominativeSurname}`;
+  return gender === "masc" || text.includes(candidate) ? candidate : undefined;
+}
+
 /** The full name a document gives for one of its speakers' names, or the name as it was. */
-export function completeName(name: string, text: string, initialHint?: string): string {
+export function completeName(name: string, text: string, gender?: string): string {
   const parts = nameParts(name);
   if (!parts) return name;
   if (parts.first) {
+    if (parts.words.length === 2) {
+      const masc = masculineNominative({ first: parts.first, words: parts.words }, text, gender);
+      if (masc) return masc;
+    }
     const first = nominativeFirstName(parts.first);
     return first === parts.first ? name : [first, ...parts.words.slice(1)].join(" ");
   }
   if (parts.words.length === 1 && isFirstName(parts.surname) && !nameParse(parts.surname).some((p) => p.tag.Surn)) {
     const surnames = [...surnamesAfter(parts.surname, text)];
-    // Only a nominative surname can be trusted as written here.
-    const nominative = surnames.filter((s) => !nameParse(s).some((p) => p.tag.Surn && p.tag.CAse !== "nomn"));
+    // Only a nominative surname of the first name's gender can be trusted as written here
+    // («Юлия Ефимова»: Ефимова is also a masculine genitive, but not after «Юлия»).
+    const gender = firstNameReadings(parts.surname).find((p) => p.tag.CAse === "nomn")?.tag.GNdr;
+    const nominative = surnames.filter((s) => {
+      const rs = nameParse(s).filter((p) => p.tag.Surn);
+      return rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn" && (!gender || p.tag.GNdr === gender || p.tag.GNdr === "ms-f"));
+    });
     return nominative.length === 1 && surnames.length === 1 ? `${nominativeFirstName(parts.surname)} ${nominative[0]}` : name;
   }
-  const initial = parts.initial ?? initialHint;
+  const initial = parts.initial;
   const firsts = [...firstNamesBefore(parts.surname, text)].filter((f) => !initial || f[0]!.toUpperCase() === initial);
   const distinct = new Set(firsts.map(foldKey));
   return distinct.size === 1 ? `${firsts[0]} ${parts.surname}` : name;
@@ -94,7 +159,7 @@ export function completeDocumentNames(title: string, paragraphs: readonly string
   const renamed = new Map<string, string>();
   const out: Speaker[] = [];
   for (const s of speakers) {
-    const full = completeName(s.name, text);
+    const full = completeName(s.name, text, s.gender);
     renamed.set(s.name, full);
     const existing = out.find((x) => foldKey(x.name) === foldKey(full));
     if (existing) {
