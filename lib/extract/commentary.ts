@@ -1,9 +1,9 @@
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { parse, normalForm } from "./morph";
-import { ORG_HEADS, reportingVerb, type Gender } from "./lexicon";
-import { nameKey } from "./names";
-import { findAffiliations, isAbbr, nominativePhrase, parseInstitution, type InstitutionMention } from "./describe";
-import { findQuoteSpans, type QuoteSpan } from "./quotes";
+import { EAST_ASIAN_FAMILY, ORG_HEADS, reportingVerb, ROLE_HEADS, TITLE_HEADS, type Gender } from "./lexicon";
+import { nameKey, nominativePart, normaliseName, type PersonName } from "./names";
+import { findAffiliations, isAbbr, isRoleWord, nameBlocks, nameCases, nominativePhrase, parseInstitution, type InstitutionMention } from "./describe";
+import { findDialogueSpans, findQuoteSpans, type QuoteSpan } from "./quotes";
 import { findStatements, maskedTokens, type Attribution, type QTok, type Statement } from "./statements";
 import { sentences, tokens } from "./tokens";
 
@@ -46,6 +46,8 @@ interface PersonRec {
   forms: Set<string>;
   said: number;
   known: boolean;
+  /** Has been the speaker of a statement or a quote. */
+  spoke?: boolean;
 }
 
 function key(s: string): string {
@@ -94,11 +96,21 @@ class People {
   last?: { rec: PersonRec; paragraph: number };
   /** How the most recent successful resolve() found its person. */
   lastHow?: ResolvedBy;
+  /**
+   * People mentioned outside quotes, in text order, for pronouns: a named person, or a role noun
+   * standing as a subject («Президент и сам …») that names nobody known (rec undefined) and so
+   * blocks a pronoun from reaching further back.
+   */
+  readonly mentions: Mention[] = [];
 
   constructor(
     private readonly institutions: Institutions,
     private readonly closed: boolean,
   ) {}
+
+  antecedent(paragraph: number, pos: number, gender: Gender): PersonRec | undefined {
+    return antecedentOf(this.mentions, paragraph, pos, gender);
+  }
 
   seed(s: Speaker): void {
     const parts = s.name.trim().split(/\s+/);
@@ -127,14 +139,16 @@ class People {
   }
 
   /** The person an attribution names, creating them when allowed; undefined when unsure. */
-  resolve(a: Attribution, paragraph: number, create: boolean): PersonRec | undefined {
+  resolve(a: Attribution, paragraph: number, create: boolean, at?: number): PersonRec | undefined {
     const genderOk = (r: PersonRec) => !a.gender || !r.gender || r.gender === a.gender;
     if (a.person) {
       const p = a.person;
       const sameSurname = this.list.filter((r) => key(r.surname) === key(p.surname) && genderOk(r));
       let hit: PersonRec | undefined;
       if (p.first) {
-        const exact = sameSurname.filter((r) => r.first && key(r.first) === key(p.first!));
+        let exact = sameSurname.filter((r) => r.first && key(r.first) === key(p.first!));
+        // «Дин» / «Дина», «Мамуки» / «Мамука»: the same first name in another case.
+        if (exact.length === 0) exact = sameSurname.filter((r) => r.first && firstKey(r.first) === firstKey(p.first!));
         const bare = sameSurname.filter((r) => !r.first);
         hit = exact[0] ?? (bare.length === 1 ? bare[0] : undefined);
         if (hit && !hit.first) {
@@ -142,7 +156,13 @@ class People {
           hit.name = p.name;
         }
       } else if (sameSurname.length === 1) hit = sameSurname[0];
-      else if (sameSurname.length > 1) return undefined;
+      else if (sameSurname.length > 1) {
+        // «Гарри Каспаров» mentioned in passing and «Гари Каспаров» quoted: a bare surname goes to
+        // the one who has spoken, when only one has.
+        const spoke = sameSurname.filter((r) => r.spoke);
+        if (spoke.length !== 1) return undefined;
+        hit = spoke[0];
+      }
       if (!hit) {
         if (this.closed || !create) return undefined;
         hit = { name: p.name, ...(p.first ? { first: p.first } : {}), surname: p.surname, forms: new Set(), said: 0, known: false, ...(p.gender ? { gender: p.gender } : {}) };
@@ -153,12 +173,9 @@ class People {
       return hit;
     }
     if (a.pronoun) {
-      const last = this.last;
-      if (last && paragraph - last.paragraph <= 1 && (!last.rec.gender || last.rec.gender === a.pronoun)) {
-        this.lastHow = "pronoun";
-        return last.rec;
-      }
-      return undefined;
+      const rec = at ? this.antecedent(paragraph, at, a.pronoun) : undefined;
+      if (rec) this.lastHow = "pronoun";
+      return rec;
     }
     if (a.role) {
       const head = roleHead(a.role);
@@ -173,6 +190,37 @@ class People {
     }
     return undefined;
   }
+}
+
+interface Mention {
+  rec?: PersonRec;
+  paragraph: number;
+  /** Offset in the paragraph. */
+  pos: number;
+  gender?: Gender;
+  /** Running number of the sentence it is in. */
+  sentence: number;
+  /** The speaker of a statement (or of a quote) in that sentence. */
+  speaker?: boolean;
+}
+
+/** The person a pronoun at (paragraph, pos) stands for: the nearest earlier compatible mention, this paragraph or the one before. */
+function antecedentOf(mentions: readonly Mention[], paragraph: number, pos: number, gender: Gender): PersonRec | undefined {
+  const before = mentions
+    .filter((m) => (m.paragraph === paragraph && m.pos < pos) || m.paragraph === paragraph - 1)
+    .filter((m) => {
+      const g = m.rec?.gender ?? m.gender;
+      return !g || g === gender;
+    })
+    .sort((a, b) => b.paragraph - a.paragraph || b.pos - a.pos);
+  const nearest = before[0];
+  if (!nearest) return undefined;
+  // In the nearest sentence that mentions someone, «он» is its speaker, else its first person:
+  // «Лесин опроверг, что Венедиктов предлагал …» — он is Лесин.
+  const same = before.filter((m) => m.sentence === nearest.sentence);
+  const speaker = same.find((m) => m.speaker);
+  if (speaker) return speaker.rec;
+  return same[same.length - 1]!.rec;
 }
 
 /** Abbreviation definitions anywhere in the text: «Евразийского экономического союза (ЕАЭС)». */
@@ -235,6 +283,200 @@ function quoteRangesIn(spans: QuoteSpan[], para: number, length: number): { star
   return out;
 }
 
+
+/** A «…» right after «закон», «орден», «фильм» …, a law title «О …» or an award «За …»: a name, not a statement. */
+function isTitle(paragraphs: readonly string[], q: QuoteSpan): boolean {
+  if (q.dialogue || q.interruptions.length > 0) return false;
+  const before = paragraphs[q.startPara]!.slice(Math.max(0, q.start - 40), q.start);
+  const m = /([А-Яа-яЁё-]+)\s*$/u.exec(before);
+  if (m) {
+    const w = m[1]!.toLowerCase();
+    if (TITLE_HEADS.has(w) || parse(w).some((p) => p.tag.POS === "NOUN" && TITLE_HEADS.has(normalForm(p, w).replace(/ё/g, "е")))) return true;
+  }
+  const t = q.text.trim();
+  const words = t.split(/\s+/);
+  const hasVerb = words.some((w) => {
+    const top = parse(w.toLowerCase().replace(/[^а-яё-]/gu, ""))[0];
+    return top?.tag.POS === "VERB";
+  });
+  // «О внесении дополнений и изменений в некоторые законы»: a law's title.
+  if (/^(О|Об|Обо)$/u.test(words[0] ?? "") && !hasVerb && !/[.!?…]/u.test(t) && words.length <= 30) return true;
+  // «За заслуги перед Отечеством», «За отвагу»: an award.
+  if (words[0] === "За" && words.length <= 6 && !hasVerb && !/[.!?…,]/u.test(t)) return true;
+  return false;
+}
+
+const PREPOSITION = /^(с|со|к|ко|у|о|об|обо|от|для|без|при|про|через|между|перед|над|под|за|по|из|в|во|на|после|против)$/u;
+
+/** Person mentions of one sentence (outside quotes), for pronouns and full names. */
+function recordMentions(ts: QTok[], paragraph: number, sentence: number, people: People, names: PersonName[], create: boolean): void {
+  const blocks = nameBlocks(ts, 0);
+  for (const b of blocks) {
+    const n = normaliseName(b.words);
+    if (!n) continue;
+    names.push(n);
+    const prev = ts[b.from - 1];
+    // «встретился с Путиным», «отец Андерса Брейвика»: an oblique name is no antecedent of «он».
+    if (prev?.word && PREPOSITION.test(prev.text.toLowerCase())) continue;
+    const last = b.words[b.words.length - 1]!;
+    if (!nameCases(last) && /[аяуюыеи]$/u.test(last) && prev?.word && /^[а-яё]/u.test(prev.text) && parse(prev.text)[0]?.tag.POS === "NOUN") continue;
+    // «с Лавровым и Климкиным»: a surname in an oblique case.
+    if (!nameCases(last) && /(?:ов|ев|ёв|ин|ын)(?:а|у|ым|е)$|(?:ск|цк)(?:ого|ому|им|ом)$|(?:ов|ев|ин)ой$/u.test(last)) continue;
+    if (!b.words.every((w) => nameCases(w)?.has("nomn") ?? true)) continue;
+    // A name's own gender guess is weaker than a verb's agreement: it is kept on the mention only.
+    const { gender: _gender, ...bare } = n;
+    // The form a known person was introduced with is that person («Дин Хоермаер», not «Дина»);
+    // a passing mention never creates a namesake of someone already known.
+    const surface = key(b.words.join(" "));
+    const rec =
+      people.list.find((r) => key(r.name) === surface || [...r.forms].some((f) => key(f) === surface)) ??
+      people.resolve({ person: bare }, paragraph, create && !people.list.some((r) => key(r.surname) === key(n.surname)));
+    people.mentions.push({ rec, paragraph, pos: ts[b.from]!.start, sentence, ...(n.gender ? { gender: n.gender } : {}) });
+  }
+  // «Президент и сам неоднократно …»: a role noun as the subject of a sentence stands for someone;
+  // if nobody known holds that role, a pronoun after it cannot be resolved past it.
+  const first = ts[0]?.word ? 0 : ts[1]?.word && /^[–—]$/u.test(ts[0]!.text) ? 1 : -1;
+  const t = first >= 0 ? ts[first]! : undefined;
+  if (t && /^[А-ЯЁ]/u.test(t.text) && isRoleWord(t) && !blocks.some((b) => b.from > first && b.from - first <= 5)) {
+    const lower = t.text.toLowerCase();
+    const noun = parse(lower).find((p) => p.tag.POS === "NOUN" && p.tag.CAse === "nomn" && p.tag.NMbr === "sing");
+    if (noun && ROLE_HEADS.has(normalForm(noun, lower))) {
+      people.lastHow = undefined;
+      const rec = people.resolve({ role: normalForm(noun, lower) }, paragraph, false);
+      people.mentions.push({ rec, paragraph, pos: t.start, sentence });
+    }
+  }
+}
+
+/** Index of the first comma after `from` outside brackets, or -1. */
+function commaAfter(ts: QTok[], from: number): number {
+  let depth = 0;
+  for (let k = from; k < ts.length; k++) {
+    const t = ts[k]!.text;
+    if (t === "(") depth++;
+    else if (t === ")") depth--;
+    else if (t === "," && depth <= 0) return k;
+  }
+  return -1;
+}
+
+/**
+ * The clause a statement without quotation marks reports, as offsets in the paragraph:
+ * «По словам Х, …», «Как заявил Х, …», «Х заявил журналистам, что …», «…, – отметил Х».
+ */
+function reportedClause(ts: QTok[], st: Statement): { start: number; end: number } | undefined {
+  const v = st.verbIndex;
+  let from = -1;
+  let to = ts.length - 1;
+  const opener = (i: number) => i === 0 || (i === 1 && /^(а|но|и|однако|при|тем|[–—])$/iu.test(ts[0]!.text));
+  if (st.kind === "po-slovam") {
+    if (st.verb === "по данным") return undefined;
+    const po = v - 1;
+    if (opener(po)) {
+      const c = commaAfter(ts, v + 1);
+      if (c < 0) return undefined;
+      from = c + 1;
+    } else if (ts[po - 1]?.text === ",") {
+      // «…, по словам Х.»: the attribution closes the sentence.
+      if (commaAfter(ts, v + 1) >= 0) return undefined;
+      from = 0;
+      to = po - 2;
+    } else return undefined;
+  } else if (st.kind === "before") {
+    for (let k = v + 1; k < Math.min(ts.length - 1, v + 12); k++) {
+      const t = ts[k]!;
+      if (t.quote !== undefined || /^[.;!?]$/u.test(t.text) || (t.word && k > v + 1 && reportingVerb(t.text))) break;
+      if (t.text === "," && ts[k + 1]?.text.toLowerCase() === "что") {
+        from = k + 2;
+        break;
+      }
+      if (t.text === ":" && ts[k + 1] && ts[k + 1]!.quote === undefined) {
+        from = k + 1;
+        break;
+      }
+    }
+    if (from < 0) return undefined;
+  } else if (st.kind === "after") {
+    const prev = ts[v - 1];
+    if (prev?.text.toLowerCase() === "как") {
+      if (!opener(v - 1)) return undefined;
+      const c = commaAfter(ts, v + 1);
+      if (c < 0) return undefined;
+      from = c + 1;
+    } else if (prev && /^[,–—-]$/u.test(prev.text)) {
+      // The attribution closes the clause: «…, заявил председатель совета Игорь Рогов», not
+      // «…, признал доктора Конрада Мюррея виновным».
+      let e = v + 1;
+      while (e < ts.length && !/^[,.;!?:]$/u.test(ts[e]!.text)) e++;
+      let lastName = -1;
+      for (let k = v + 1; k < e; k++) if (ts[k]!.word && (/^[А-ЯЁ]/u.test(ts[k]!.text) || /^(он|она)$/u.test(ts[k]!.text) || isRoleWord(ts[k]!))) lastName = k;
+      if (lastName < 0) return undefined;
+      if (lastName + 1 < e && !/^(в|во|на|при|после|перед|по|с|со|для|за|во время|\()$/u.test(ts[lastName + 1]!.text)) return undefined;
+      let j = v - 1;
+      while (j >= 0 && /^[,–—-]$/u.test(ts[j]!.text)) j--;
+      from = ts[0] && /^[–—]$/u.test(ts[0].text) ? 1 : 0;
+      to = j;
+    } else return undefined;
+  } else return undefined;
+  while (to >= from && !ts[to]!.word && ts[to]!.quote === undefined && /^[.!?…;:,–—-]$/u.test(ts[to]!.text)) to--;
+  while (from <= to && !ts[from]!.word && ts[from]!.quote === undefined && /^[,:–—-]$/u.test(ts[from]!.text)) from++;
+  if (from > to) return undefined;
+  const body = ts.slice(from, to + 1);
+  // A quote inside is the statement itself, already stored as a direct quote.
+  if (body.some((t) => t.quote !== undefined)) return undefined;
+  if (body.filter((t) => t.word).length < 3) return undefined;
+  // The clause is the speaker's words, not a question put to them or a half of another statement.
+  if (body.some((t) => t.word && reportingVerb(t.text) && st.kind !== "before")) return undefined;
+  return { start: ts[from]!.start, end: ts[to]!.end };
+}
+
+function firstKey(w: string): string {
+  const bare = w.replace(/\.$/u, "");
+  return bare.length <= 2 ? key(bare) : key(nominativePart(bare, "first"));
+}
+
+/**
+ * The full nominative name the document gives each person: «Медведев», «Дмитрием Медведев» →
+ * «Дмитрий Медведев»; «А. Кержаев» → «Алексей Кержаев»; «Цзиньпин» → «Си Цзиньпин». A surname
+ * with two different first names in the text stays as it is.
+ */
+function canonicalNames(recs: PersonRec[], names: readonly PersonName[], paragraphs: readonly string[]): void {
+  for (const r of recs) {
+    if (r.known) continue;
+    const sk = key(r.surname);
+    const same = names.filter((n) => n.first && key(n.surname) === sk);
+    let cands = same;
+    if (r.first) {
+      const f = r.first.replace(/\.$/u, "");
+      cands = f.length === 1 ? same.filter((n) => key(n.first!).startsWith(key(f))) : same.filter((n) => firstKey(n.first!) === firstKey(f));
+    }
+    if (r.gender) cands = cands.filter((n) => !n.gender || n.gender === r.gender);
+    const firsts = new Set(cands.map((n) => firstKey(n.first!)));
+    if (firsts.size === 1) {
+      // As written where the text gives it in the nominative (ё kept), else the first name's
+      // nominative before the speaker's own surname.
+      const asWritten = cands.find((n) => n.surface === n.name && key(nominativePart(n.first!, "first", undefined, r.gender)) === key(n.first!));
+      const first = asWritten?.first ?? nominativePart(cands[0]!.first!, "first", undefined, r.gender ?? cands[0]!.gender);
+      r.first = first;
+      r.name = asWritten?.name ?? `${first} ${r.surname}`;
+      continue;
+    }
+    if (firsts.size === 0 && !r.first && /^[А-ЯЁ][а-яё]+$/u.test(r.surname)) {
+      // «Си Цзиньпин»: a family name written before the given name; «Махатхир Мохамад»: a
+      // first name az does not know, written before the surname more than once.
+      const seen = new Map<string, number>();
+      const re = new RegExp(`(?<![А-ЯЁа-яё])([А-ЯЁ][а-яё]+)\\s+${r.surname.slice(0, Math.max(3, r.surname.length - 2))}`, "gu");
+      for (const p of paragraphs) for (const m of p.matchAll(re)) seen.set(m[1]!, (seen.get(m[1]!) ?? 0) + 1);
+      const fits = [...seen].filter(([w, n]) => EAST_ASIAN_FAMILY.has(w) || (n >= 2 && !parse(w).some((p) => (p as unknown as { parser?: string }).parser === "Dictionary")));
+      if (fits.length === 1 && seen.size === 1) {
+        const fam = fits[0]![0];
+        r.first = fam;
+        r.name = `${fam} ${r.surname}`;
+      }
+    }
+  }
+}
+
 /** Tokens between a quote and a statement verb are only punctuation and dashes. */
 function adjacentAfter(ts: QTok[], quoteIdx: number, verbIdx: number): boolean {
   if (verbIdx <= quoteIdx) return false;
@@ -250,9 +492,12 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     people.seed(s);
     if (s.institution) institutions.add({ name: s.institution, aliases: [], surface: s.institution });
   }
-  const spans = findQuoteSpans(paragraphs);
-  // Short quoted names without attribution are titles and organisations, not quotes.
-  const isQuote = (q: QuoteSpan) => q.words >= 4 || q.interruptions.length > 0 || attributedNextTo(paragraphs, q);
+  const marked = findQuoteSpans(paragraphs);
+  const spans = [...marked, ...findDialogueSpans(paragraphs, marked.length, marked)];
+  // Short quoted names without attribution are titles and organisations, not quotes; so are
+  // titles of laws, orders, films (закон «О …», орден «За заслуги …»), and a paragraph opened by a
+  // stray mark that never closes.
+  const isQuote = (q: QuoteSpan) => (q.closed || q.interruptions.length > 0) && !isTitle(paragraphs, q) && (q.words >= 4 || q.interruptions.length > 0 || attributedNextTo(paragraphs, q));
   const quoteSpans = spans.filter(isQuote);
 
   const mentioned: string[] = [];
@@ -261,12 +506,15 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     mentioned.push(...organisationMentions(p));
   });
 
+  /** Every person name the text gives outside quotes, for the full nominative name of a speaker. */
+  const names: PersonName[] = [];
   // People introduced with a role anywhere outside quotes, so that later mentions can refer back.
   paragraphs.forEach((p, pi) => {
     const ranges = quoteRangesIn(quoteSpans, pi, p.length);
     let masked = p;
     for (const r of ranges) masked = masked.slice(0, r.start) + " ".repeat(r.end - r.start) + masked.slice(r.end);
     for (const a of findAffiliations(masked)) {
+      names.push(a.person);
       if (a.institution) institutions.add(a.institution);
       if (!closed) people.resolve({ person: a.person, ...(a.role ? { role: a.role } : {}), ...(a.institution ? { institution: a.institution } : {}) }, pi, true);
     }
@@ -276,17 +524,25 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   const quoteHow = new Map<number, Statement["kind"] | "interrupted" | "continued">();
   const quoteBy = new Map<number, ResolvedBy | "continued">();
   const statementSpeakers = new Set<PersonRec>();
+  const reported: { paragraph: number; start: number; end: number; rec: PersonRec; by?: ResolvedBy }[] = [];
 
+  let sentenceNo = 0;
   paragraphs.forEach((p, pi) => {
     const ranges = quoteRangesIn(quoteSpans, pi, p.length);
     let prevTail: PersonRec | undefined;
     for (const s of sentences(p)) {
       const ts = maskedTokens(p.slice(s.start, s.end), s.start, ranges);
+      const sentence = sentenceNo++;
+      recordMentions(ts, pi, sentence, people, names, !closed);
       const statements = findStatements(ts);
       const resolved = statements.map((st) => {
         people.lastHow = undefined;
-        const rec = people.resolve(st.attribution, pi, true);
-        return { st, rec, by: people.lastHow as ResolvedBy | undefined };
+        const at = ts[st.verbIndex]!.start;
+        const rec = people.resolve(st.attribution, pi, true, at);
+        if (rec) rec.spoke = true;
+        // The speaker of a statement is the freshest antecedent; one nobody can name blocks it.
+        if (rec || st.attribution.role || st.attribution.person) people.mentions.push({ rec, paragraph: pi, pos: at, sentence, speaker: true, ...(st.attribution.gender ? { gender: st.attribution.gender } : {}) });
+        return { st, rec, by: people.lastHow as ResolvedBy | undefined, used: false };
       });
       const quoteIdxs = ts.map((t, i) => (t.quote !== undefined ? i : -1)).filter((i) => i >= 0);
       for (const qi of quoteIdxs) {
@@ -302,7 +558,8 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
             const st = findStatements(its)[0];
             if (st) {
               people.lastHow = undefined;
-              rec = people.resolve(st.attribution, r.para, true);
+              rec = people.resolve(st.attribution, r.para, true, r.start);
+              if (rec) rec.spoke = true;
               by = people.lastHow;
               how = "interrupted";
               break;
@@ -312,6 +569,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         if (!rec && pi === q.endPara) {
           const tail = resolved.find((x) => x.st.kind === "after" && adjacentAfter(ts, qi, x.st.verbIndex));
           if (tail) {
+            tail.used = true;
             rec = tail.rec;
             by = tail.by;
             how = "after";
@@ -320,6 +578,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         if (!rec && pi === q.startPara) {
           const lead = [...resolved].reverse().find((x) => x.st.verbIndex < qi && !quoteIdxs.some((o) => o > x.st.verbIndex && o < qi && ts[o]!.quote !== q.id && isQuote(q)));
           if (lead) {
+            lead.used = true;
             rec = lead.rec;
             by = lead.by;
             how = lead.st.kind;
@@ -332,6 +591,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
           how = "continued";
         }
         if (rec) {
+          people.mentions.push({ rec, paragraph: pi, pos: ts[qi]!.start, sentence, speaker: true });
           quoteSpeaker.set(q.id, rec);
           quoteHow.set(q.id, how!);
           if (by) quoteBy.set(q.id, by);
@@ -343,25 +603,60 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         if (!x.rec) continue;
         statementSpeakers.add(x.rec);
         people.last = { rec: x.rec, paragraph: pi };
+        if (x.used) continue;
+        // Reported speech: «по словам Х, …», «Х считает, что …», «…, заявил Х».
+        const clause = reportedClause(ts, x.st);
+        if (clause) reported.push({ paragraph: pi, ...clause, rec: x.rec, ...(x.by ? { by: x.by } : {}) });
       }
     }
   });
 
-  const quotes: Quote[] = quoteSpans.map((q) => {
+  if (!closed) canonicalNames(people.list, names, paragraphs);
+
+  type Out = { quote: Quote; by: ResolvedBy | "continued" | null };
+  const out: Out[] = [];
+  for (const q of quoteSpans) {
     const rec = quoteSpeaker.get(q.id);
     if (rec) rec.said++;
-    return { text: q.text, paragraph: q.startPara, ...(rec ? { speaker: rec.name } : {}) };
-  });
+    // Offsets of the quoted words, inside the marks: the anchor covers what was said.
+    out.push({
+      quote: {
+        text: q.text,
+        paragraph: q.startPara,
+        start: q.innerStart,
+        end: q.innerEnd,
+        ...(q.endPara !== q.startPara ? { endParagraph: q.endPara } : {}),
+        kind: "direct" as const,
+        ...(rec ? { speaker: rec.name } : {}),
+      },
+      by: rec ? (quoteBy.get(q.id) ?? null) : null,
+    });
+  }
+  for (const r of reported) {
+    r.rec.said++;
+    out.push({ quote: { text: paragraphs[r.paragraph]!.slice(r.start, r.end), paragraph: r.paragraph, start: r.start, end: r.end, kind: "reported", speaker: r.rec.name }, by: r.by ?? null });
+  }
+  out.sort((a, b) => a.quote.paragraph - b.quote.paragraph || (a.quote.start ?? 0) - (b.quote.start ?? 0));
+  const quotes = out.map((o) => o.quote);
   for (const r of statementSpeakers) if (r.said === 0) r.said = -1;
 
   const speakerRecs = closed ? people.list : people.list.filter((r) => r.said !== 0);
-  const speakers: ExtractedSpeaker[] = speakerRecs.map((r) => ({
-    name: r.name,
-    ...(r.role ? { role: r.role } : {}),
-    ...(r.institution ? { institution: r.institution } : {}),
-    aliases: [...r.forms].filter((f) => f !== r.name).sort(),
-    ...(r.gender ? { gender: r.gender } : {}),
-  }));
+  // Two records that came to the same full name are one person.
+  const byName = new Map<string, PersonRec[]>();
+  for (const r of speakerRecs) byName.set(key(r.name), [...(byName.get(key(r.name)) ?? []), r]);
+  const speakers: ExtractedSpeaker[] = [...byName.values()].map((rs) => {
+    const r = rs[0]!;
+    const role = rs.find((x) => x.role)?.role;
+    const institution = rs.find((x) => x.institution)?.institution;
+    const gender = rs.find((x) => x.gender)?.gender;
+    return {
+      name: r.name,
+      ...(role ? { role } : {}),
+      ...(institution ? { institution } : {}),
+      aliases: [...new Set(rs.flatMap((x) => [...x.forms]))].filter((f) => f !== r.name).sort(),
+      ...(gender ? { gender } : {}),
+    };
+  });
 
   const speakerInstitutions = new Set(speakers.map((s) => s.institution).filter((x): x is string => Boolean(x)));
   const mentionedOrganizations: string[] = [];
@@ -385,6 +680,6 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   }
   for (const n of mentionedOrganizations) add(n);
   const institutionDetails = institutionNames.map((n) => institutions.find(n) ?? { name: n, aliases: [] });
-  const attributedBy = quoteSpans.map((q) => (quoteSpeaker.get(q.id) ? (quoteBy.get(q.id) ?? null) : null));
+  const attributedBy = out.map((o) => o.by);
   return { quotes, speakers, institutions: institutionNames, institutionDetails, mentionedOrganizations, attributedBy };
 }

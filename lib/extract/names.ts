@@ -166,7 +166,10 @@ export function sharedCase(parts: { word: string; kind: NameKind }[], g?: Gender
   let common: Set<string> | undefined;
   for (const p of parts) {
     const tag = p.kind === "first" ? "Name" : p.kind === "surname" ? "Surn" : "Patr";
-    const rs = parse(p.word).filter((r) => r.tag[tag] && (!g || r.tag.GNdr === g || r.tag.GNdr === "ms-f"));
+    let rs = parse(p.word).filter((r) => r.tag[tag] && (!g || r.tag.GNdr === g || r.tag.GNdr === "ms-f"));
+    // «Мамуки» is a genitive singular or a nominative plural: a person's name is singular.
+    const sing = rs.filter((r) => r.tag.NMbr !== "plur");
+    if (sing.length > 0) rs = sing;
     if (rs.length === 0) continue;
     const cs = new Set(rs.map((r) => r.tag.CAse as string));
     common = common ? new Set([...common].filter((x) => cs.has(x))) : cs;

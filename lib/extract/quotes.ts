@@ -20,6 +20,11 @@ export interface QuoteSpan {
   /** Interruptions inside the quote: absolute ranges in startPara..endPara to analyse as statements. */
   interruptions: { para: number; start: number; end: number }[];
   words: number;
+  /** Offsets of what was said: after the opening mark in startPara to before the closing one in endPara. */
+  innerStart: number;
+  innerEnd: number;
+  /** «— Текст, — сказал он»: a dialogue line opened by a dash instead of quotation marks. */
+  dialogue?: boolean;
 }
 
 const PAIRS: Record<string, string> = { "«": "»", "„": "“", "“": "”", '"': '"' };
@@ -114,5 +119,40 @@ function build(paragraphs: readonly string[], id: number, startPara: number, sta
     parts.push(out.trim());
   }
   const text = parts.filter(Boolean).join(" ");
-  return { id, startPara, start, endPara, end, closed, text, interruptions, words: text.split(/\s+/).filter(Boolean).length };
+  const innerStart = pieces[0]?.start ?? start + 1;
+  const innerEnd = pieces[pieces.length - 1]?.end ?? end;
+  return { id, startPara, start, endPara, end, closed, text, interruptions, words: text.split(/\s+/).filter(Boolean).length, innerStart, innerEnd };
+}
+
+/** «— Мы готовы к переговорам, — сказал он. — Но не на любых условиях.» */
+const DIALOGUE_OPEN = /^[–—]\s+(?=\S)/u;
+const DIALOGUE_ATTRIBUTION = /([,.!?…])\s+[–—]\s+([а-яё]+)/gu;
+
+/**
+ * Dialogue lines: a paragraph opened by a dash, without quotation marks, whose words are followed
+ * by a dash and a reporting verb. The line is the quote; the attribution is its interruption or tail.
+ */
+export function findDialogueSpans(paragraphs: readonly string[], firstId: number, taken: readonly QuoteSpan[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  paragraphs.forEach((text, p) => {
+    const open = DIALOGUE_OPEN.exec(text);
+    if (!open || /[«»„“"]/u.test(text) || taken.some((q) => p >= q.startPara && p <= q.endPara)) return;
+    const m = [...text.matchAll(DIALOGUE_ATTRIBUTION)].find((x) => reportingVerb(x[2]!));
+    if (!m) return;
+    const from = open[0].length;
+    const attrStart = m.index + m[1]!.length;
+    // Does the line go on after the attribution («…, — сказал он. — Дальше…»)?
+    const rest = text.slice(attrStart);
+    const cont = /^[^–—]*?[.,]\s+[–—]\s+(?=\S)/u.exec(rest.replace(/^\s*[–—]\s*/u, (x) => " ".repeat(x.length)));
+    let end: number;
+    if (cont && attrStart + cont[0].length < text.length) {
+      end = text.length;
+      while (end > 0 && /[\s.]/u.test(text[end - 1]!)) end--;
+      if (/[!?…]/u.test(text[end] ?? "")) end++;
+    } else end = m[1] === "," || m[1] === "." ? m.index : m.index + 1;
+    if (end - from < 2) return;
+    const span = build(paragraphs, firstId + out.length, p, from - 1, p, end, false, [{ para: p, start: from, end }]);
+    out.push({ ...span, closed: true, innerStart: from, innerEnd: end, dialogue: true });
+  });
+  return out;
 }

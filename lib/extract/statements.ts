@@ -103,7 +103,7 @@ function slotBlock(ts: Tok[], end: number): NameBlock | undefined {
   for (let r = from; r < end; r++) {
     if (!isFirstName(ts[r])) continue;
     const words = ts.slice(r, end).map((t) => t.text);
-    if (words.slice(1).some((w) => NON_PERSON_SPEAKERS.has(w.toLowerCase()))) return undefined;
+    if (words.some((w) => NON_PERSON_SPEAKERS.has(w.toLowerCase()) || NOT_NAME.has(w.toLowerCase()))) return undefined;
     return { from: r, to: end, words };
   }
   return undefined;
