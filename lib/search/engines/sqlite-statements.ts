@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { orderFacet } from "../facets";
+import { WeightedLru } from "./lru";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
 import { type StatementHit, type StatementResult, statementFacetValues, toStatementHit } from "../statement-hit";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "../types";
@@ -66,17 +67,23 @@ function matchExpression(parsed: ParsedQuery, mode: "all" | "any"): string {
 /** Statement facets in memory, dense by browse position (newest document first, text order within one). */
 interface StatementMemory {
   version: number;
-  /** position → statement rowid, document rowid, quote index */
-  rowids: Int32Array;
+  /** position → document rowid, quote index */
   docs: Int32Array;
   idx: Int32Array;
-  /** statement rowid → position */
-  pos: Map<number, number>;
+  /** statement rowid → position, -1 when none */
+  pos: Int32Array;
   values: Record<FacetField, string[]>;
   valueIds: Record<FacetField, Map<string, number>>;
-  /** position → value ids, per field */
-  valuesAt: Record<FacetField, number[][]>;
+  /** position → value ids, per field, as CSR arrays */
+  valuesAt: Record<FacetField, { offsets: Int32Array; ids: Int32Array }>;
+  /** value id → positions, per field */
+  positionsOf: Record<FacetField, number[][]>;
+  /** Recent answers by query, dropped with this memory when the archive changes. */
+  results: WeightedLru<StatementResult>;
 }
+
+/** Answers remembered per archive version. */
+const RESULT_CACHE_SIZE = 300;
 
 export interface StatementIndexText {
   /** Analyzer.indexText and Analyzer.exactText of one text (the engine's memoised analysis). */
@@ -185,126 +192,183 @@ export class SqliteStatements {
       .raw()
       .all() as [number, number, number][];
     const n = rows.length;
-    const rowids = new Int32Array(n);
     const docs = new Int32Array(n);
     const idx = new Int32Array(n);
-    const pos = new Map<number, number>();
+    let maxRowid = 0;
+    for (const [r] of rows) if (r > maxRowid) maxRowid = r;
+    const pos = new Int32Array(maxRowid + 1).fill(-1);
     rows.forEach(([r, d, i], p) => {
-      rowids[p] = r;
       docs[p] = d;
       idx[p] = i;
-      pos.set(r, p);
+      pos[r] = p;
     });
     const values = {} as StatementMemory["values"];
     const valueIds = {} as StatementMemory["valueIds"];
-    const valuesAt = {} as StatementMemory["valuesAt"];
+    const positionsOf = {} as StatementMemory["positionsOf"];
+    const pairs = {} as Record<FacetField, { at: number[]; ids: number[] }>;
     for (const f of FACET_FIELDS) {
       values[f] = [];
       valueIds[f] = new Map();
-      valuesAt[f] = Array.from({ length: n }, () => []);
+      positionsOf[f] = [];
+      pairs[f] = { at: [], ids: [] };
     }
-    for (const [stmt, field, value] of this.db.prepare("SELECT stmt, field, value FROM stmt_facets").raw().iterate() as Iterable<
-      [number, FacetField, string]
-    >) {
-      const p = pos.get(stmt);
-      if (p === undefined || !values[field]) continue;
+    for (const [stmt, field, value] of this.db.prepare("SELECT stmt, field, value FROM stmt_facets").raw().iterate() as Iterable<[number, FacetField, string]>) {
+      const p = stmt <= maxRowid ? pos[stmt]! : -1;
+      if (p < 0 || !values[field]) continue;
       let id = valueIds[field].get(value);
       if (id === undefined) {
         id = values[field].push(value) - 1;
         valueIds[field].set(value, id);
+        positionsOf[field][id] = [];
       }
-      valuesAt[field][p]!.push(id);
+      positionsOf[field][id]!.push(p);
+      pairs[field].at.push(p);
+      pairs[field].ids.push(id);
     }
-    this.memory = { version, rowids, docs, idx, pos, values, valueIds, valuesAt };
+    const csr = ({ at, ids }: { at: number[]; ids: number[] }) => {
+      const offsets = new Int32Array(n + 1);
+      for (const p of at) offsets[p + 1]!++;
+      for (let i = 1; i <= n; i++) offsets[i]! += offsets[i - 1]!;
+      const fill = offsets.slice(0, n);
+      const out = new Int32Array(ids.length);
+      at.forEach((p, k) => (out[fill[p]!++] = ids[k]!));
+      return { offsets, ids: out };
+    };
+    const valuesAt = {} as StatementMemory["valuesAt"];
+    for (const f of FACET_FIELDS) valuesAt[f] = csr(pairs[f]);
+    this.memory = { version, docs, idx, pos, values, valueIds, valuesAt, positionsOf, results: new WeightedLru(RESULT_CACHE_SIZE) };
     return this.memory;
   }
 
   /** Matching positions with bm25 scores (lower is better), or null when the query has no positive words. */
-  private match(mem: StatementMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean): { pos: number; score: number }[] | null {
+  private match(mem: StatementMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean): { at: Int32Array; score: Float64Array } | null {
     if (isEmptyQuery(parsed)) return null;
     const rows = this.statement(`SELECT rowid, ${ranked ? "bm25(stmt_fts)" : "0"} FROM stmt_fts WHERE stmt_fts MATCH ?`)
       .raw()
       .all(matchExpression(parsed, mode)) as [number, number][];
-    const out: { pos: number; score: number }[] = [];
-    for (const [rowid, score] of rows) {
-      const p = mem.pos.get(rowid);
-      if (p !== undefined) out.push({ pos: p, score });
+    const at = new Int32Array(rows.length);
+    const score = new Float64Array(rows.length);
+    let k = 0;
+    for (const [rowid, sc] of rows) {
+      const p = rowid < mem.pos.length ? mem.pos[rowid]! : -1;
+      if (p < 0) continue;
+      at[k] = p;
+      score[k++] = sc;
     }
-    return out;
+    return { at: at.subarray(0, k), score: score.subarray(0, k) };
   }
 
-  private excluded(mem: StatementMemory, parsed: ParsedQuery): Set<number> {
-    if (parsed.excluded.length === 0) return new Set();
+  private excluded(mem: StatementMemory, parsed: ParsedQuery): Uint8Array | null {
+    if (parsed.excluded.length === 0) return null;
+    const bits = new Uint8Array(mem.docs.length);
     const rowids = this.statement("SELECT rowid FROM stmt_fts WHERE stmt_fts MATCH ?")
       .pluck()
       .all(parsed.excluded.map(clauseToFts).join(" OR ")) as number[];
-    return new Set(rowids.flatMap((r) => (mem.pos.has(r) ? [mem.pos.get(r)!] : [])));
+    for (const r of rowids) if (r < mem.pos.length && mem.pos[r]! >= 0) bits[mem.pos[r]!] = 1;
+    return bits;
   }
 
   search(query: SearchQuery): StatementResult {
     const started = performance.now();
     if (this.isStale()) this.buildFromArchive();
     const mem = this.facetMemory();
+    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage]);
+    let result = mem.results.get(key);
+    if (!result) {
+      result = this.compute(query, mem);
+      mem.results.set(key, result);
+    }
+    return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  private compute(query: SearchQuery, mem: StatementMemory): StatementResult {
     const analyzer = this.text.analyzer;
     const parsed = parseQuery(query.q, analyzer);
     const ranked = query.sort !== "date";
     let matchMode: "all" | "any" = "all";
     let scored = this.match(mem, parsed, "all", ranked);
-    if (scored && scored.length === 0 && parsed.groups.length > 1) {
+    if (scored && scored.at.length === 0 && parsed.groups.length > 1) {
       scored = this.match(mem, parsed, "any", ranked);
       matchMode = "any";
     }
-    let cand: { pos: number; score: number }[];
+    const n = mem.docs.length;
+    let cand: Int32Array;
     if (scored === null) {
       const excluded = this.excluded(mem, parsed);
-      cand = [];
-      for (let p = 0; p < mem.rowids.length; p++) if (!excluded.has(p)) cand.push({ pos: p, score: 0 });
-    } else cand = scored;
+      cand = new Int32Array(n);
+      let k = 0;
+      for (let p = 0; p < n; p++) if (!excluded || !excluded[p]) cand[k++] = p;
+      cand = cand.subarray(0, k);
+    } else cand = scored.at;
 
     // Disjunctive facets, as for documents: a statement passing every filter is a hit and counts
     // everywhere; one failing only one field's filter still counts for that field.
-    const filters = FACET_FIELDS.map((f) => {
+    const filterBits = FACET_FIELDS.map((f) => {
       const selected = query.filters[f] ?? [];
       if (selected.length === 0) return null;
-      return new Set(selected.flatMap((v) => (mem.valueIds[f].has(v) ? [mem.valueIds[f].get(v)!] : [])));
+      const bits = new Uint8Array(n);
+      for (const v of selected) {
+        const id = mem.valueIds[f].get(v);
+        if (id !== undefined) for (const p of mem.positionsOf[f][id]!) bits[p] = 1;
+      }
+      return bits;
     });
-    const counts = FACET_FIELDS.map(() => new Map<number, number>());
+    const counts = FACET_FIELDS.map((f) => new Int32Array(mem.values[f].length));
+    const firstSeen: number[][] = FACET_FIELDS.map(() => []);
+    const csr = FACET_FIELDS.map((f) => mem.valuesAt[f]);
     const count = (fi: number, p: number) => {
+      const { offsets, ids } = csr[fi]!;
       const c = counts[fi]!;
-      for (const id of mem.valuesAt[FACET_FIELDS[fi]!][p]!) c.set(id, (c.get(id) ?? 0) + 1);
+      for (let k = offsets[p]!, end = offsets[p + 1]!; k < end; k++) {
+        const id = ids[k]!;
+        const before = c[id]!;
+        c[id] = before + 1;
+        if (before === 0) firstSeen[fi]!.push(id);
+      }
     };
-    const hits: { pos: number; score: number }[] = [];
-    for (const c of cand) {
+    const hits = new Int32Array(cand.length);
+    let total = 0;
+    for (let i = 0; i < cand.length; i++) {
+      const p = cand[i]!;
       let fails = 0;
       let failed = -1;
-      filters.forEach((set, fi) => {
-        if (set && !mem.valuesAt[FACET_FIELDS[fi]!][c.pos]!.some((id) => set.has(id))) {
+      for (let fi = 0; fi < filterBits.length; fi++) {
+        const bits = filterBits[fi];
+        if (bits && !bits[p]) {
           fails++;
           failed = fi;
         }
-      });
+      }
       if (fails === 0) {
-        hits.push(c);
-        for (let fi = 0; fi < FACET_FIELDS.length; fi++) count(fi, c.pos);
-      } else if (fails === 1) count(failed, c.pos);
+        hits[total++] = i;
+        for (let fi = 0; fi < csr.length; fi++) count(fi, p);
+      } else if (fails === 1) count(failed, p);
     }
     const facets = {} as StatementResult["facets"];
     const facetTotals = {} as StatementResult["facetTotals"];
     FACET_FIELDS.forEach((f, fi) => {
-      const byValue = new Map([...counts[fi]!].map(([id, n]) => [mem.values[f][id]!, n] as [string, number]));
+      const byValue = new Map(firstSeen[fi]!.map((id) => [mem.values[f][id]!, counts[fi]![id]!] as [string, number]));
       facets[f] = orderFacet(byValue, query.filters[f] ?? []);
       facetTotals[f] = byValue.size;
     });
 
-    // Position is the browse order, so it breaks every tie and paging is stable.
-    hits.sort(ranked && scored !== null ? (a, b) => a.score - b.score || a.pos - b.pos : (a, b) => a.pos - b.pos);
-    const total = hits.length;
-    const pageRows = hits.slice((query.page - 1) * query.perPage, query.page * query.perPage);
-    const docs = this.store.byRowids([...new Set(pageRows.map((h) => mem.docs[h.pos]!))]);
+    // Position is the browse order, so it breaks every tie and paging is stable. Only the rows up
+    // to the requested page are ordered.
+    const want = Math.min(total, query.page * query.perPage);
+    const hitIdx = hits.subarray(0, total);
+    let ordered: number[];
+    if (scored === null) ordered = Array.from(hitIdx.subarray(0, want));
+    else {
+      const score = scored.score;
+      const before = ranked ? (a: number, b: number) => score[a]! - score[b]! || cand[a]! - cand[b]! : (a: number, b: number) => cand[a]! - cand[b]!;
+      ordered = topK(hitIdx, want, before);
+    }
+    const pagePositions = ordered.slice((query.page - 1) * query.perPage, want).map((i) => cand[i]!);
+    const docs = this.store.byRowids([...new Set(pagePositions.map((p) => mem.docs[p]!))]);
     const terms = highlightTermsOf(parsed);
-    const pageHits: StatementHit[] = pageRows.flatMap((h) => {
-      const doc = docs.get(mem.docs[h.pos]!);
-      const i = mem.idx[h.pos]!;
+    const pageHits: StatementHit[] = pagePositions.flatMap((p) => {
+      const doc = docs.get(mem.docs[p]!);
+      const i = mem.idx[p]!;
       return doc && doc.quotes[i] ? [toStatementHit(doc, i, analyzer, terms)] : [];
     });
     return {
@@ -316,7 +380,41 @@ export class SqliteStatements {
       facets,
       facetTotals,
       matchMode,
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      tookMs: 0,
     };
   }
+}
+
+/** The k best items in order, by a total order `before` (negative: a first), keeping a max-heap of the worst kept item. */
+function topK(items: Int32Array, k: number, before: (a: number, b: number) => number): number[] {
+  if (k <= 0) return [];
+  if (k >= items.length) return Array.from(items).sort(before);
+  const heap: number[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(heap[l]!, heap[worst]!) > 0) worst = l;
+      if (r < heap.length && before(heap[r]!, heap[worst]!) > 0) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (before(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (before(x, heap[0]!) < 0) {
+      heap[0] = x;
+      siftDown(0);
+    }
+  }
+  return heap.sort(before);
 }
