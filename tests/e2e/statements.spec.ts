@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { DEAD_MEILI_PORT } from "../../playwright.config";
 import { SearchPage } from "./pages/search-page";
 
 const SPEAKER = "Глеб Ракитин";
@@ -107,4 +108,15 @@ test.describe("statements", () => {
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     });
   }
+
+  test("with Meilisearch configured but down, statements are still read from the archive", async ({ page, request }) => {
+    const base = `http://127.0.0.1:${DEAD_MEILI_PORT}`;
+    const api = await request.get(`${base}/api/statements?speaker=${encodeURIComponent(SPEAKER)}`);
+    expect(api.status()).toBe(200);
+    expect((await api.json()).total).toBeGreaterThan(0);
+    await page.goto(`${base}/?view=statements&speaker=${encodeURIComponent(SPEAKER)}`);
+    await expect(page.getByTestId("statement").first()).toBeVisible();
+    await page.goto(`${base}/speakers/gleb-rakitin`);
+    await expect(page.getByTestId("quote").first()).toBeVisible();
+  });
 });
