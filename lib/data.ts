@@ -13,7 +13,7 @@ import { FACET_KIND, canonicalFilters, getRegistry } from "@/lib/entities/access
 import { resolveDocument } from "@/lib/entities/document";
 import { entitiesOf, findEntity, matchEntities } from "@/lib/entities/registry";
 import type { Entity, EntityKind, InstitutionEntity, PersonEntity } from "@/lib/entities/types";
-import type { CommentaryDocument, Quote } from "@/lib/validations/document";
+import type { CommentaryDocument } from "@/lib/validations/document";
 
 /**
  * Everything pages and route handlers read goes through here, and from here only through
@@ -152,18 +152,6 @@ export function listEntities(kind: EntityKind, opts: { q?: string; sort?: "name"
   list = [...list].sort(opts.sort === "name" ? (a, b) => ru.compare(a.name, b.name) : (a, b) => b.documentCount - a.documentCount || ru.compare(a.name, b.name));
   const offset = opts.offset ?? 0;
   return { entities: list.slice(offset, offset + (opts.limit ?? list.length)), total: list.length };
-}
-
-export interface SpeakerQuote extends Quote {
-  index: number;
-  document: CommentaryDocument;
-}
-
-/** A speaker's quotes across their documents, newest document first, in text order within one. */
-export function quotesBy(name: string, documents: readonly CommentaryDocument[]): SpeakerQuote[] {
-  return documents.flatMap((document) =>
-    document.quotes.flatMap((q, index) => (q.speaker === name ? [{ ...q, index, document }] : [])),
-  );
 }
 
 /** Marks the words of a search query in any text of an article: the same analyzer and rules as search snippets. */
