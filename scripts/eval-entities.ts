@@ -73,7 +73,7 @@ export function readNerel(limit?: number): GoldDoc[] {
 /** A word without its case ending: «Путина» ~ «Путин», «Меркель» ~ «Меркель». */
 function loose(word: string): string {
   const w = foldKey(word).replace(/[^а-яa-z0-9-]/g, "");
-  return w.length <= 4 ? w : w.replace(/(ого|ому|ыми|ами|ой|ом|ым|ем|ая|ую|а|у|е|я|ю|ы|и)$/u, "");
+  return w.length <= 4 ? w : w.replace(/(ого|ому|ыми|ами|ий|ый|ой|ом|ым|ем|ая|ую|а|у|е|я|ю|ы|и)$/u, "");
 }
 
 const words = (s: string) => s.split(/[\s«»"„“()]+/u).filter(Boolean);
@@ -101,12 +101,24 @@ function goldPersonOf(value: string, doc: GoldDoc): { key: string; label?: strin
 function isCanonicalFullName(value: string, label: string | undefined): boolean {
   const parts = nameParts(value);
   if (!parts?.first) return false;
+  if (label && !label.includes(" ")) return foldKey(value) === foldKey(label);
   if (label) {
     const lp = nameParts(label);
+    // The text's own spelling of a foreign name is its canonical form here (Гари / Гарри Каспаров).
+    if (lp?.first && foldKey(lp.surname) === foldKey(parts.surname) && close(foldKey(lp.first), foldKey(parts.first))) return true;
     if (lp?.first && foldKey(lp.surname) === foldKey(parts.surname) && (foldKey(lp.first) === foldKey(parts.first) || value.split(/\s+/).length === label.split(/\s+/).length && foldKey(value) === foldKey(label))) return true;
     if (lp?.first && foldKey(lp.surname) === foldKey(parts.surname) && firstNameKey(lp.first) !== firstNameKey(parts.first)) return false;
   }
   return firstNameKey(parts.first) === foldKey(parts.first) && foldKey(parts.surname) === foldKey(parts.surname);
+}
+
+/** Two spellings of one name: edit distance at most 2 and the same last letter (Дэйв/Дейв, not Мии/Миа). */
+function close(a: string, b: string): boolean {
+  if (a.at(-1) !== b.at(-1)) return false;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]! <= 2;
 }
 
 const STOP = new Set(["и", "при", "по", "в", "во", "на", "от", "из", "с", "со", "для", "-"]);
@@ -164,12 +176,15 @@ async function main(): Promise<number> {
         if (q.speaker) credited++;
       }
       v.speakers.forEach((s, i) => speakerValues.push({ doc: g.id, value: s.name, id: v.entityIds?.speakers[i] || s.name, gold: goldPersonOf(s.name, g) }));
-      for (const inst of v.institutions) {
+      v.institutions.forEach((inst, i) => {
         const orgs = g.spans.filter((s) => ORG_TYPES.has(s.type));
-        const ok = orgs.some((s) => orgMatch(inst, s.text) || foldKey(s.text) === foldKey(inst));
+        // The canonical name or any variant of the entity («Государственная дума» for a text's «Госдума»).
+        const e = registry.byId.get(v.entityIds?.institutions[i] ?? "");
+        const names = [inst, ...(e?.variants ?? [])];
+        const ok = orgs.some((s) => names.some((n) => orgMatch(n, s.text) || foldKey(s.text) === foldKey(n)));
         const place = !ok && g.spans.some((s) => PLACE_TYPES.has(s.type) && orgMatch(inst, s.text));
         instValues.push({ doc: g.id, value: inst, ok, place });
-      }
+      });
       for (const c of v.countries ?? []) {
         const ok = g.spans.some((s) => s.type === "COUNTRY" && (countryOf(s.text) === c || foldKey(s.text) === foldKey(c) || (s.label && countryOf(s.label) === c)));
         countryValues.push({ doc: g.id, value: c, ok });

@@ -1,5 +1,6 @@
 import { INSTITUTION_EQUIVALENTS } from "@/config/institutions";
 import { placeOf } from "./countries";
+import { ORG_HEADS } from "@/lib/extract/lexicon";
 import { foldKey, institutionKey, isAbbreviation } from "./keys";
 import type { DocumentNames } from "./types";
 
@@ -17,6 +18,10 @@ export interface InstitutionGroup {
 }
 
 const PREPOSITIONS = new Set(["в", "во", "на", "при", "из", "от", "для", "у", "с", "со", "по"]);
+const CONJUNCTIONS = new Set(["и", "или", "а", "но"]);
+const TITLE_OPENERS = new Set(["О", "Об", "За"]);
+/** Regions and districts are places, like countries and cities. */
+const REGION_HEADS = new Set(["область", "края", "край", "округ", "района", "район", "области", "губерния"]);
 
 /**
  * A raw institution value made fit to show, or a country/place it turned out to be.
@@ -25,7 +30,12 @@ const PREPOSITIONS = new Set(["в", "во", "на", "при", "из", "от", "�
  */
 export function cleanInstitution(raw: string, personWords: ReadonlySet<string>): { institution?: string; country?: string } {
   let words = raw.trim().split(/\s+/).filter(Boolean);
-  while (words.length > 1 && personWords.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  while (words.length > 1 && (personWords.has(words[words.length - 1]!) || PREPOSITIONS.has(words[words.length - 1]!) || CONJUNCTIONS.has(words[words.length - 1]!))) words = words.slice(0, -1);
+  const first = words[0]?.replace(/^[«"„]/u, "") ?? "";
+  // A description («новый клуб», «российский газовый холдинг») is not a name; a law or an award
+  // («О полиции», «За заслуги перед Отечеством») is a title.
+  if (!/^[A-ZА-ЯЁ0-9]/u.test(first) || (words.length > 1 && TITLE_OPENERS.has(first))) return {};
+  if (REGION_HEADS.has(foldKey(words[words.length - 1]!)) || (foldKey(first) === "республика" && words.length === 2 && !isAbbreviation(words[1]!))) return {};
   // «Тегеран в ОПЕК»: a place, a preposition, then the body.
   const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
   if (prep > 0 && placeOf(words.slice(0, prep).join(" "))) words = words.slice(prep + 1);
@@ -33,6 +43,9 @@ export function cleanInstitution(raw: string, personWords: ReadonlySet<string>):
   const name = words.join(" ");
   const place = placeOf(name);
   if (place) return place.kind === "country" ? { country: place.name } : {};
+  // «ЮАР Мак»: a place and a stray word is a fragment, not a body.
+  const lead = placeOf(words[0]!);
+  if (lead && words.length === 2 && !ORG_HEADS.has(foldKey(words[1]!)) && !isAbbreviation(words[1]!)) return {};
   return { institution: name };
 }
 
@@ -142,3 +155,4 @@ function isNominative(name: string): boolean {
   if (isAbbreviation(first)) return true;
   return institutionKey(first) === foldKey(first).replace(/ъ$/u, "");
 }
+

@@ -1,3 +1,4 @@
+import { placeOf } from "./countries";
 import { foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, type Gender, type NameParts } from "./keys";
 import type { PeopleOverrides } from "./overrides";
 import type { DocumentNames } from "./types";
@@ -40,8 +41,34 @@ function surnameFold(s: string): string {
   return foldKey(s);
 }
 
-export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleOverrides): PeopleResolution {
-  const notPerson = new Set(overrides.notPerson.map(foldKey));
+/**
+ * Values extraction took for people that the archive knows better: a name the archive records
+ * as an institution («Роскомнадзор», «Франс Пресс»), a place («Путраджае»), or one word the
+ * dictionary reads only as a common noun («Страна», «Лента») that no person in the archive
+ * carries as a surname. `institutions`: folded names and variants of every institution.
+ */
+export function notPeople(docs: readonly DocumentNames[], institutions: ReadonlySet<string>): Set<string> {
+  const surnames = new Set<string>();
+  for (const d of docs) for (const s of d.speakers) {
+    const p = nameParts(s.name);
+    if (p?.first) surnames.add(foldKey(p.surname));
+  }
+  const out = new Set<string>();
+  for (const d of docs) for (const s of d.speakers) {
+    const k = foldKey(s.name);
+    if (institutions.has(k) || placeOf(s.name)) out.add(k);
+    else if (!s.name.includes(" ") && !surnames.has(k) && commonNounOnly(s.name)) out.add(k);
+  }
+  return out;
+}
+
+function commonNounOnly(word: string): boolean {
+  const rs = nameParse(word).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
+  return rs.length > 0 && !rs.some((p) => p.tag.Name || p.tag.Surn || p.tag.Patr);
+}
+
+export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleOverrides, automatic: ReadonlySet<string> = new Set()): PeopleResolution {
+  const notPerson = new Set([...overrides.notPerson.map(foldKey), ...automatic]);
   const neverLink = new Set(overrides.split.filter((s) => !s.documents).map((s) => foldKey(s.name)));
   // «these documents' Римский is this person»: a per-document reassignment.
   const reassigned = new Map<string, string>();

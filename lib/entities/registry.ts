@@ -5,7 +5,7 @@ import { countryOf } from "./countries";
 import { canonicalInstitutionKey, canonicalInstitutionName, cleanInstitution, resolveInstitutions } from "./institutions";
 import { firstNameKey, foldKey, nameParts, surnameKey } from "./keys";
 import { NO_OVERRIDES, type PeopleOverrides } from "./overrides";
-import { canonicalPersonName, resolvePeople } from "./people";
+import { canonicalPersonName, notPeople, resolvePeople } from "./people";
 import type { CountryEntity, DocumentNames, Entity, EntityKind, InstitutionEntity, PersonEntity, RoleRecord, TopicEntity } from "./types";
 
 /**
@@ -118,7 +118,8 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
   }
 
   // ---- people ----
-  const people = resolvePeople(docs, overrides);
+  const notPersonAuto = notPeople(docs, new Set(raw.institution.keys()));
+  const people = resolvePeople(docs, overrides, notPersonAuto);
   const personEntity = new Map<string, PersonEntity>();
   for (const [key, g] of people.groups) {
     let name = canonicalPersonName(g);
@@ -210,7 +211,7 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
   // Canonical names must be unique per kind: they are the facet values.
   dedupeNames(entities);
   assignSlugs(entities);
-  return indexRegistry(entities, personInDocument, new Set(overrides.notPerson.map(foldKey)));
+  return indexRegistry(entities, personInDocument, new Set([...overrides.notPerson.map(foldKey), ...notPersonAuto]));
 }
 
 /** Lookups over a list of entities; the same for a registry just built and one read back from the archive. */

@@ -1,3 +1,4 @@
+import { NOT_NAME, ORG_HEADS, ROLE_HEADS } from "@/lib/extract/lexicon";
 import { normalForm } from "@/lib/extract/morph";
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { placeOf } from "./countries";
@@ -27,6 +28,15 @@ export function nominativeFirstName(word: string): string {
   const rs = firstNameReadings(word);
   if (rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn")) return word;
   return capitalise(normalForm(rs[0]!, word));
+}
+
+/** Capitalised words that come before a name without being one. */
+const NOT_FIRST = new Set([...ROLE_HEADS, ...ORG_HEADS, ...NOT_NAME].map((w) => foldKey(w)));
+
+/** The word at `at` does not open a sentence, so its capital letter means a name. */
+function midSentence(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 3), at);
+  return at > 0 && !/(^|[.!?…»"]\s*|\n\s*)$/u.test(before) && /\S/u.test(text.slice(0, at));
 }
 
 function unknownToDictionary(word: string): boolean {
@@ -70,8 +80,9 @@ function firstNamesBefore(surname: string, text: string): Set<string> {
       const rs = firstNameReadings(first);
       // With the surname in the nominative, the first name is nominative too.
       out.add(ending === "" && rs.some((p) => p.tag.CAse === "nomn") ? first : nominativeFirstName(first));
-    } else if (unknownToDictionary(first) && !placeOf(first)) {
-      // A foreign first name the dictionary does not know («Даг Армстронг», «Лэнса Армстронга»):
+    } else if ((unknownToDictionary(first) || midSentence(text, prev.index!)) && !placeOf(first) && !NOT_FIRST.has(foldKey(first))) {
+      // A foreign first name the dictionary does not know («Даг Армстронг», «Лэнса Армстронга»)
+      // or reads as another word («Деррик Роуз», «Аарон Шварц»: capitalised inside a sentence):
       // it declines like the surname, so the same ending comes off.
       if (ending === "") out.add(first);
       else if (foldKey(first).endsWith(ending) && first.length - ending.length >= 2) out.add(first.slice(0, first.length - ending.length));
