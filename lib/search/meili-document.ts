@@ -3,6 +3,8 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { facetValuesOf } from "./facets";
 import { bigramsOf } from "./meili-filter";
+import { facetKey, matchKey } from "./meili-keys";
+import { FACET_FIELDS, type FacetField } from "./types";
 
 /** The fields of a CommentaryDocument, stored as they are so results render from Meilisearch alone. */
 export const ORIGINAL_FIELDS = [
@@ -16,6 +18,8 @@ export const ORIGINAL_FIELDS = [
   "topics",
   "speakers",
   "institutions",
+  "institutionDetails",
+  "mentionedOrganizations",
   "quotes",
   "countries",
   "entityIds",
@@ -25,12 +29,11 @@ export const ORIGINAL_FIELDS = [
 
 export const PRIMARY_KEY = "pk";
 
-export interface MeiliDocument extends CommentaryDocument {
+/** Facet keys (meili-keys.ts), one array per facet field: `speaker_key`, `institution_key`, … */
+export type FacetKeyFields = Record<`${FacetField}_key`, string[]>;
+
+export interface MeiliDocument extends CommentaryDocument, FacetKeyFields {
   pk: string;
-  speaker: string[];
-  institution: string[];
-  country: string[];
-  topic: string[];
   /** YYYYMMDD: a number sorts and compares reliably; absent when undated, so it sorts last. */
   dateValue?: number;
   title_terms: string;
@@ -40,6 +43,7 @@ export interface MeiliDocument extends CommentaryDocument {
   terms: string[];
   words: string[];
   bigrams: string[];
+  keypairs: string[];
   analyzer: string;
 }
 
@@ -58,34 +62,56 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
+/** Each facet's values as keys, under the attribute names meili-filter.ts filters on. */
+export function facetKeyFields(values: Record<FacetField, string[]>): FacetKeyFields {
+  const out = {} as FacetKeyFields;
+  for (const f of FACET_FIELDS) out[`${f}_key`] = unique(values[f].map(facetKey));
+  return out;
+}
+
+/** Adjacent pairs of analyzed terms of a text (stop words have none, so they never separate a pair). */
+export function keypairsOf(analyzer: Analyzer, text: string): string[] {
+  const out: string[] = [];
+  let prev: string[] = [];
+  for (const tok of analyzer.analyze(text)) {
+    if (tok.terms.length === 0) continue;
+    for (const a of prev.slice(0, 4)) for (const b of tok.terms.slice(0, 4)) out.push(`${a} ${b}`);
+    prev = tok.terms;
+  }
+  return out;
+}
+
+/**
+ * The analyzed arrays filters match on, for a title and a body (pairs never span the two: the
+ * embedded engine keeps them in separate columns). Over-long values are kept as their hash.
+ */
+export function matchFields(analyzer: Analyzer, title: string, body: string): Pick<MeiliDocument, "terms" | "words" | "bigrams" | "keypairs"> {
+  const split = (s: string) => (s === "" ? [] : s.split(" "));
+  const titleWords = split(analyzer.exactText(title));
+  const bodyWords = split(analyzer.exactText(body));
+  const keys = (values: string[]) => unique(values.map(matchKey));
+  return {
+    terms: keys([...split(analyzer.indexText(title)), ...split(analyzer.indexText(body))]),
+    words: keys([...titleWords, ...bodyWords]),
+    bigrams: keys([...bigramsOf(titleWords), ...bigramsOf(bodyWords)]),
+    keypairs: keys([...keypairsOf(analyzer, title), ...keypairsOf(analyzer, body)]),
+  };
+}
+
 /** The document as indexed: originals for display, analyzer output for matching. */
 export function toMeiliDocument(doc: CommentaryDocument, analyzer: Analyzer): MeiliDocument {
   const body = doc.paragraphs.join("\n");
-  const titleTerms = analyzer.indexText(doc.title);
-  const bodyTerms = analyzer.indexText(body);
-  const titleExact = analyzer.exactText(doc.title);
-  const bodyExact = analyzer.exactText(body);
-  const split = (s: string) => (s === "" ? [] : s.split(" "));
-  const titleWords = split(titleExact);
-  const bodyWords = split(bodyExact);
-  const facets = facetValuesOf(doc);
   const original = Object.fromEntries(ORIGINAL_FIELDS.flatMap((k) => (doc[k] === undefined ? [] : [[k, doc[k]]]))) as unknown as CommentaryDocument;
   return {
     ...original,
     pk: primaryKeyOf(doc.id),
-    speaker: facets.speaker,
-    institution: facets.institution,
-    country: facets.country,
-    topic: facets.topic,
+    ...facetKeyFields(facetValuesOf(doc)),
     ...(doc.date ? { dateValue: Number(doc.date.replace(/-/g, "")) } : {}),
-    title_terms: titleTerms,
-    body_terms: bodyTerms,
-    title_exact: titleExact,
-    body_exact: bodyExact,
-    terms: unique([...split(titleTerms), ...split(bodyTerms)]),
-    words: unique([...titleWords, ...bodyWords]),
-    // Pairs never span title and body: the embedded engine keeps them in separate columns.
-    bigrams: unique([...bigramsOf(titleWords), ...bigramsOf(bodyWords)]),
+    title_terms: analyzer.indexText(doc.title),
+    body_terms: analyzer.indexText(body),
+    title_exact: analyzer.exactText(doc.title),
+    body_exact: analyzer.exactText(body),
+    ...matchFields(analyzer, doc.title, body),
     analyzer: analyzer.version,
   };
 }

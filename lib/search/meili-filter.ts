@@ -7,16 +7,26 @@
  * `words` and `bigrams` arrays gives exactly the embedded engine's boolean semantics
  * (multi-word phrases excepted, see phraseFilter).
  */
+import { facetKey, matchKey } from "./meili-keys";
 import type { Clause, ParsedQuery } from "./query-syntax";
 import { FACET_FIELDS, type FacetField } from "./types";
 
-/** Document attributes the engine filters on; analyzed ones are written by meili-document.ts. */
+/**
+ * Attributes the engine filters on, in both indexes (documents and statements); analyzed ones are
+ * written by meili-document.ts and meili-statements.ts. Facets are filtered and counted by their
+ * keys (meili-keys.ts), since Meilisearch folds the case of plain strings.
+ */
 export const MEILI_ATTR = {
-  facet: { speaker: "speaker", institution: "institution", country: "country", topic: "topic" } as Record<FacetField, string>,
+  facet: { speaker: "speaker_key", institution: "institution_key", country: "country_key", topic: "topic_key" } as Record<FacetField, string>,
   terms: "terms",
   words: "words",
   bigrams: "bigrams",
+  /** Adjacent pairs of analyzed terms: names spelled out by alias expansion, in any case form. */
+  keypairs: "keypairs",
   analyzer: "analyzer",
+  /** Statement index: the document a statement belongs to, and its position there. */
+  statementDoc: "doc",
+  statementIdx: "idx",
   slug: "slug",
   date: "date",
   dateValue: "dateValue",
@@ -58,12 +68,23 @@ export function bigramsOf(words: readonly string[]): string[] {
  * (see buildSearchPlan); inside an ИЛИ group it stays a pair-wise approximation.
  */
 function phraseFilter(words: readonly string[]): string {
-  if (words.length === 1) return eq(MEILI_ATTR.words, words[0]!);
-  return allOf(bigramsOf(words).map((b) => eq(MEILI_ATTR.bigrams, b)));
+  if (words.length === 1) return eq(MEILI_ATTR.words, matchKey(words[0]!));
+  return allOf(bigramsOf(words).map((b) => eq(MEILI_ATTR.bigrams, matchKey(b))));
+}
+
+/**
+ * A name spelled out by alias expansion (ИМЭП → Институт мировой экономики и политики) carries
+ * its words' analyzed keys, so it matches in any case form (Института мировой экономики …), as the
+ * embedded engine's NEAR over keys does: its keys as adjacent analyzed terms, stop words between
+ * them not counting (they are not analyzed terms).
+ */
+function keysFilter(keys: readonly string[]): string {
+  return allOf(bigramsOf(keys).map((b) => eq(MEILI_ATTR.keypairs, matchKey(b))));
 }
 
 export function clauseFilter(c: Clause): string {
-  return c.kind === "term" ? eq(MEILI_ATTR.terms, c.key) : phraseFilter(c.words);
+  if (c.kind === "term") return eq(MEILI_ATTR.terms, matchKey(c.key));
+  return c.keys && c.keys.length > 1 ? keysFilter(c.keys) : phraseFilter(c.words);
 }
 
 /**
@@ -81,7 +102,7 @@ export function textFilter(parsed: ParsedQuery, mode: "all" | "any"): string | u
 /** One facet group: any of its selected values (OR within a group). */
 export function facetGroupFilter(field: FacetField, values: readonly string[]): string | undefined {
   if (values.length === 0) return undefined;
-  return anyOf(values.map((v) => eq(MEILI_ATTR.facet[field], v)));
+  return anyOf(values.map((v) => eq(MEILI_ATTR.facet[field], facetKey(v))));
 }
 
 /**

@@ -1,10 +1,35 @@
 import type { MultiSearchQuery } from "meilisearch";
 import { ORIGINAL_FIELDS } from "./meili-document";
 import { MEILI_ATTR, combineFilters, facetFilters, quoteFilterValue, textFilter } from "./meili-filter";
+import { STATEMENT_FIELDS } from "./meili-statements";
 import type { Clause, ParsedQuery } from "./query-syntax";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "./types";
 
 const DATE_DESC = `${MEILI_ATTR.dateValue}:desc`;
+
+/** What a plan searches: which fields come back and what "by date" sorts on. */
+export interface PlanTarget {
+  retrieve: readonly string[];
+  dateSort: string[];
+}
+
+export const DOCUMENT_TARGET: PlanTarget = { retrieve: ORIGINAL_FIELDS, dateSort: [DATE_DESC] };
+
+/** Statements: by document date, then by document, in text order within one. */
+export const STATEMENT_TARGET: PlanTarget = {
+  retrieve: STATEMENT_FIELDS,
+  dateSort: [DATE_DESC, `${MEILI_ATTR.statementDoc}:asc`, `${MEILI_ATTR.statementIdx}:asc`],
+};
+
+export interface PlanOptions {
+  target?: PlanTarget;
+  /**
+   * Send Meilisearch's own q to rank (default true). Turned off when q turned out to drop
+   * matches the filter has: words Meilisearch did not index for search (past its 65,536th
+   * position in a field, or over its token length), which the filter arrays still hold.
+   */
+  relevance?: boolean;
+}
 
 /** What each query of the multiSearch is for, by position. */
 export interface SearchPlan {
@@ -17,6 +42,8 @@ export interface SearchPlan {
   textProbe?: number;
   /** Index of the query counting documents built by another analyzer. */
   staleProbe: number;
+  /** With q: index of the query counting the same filter without q; a larger count means q dropped matches. */
+  filterProbe?: number;
   usesRelevance: boolean;
 }
 
@@ -54,8 +81,10 @@ export function buildSearchPlan(
   query: Pick<SearchQuery, "filters" | "sort" | "page" | "perPage">,
   mode: "all" | "any",
   analyzerVersion: string,
+  options: PlanOptions = {},
 ): SearchPlan {
-  const q = relevanceQuery(parsed, mode);
+  const target = options.target ?? DOCUMENT_TARGET;
+  const q = options.relevance === false ? null : relevanceQuery(parsed, mode);
   const text = textFilter(parsed, mode);
   const active = FACET_FIELDS.filter((f) => query.filters[f].length > 0);
   const inactive = FACET_FIELDS.filter((f) => query.filters[f].length === 0);
@@ -76,8 +105,8 @@ export function buildSearchPlan(
     facets: inactive.map((f) => MEILI_ATTR.facet[f]),
     page: query.page,
     hitsPerPage: query.perPage,
-    attributesToRetrieve: [...ORIGINAL_FIELDS],
-    ...(q === null || query.sort === "date" ? { sort: [DATE_DESC] } : {}),
+    attributesToRetrieve: [...target.retrieve],
+    ...(q === null || query.sort === "date" ? { sort: [...target.dateSort] } : {}),
   }) - 1;
 
   const facetQueries: SearchPlan["facetQueries"] = {};
@@ -101,5 +130,16 @@ export function buildSearchPlan(
 
   const staleProbe = queries.push({ indexUid, q: "", filter: staleFilter(analyzerVersion), page: 1, hitsPerPage: 0 }) - 1;
 
-  return { queries, main, facetQueries, ...(textProbe !== undefined ? { textProbe } : {}), staleProbe, usesRelevance: q !== null };
+  let filterProbe: number | undefined;
+  if (q !== null) filterProbe = queries.push({ indexUid, q: "", ...filter([text, ...facetFilters(query.filters)]), page: 1, hitsPerPage: 0 }) - 1;
+
+  return {
+    queries,
+    main,
+    facetQueries,
+    ...(textProbe !== undefined ? { textProbe } : {}),
+    staleProbe,
+    ...(filterProbe !== undefined ? { filterProbe } : {}),
+    usesRelevance: q !== null,
+  };
 }

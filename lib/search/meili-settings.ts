@@ -3,6 +3,7 @@ import type { AppConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { ORIGINAL_FIELDS } from "./meili-document";
 import { MEILI_ATTR } from "./meili-filter";
+import { STATEMENT_FIELDS } from "./meili-statements";
 import { FACET_FIELDS } from "./types";
 
 /** Alias groups: each key is a canonical name, its values other names for it. */
@@ -49,6 +50,7 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
       MEILI_ATTR.terms,
       MEILI_ATTR.words,
       MEILI_ATTR.bigrams,
+      MEILI_ATTR.keypairs,
       MEILI_ATTR.analyzer,
     ],
     sortableAttributes: [MEILI_ATTR.dateValue],
@@ -75,3 +77,31 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
   };
 }
 
+
+/**
+ * Settings of the statement index (meili-statements.ts): the document index's, over one text.
+ * Date order is by document date, then by document (so one document's statements stay together)
+ * and text order within it, as on the embedded engine; relevance ties break the same way.
+ */
+export function buildStatementSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "MEILI_MAX_VALUES_PER_FACET">, analyzer: Analyzer, aliases?: AliasMap): Settings {
+  const base = buildSettings(config, analyzer, aliases);
+  return {
+    ...base,
+    searchableAttributes: ["body_terms", "body_exact"],
+    displayedAttributes: [...STATEMENT_FIELDS],
+    filterableAttributes: [
+      ...FACET_FIELDS.map((f) => MEILI_ATTR.facet[f]),
+      MEILI_ATTR.date,
+      MEILI_ATTR.dateValue,
+      MEILI_ATTR.statementDoc,
+      MEILI_ATTR.statementIdx,
+      MEILI_ATTR.terms,
+      MEILI_ATTR.words,
+      MEILI_ATTR.bigrams,
+      MEILI_ATTR.keypairs,
+      MEILI_ATTR.analyzer,
+    ],
+    sortableAttributes: [MEILI_ATTR.dateValue, MEILI_ATTR.statementDoc, MEILI_ATTR.statementIdx],
+    rankingRules: [...(base.rankingRules ?? []), `${MEILI_ATTR.statementIdx}:asc`],
+  };
+}

@@ -199,6 +199,9 @@ function contract(name: string, open: () => Promise<{ engine: SearchEngine; disp
       ]);
       const none = await search("", { filters: { institution: ['" OR 1=1 OR institution = "'] } });
       expect(none.total).toBe(0);
+      // Exactly themselves: not in another case (Meilisearch folds case in plain string filters).
+      expect((await search("", { filters: { institution: ["имэмо ран"] } })).total).toBe(0);
+      expect((await engine.listDocuments({ institution: ["имэмо ран"] }, { limit: 10, offset: 0 })).total).toBe(0);
     });
 
     it("keeps snippet HTML as text", async () => {

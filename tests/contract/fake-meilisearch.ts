@@ -3,8 +3,10 @@
  * endpoints the engine uses, on 127.0.0.1. It exists because no real server can run on
  * every machine: unit tests use it to check faults (timeouts, 503, wrong keys) and what
  * the engine sends. It is NOT Meilisearch — its ranking is a crude approximation and its
- * filter parser covers only the grammar this app emits (=, !=, AND, OR, NOT, parentheses,
- * quoted strings with backslash escapes). The contract suite against a real server is
+ * filter parser covers only the grammar this app emits (=, !=, >=, >, <=, <, AND, OR, NOT,
+ * parentheses, quoted strings with backslash escapes). Like Meilisearch it compares strings
+ * without case, sorts by several `attr:asc|desc` keys (records without the attribute last) and
+ * applies custom ranking rules after its own crude relevance. The contract suite against a real server is
  * the authority.
  */
 import http from "node:http";
@@ -65,15 +67,18 @@ export function tokenizeFilter(s: string): Tok[] {
       if (i >= s.length) throw new Error(`unterminated string in filter: ${s}`);
       i++;
       out.push({ t: "str", v });
-    } else if (s.startsWith("!=", i)) {
-      out.push({ t: "op", v: "!=" });
+    } else if (s.startsWith("!=", i) || s.startsWith(">=", i) || s.startsWith("<=", i)) {
+      out.push({ t: "op", v: s.slice(i, i + 2) });
       i += 2;
+    } else if (c === ">" || c === "<") {
+      out.push({ t: "op", v: c });
+      i++;
     } else if (c === "=") {
       out.push({ t: "op", v: "=" });
       i++;
     } else {
       let v = "";
-      while (i < s.length && !/[\s()="'!]/.test(s[i]!)) v += s[i++];
+      while (i < s.length && !/[\s()="'!<>]/.test(s[i]!)) v += s[i++];
       if (v === "") throw new Error(`unexpected character ${c} in filter: ${s}`);
       out.push({ t: "word", v });
     }
@@ -84,7 +89,9 @@ export function tokenizeFilter(s: string): Tok[] {
 export type FilterNode =
   | { kind: "and" | "or"; items: FilterNode[] }
   | { kind: "not"; item: FilterNode }
-  | { kind: "cmp"; attr: string; op: "=" | "!="; value: string };
+  | { kind: "cmp"; attr: string; op: CmpOp; value: string };
+
+type CmpOp = "=" | "!=" | ">=" | ">" | "<=" | "<";
 
 export function parseFilter(s: string): FilterNode {
   const toks = tokenizeFilter(s);
@@ -130,7 +137,7 @@ export function parseFilter(s: string): FilterNode {
     const val = toks[p];
     if (val?.t !== "word" && val?.t !== "str") throw new Error(`expected value in filter: ${s}`);
     p++;
-    return { kind: "cmp", attr: tok.v, op: op.v as "=" | "!=", value: val.v };
+    return { kind: "cmp", attr: tok.v, op: op.v as CmpOp, value: val.v };
   };
   const tree = or();
   if (p !== toks.length) throw new Error(`unexpected characters at the end of the filter: ${s}`);
@@ -147,7 +154,13 @@ function evalFilter(n: FilterNode, doc: Doc): boolean {
       return !evalFilter(n.item, doc);
     case "cmp": {
       const raw = doc[n.attr];
-      const values = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map((v) => String(v).toLowerCase());
+      const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+      if (n.op !== "=" && n.op !== "!=") {
+        const x = Number(n.value);
+        const test = { ">=": (v: number) => v >= x, ">": (v: number) => v > x, "<=": (v: number) => v <= x, "<": (v: number) => v < x }[n.op];
+        return list.some((v) => typeof v === "number" && test(v));
+      }
+      const values = list.map((v) => String(v).toLowerCase());
       const hit = values.includes(n.value.toLowerCase());
       return n.op === "=" ? hit : !hit;
     }
@@ -203,11 +216,27 @@ function runSearch(index: FakeIndex, body: Record<string, unknown>): Record<stri
     const rank = parts.length === 0 ? 0 : matchQ(parts, doc, searchable);
     if (rank >= 0) scored.push({ doc, rank, seq });
   });
-  const dateOf = (d: Doc) => (typeof d.dateValue === "number" ? d.dateValue : -Infinity);
-  const sort = (body.sort as string[] | undefined)?.[0];
+  // attr:asc|desc keys; a record without the attribute comes after every record with it.
+  const byKeys = (keys: string[]) => (a: Doc, b: Doc) => {
+    for (const key of keys) {
+      const [attr, dir] = key.split(":") as [string, string];
+      const x = a[attr];
+      const y = b[attr];
+      if (x === undefined && y === undefined) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const c = typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+      if (c !== 0) return dir === "desc" ? -c : c;
+    }
+    return 0;
+  };
+  const sortKeys = (body.sort as string[] | undefined) ?? [];
+  const custom = ((index.settings.rankingRules as string[] | undefined) ?? ["dateValue:desc"]).filter((r) => r.includes(":"));
+  const bySort = byKeys(sortKeys);
+  const byCustom = byKeys(custom);
   scored.sort((a, b) => {
-    if (sort === "dateValue:desc") return dateOf(b.doc) - dateOf(a.doc) || a.seq - b.seq;
-    return a.rank - b.rank || dateOf(b.doc) - dateOf(a.doc) || a.seq - b.seq;
+    if (sortKeys.length > 0) return bySort(a.doc, b.doc) || a.rank - b.rank || byCustom(a.doc, b.doc) || a.seq - b.seq;
+    return a.rank - b.rank || byCustom(a.doc, b.doc) || a.seq - b.seq;
   });
   const facetDistribution: Record<string, Record<string, number>> = {};
   for (const f of (body.facets as string[] | undefined) ?? []) {
@@ -320,6 +349,16 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
       if (rest === "/stats") return { status: 200, body: { numberOfDocuments: index.docs.size, isIndexing: false, fieldDistribution: {} } };
       if (rest === "/settings" && method === "PATCH") return task(uid, "settingsUpdate", () => Object.assign(index.settings, body));
       if (rest === "/search" && method === "POST") return { status: 200, body: runSearch(index, body as Record<string, unknown>) };
+      if (rest === "/documents/delete" && method === "POST") {
+        return task(uid, "documentDeletion", () => {
+          const tree = parseFilter(String((body as { filter?: unknown }).filter ?? ""));
+          for (const [id, d] of [...index.docs]) {
+            if (!evalFilter(tree, d)) continue;
+            index.docs.delete(id);
+            index.order = index.order.filter((x) => x !== id);
+          }
+        });
+      }
       if (rest.startsWith("/documents/delete-batch") && method === "POST") {
         return task(uid, "documentDeletion", () => {
           for (const id of body as string[]) {

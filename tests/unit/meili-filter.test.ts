@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { combineFilters, eq, facetFilters, quoteFilterValue, textFilter } from "@/lib/search/meili-filter";
+import { facetKey } from "@/lib/search/meili-keys";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { HOSTILE_INSTITUTION, HOSTILE_PREFIX, HOSTILE_TOPIC } from "../fixtures/contract-documents";
@@ -23,14 +24,17 @@ describe("quoteFilterValue", () => {
 });
 
 describe("facet filters", () => {
-  it("ORs values within a group and ANDs groups", () => {
+  const [A, B, T] = ["A", "B", "T"].map(facetKey);
+
+  it("ORs values within a group and ANDs groups, by facet key", () => {
     const parts = facetFilters({ speaker: ["A", "B"], institution: [], topic: ["T"] });
-    expect(parts).toEqual(['(speaker = "A" OR speaker = "B")', 'topic = "T"']);
-    expect(combineFilters(parts)).toBe('((speaker = "A" OR speaker = "B")) AND (topic = "T")');
+    expect(parts).toEqual([`(speaker_key = "${A}" OR speaker_key = "${B}")`, `topic_key = "${T}"`]);
+    expect(combineFilters(parts)).toBe(`((speaker_key = "${A}" OR speaker_key = "${B}")) AND (topic_key = "${T}")`);
+    expect(facetFilters({ country: ["Казахстан"] })).toEqual([`country_key = "${facetKey("Казахстан")}"`]);
   });
 
   it("leaves out the group a disjunctive count is for", () => {
-    expect(facetFilters({ speaker: ["A"], topic: ["T"] }, "speaker")).toEqual(['topic = "T"']);
+    expect(facetFilters({ speaker: ["A"], topic: ["T"] }, "speaker")).toEqual([`topic_key = "${T}"`]);
   });
 
   it("keeps hostile values inside their group", () => {
@@ -41,11 +45,11 @@ describe("facet filters", () => {
         {
           kind: "or",
           items: [
-            { kind: "cmp", attr: "institution", op: "=", value: HOSTILE_INSTITUTION },
-            { kind: "cmp", attr: "institution", op: "=", value: "МГИМО" },
+            { kind: "cmp", attr: "institution_key", op: "=", value: facetKey(HOSTILE_INSTITUTION) },
+            { kind: "cmp", attr: "institution_key", op: "=", value: facetKey("МГИМО") },
           ],
         },
-        { kind: "cmp", attr: "topic", op: "=", value: HOSTILE_TOPIC },
+        { kind: "cmp", attr: "topic_key", op: "=", value: facetKey(HOSTILE_TOPIC) },
       ],
     });
   });
@@ -73,6 +77,12 @@ describe("textFilter", () => {
       '(bigrams = "энергетическая безопасность" AND bigrams = "безопасность европы")',
     );
     expect(tf('"Ещё"')).toBe('words = "еще"');
+  });
+
+  it("matches a spelled-out alias name by its keys, in any case form", () => {
+    const f = tf("ИМЭП")!;
+    expect(f).toContain('keypairs = "институт мировой"');
+    expect(f).toContain('terms = "имэп"');
   });
 
   it("excludes with NOT", () => {

@@ -26,19 +26,27 @@ describe("Meilisearch rebuild", () => {
     fake.requests.length = 0;
     await engine.rebuild(slowly(), { batchSize: 3, onProgress: (n) => progress.push(n) });
     expect(progress).toEqual([3, 6, 8]);
-    const paths = fake.requests.filter((r) => r.method !== "GET").map((r) => r.path.replace(/live_build_\w+/, "FRESH"));
+    const paths = fake.requests.filter((r) => r.method !== "GET").map((r) => r.path.replace(/live_build_[a-z0-9]+/, "FRESH"));
+    // These documents have no statements; a fresh index has no surplus statements to delete.
+    const batch = ["/indexes/FRESH/documents"];
     expect(paths).toEqual([
       "/indexes",
       "/indexes/FRESH/settings",
-      "/indexes/FRESH/documents",
-      "/indexes/FRESH/documents",
-      "/indexes/FRESH/documents",
+      "/indexes",
+      "/indexes/FRESH_statements/settings",
+      ...batch,
+      ...batch,
+      ...batch,
       "/swap-indexes",
       "/indexes/FRESH",
+      "/indexes/FRESH_statements",
     ]);
+    // Both pairs swap in one task.
+    const swap = fake.requests.find((r) => r.path === "/swap-indexes")!.body as { indexes: string[] }[];
+    expect(swap.map((x) => x.indexes[0])).toEqual(["live", "live_statements"]);
     // Searches saw the old two documents until the swap, and all of them after.
     expect((await engine.health()).documents).toBe(CONTRACT_DOCUMENTS.length);
-    expect([...fake.indexes.keys()]).toEqual(["live"]);
+    expect([...fake.indexes.keys()].sort()).toEqual(["live", "live_statements"]);
   });
 
   it("reports a failed task with Meilisearch's error and leaves the live index alone", async () => {
@@ -48,7 +56,7 @@ describe("Meilisearch rebuild", () => {
     );
     fake.options.failAdditions = false;
     expect((await engine.health()).documents).toBe(CONTRACT_DOCUMENTS.length);
-    expect([...fake.indexes.keys()]).toEqual(["live"]);
+    expect([...fake.indexes.keys()].sort()).toEqual(["live", "live_statements"]);
   });
 
   it("waits longer for bigger batches than the client's 5 s default", () => {

@@ -4,7 +4,9 @@ import { parseConfig } from "@/lib/config";
 /** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
 const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
-import { buildSearchPlan, relevanceQuery } from "@/lib/search/meili-request";
+import { facetKey } from "@/lib/search/meili-keys";
+import { STATEMENT_TARGET, buildSearchPlan, relevanceQuery } from "@/lib/search/meili-request";
+import { STATEMENT_FIELDS } from "@/lib/search/meili-statements";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { emptyFilters } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";
@@ -19,33 +21,44 @@ const page = { sort: "relevance" as const, page: 2, perPage: 5 };
 describe("buildSearchPlan", () => {
   it("sends one hits query with every facet and exact paging when nothing is selected", () => {
     const plan = buildSearchPlan("idx", q("медиатор"), { ...page, filters: emptyFilters() }, "all", V);
-    expect(plan.queries).toHaveLength(2);
+    expect(plan.queries).toHaveLength(3);
     expect(plan.queries[plan.main]).toEqual({
       indexUid: "idx",
       q: "медиатор",
       matchingStrategy: "all",
       filter: 'terms = "медиатор"',
-      facets: ["speaker", "institution", "topic"],
+      facets: ["speaker_key", "institution_key", "country_key", "topic_key"],
       page: 2,
       hitsPerPage: 5,
       attributesToRetrieve: expect.arrayContaining(["id", "slug", "title", "paragraphs"]),
     });
     expect(plan.queries[plan.staleProbe]).toEqual({ indexUid: "idx", q: "", filter: `analyzer != "${V}"`, page: 1, hitsPerPage: 0 });
     expect(plan.textProbe).toBeUndefined();
+    // q may miss words Meilisearch did not index for search; this count without q tells.
+    expect(plan.queries[plan.filterProbe!]).toEqual({ indexUid: "idx", q: "", filter: 'terms = "медиатор"', page: 1, hitsPerPage: 0 });
+    const plain = buildSearchPlan("idx", q("медиатор"), { ...page, filters: emptyFilters() }, "all", V, { relevance: false });
+    expect(plain.queries[plain.main]).toMatchObject({ q: "", sort: ["dateValue:desc"] });
+    expect(plain.filterProbe).toBeUndefined();
+  });
+
+  it("plans statement searches over the statement fields, by date, document and position", () => {
+    const plan = buildSearchPlan("idx_statements", q(""), { ...page, filters: emptyFilters() }, "all", V, { target: STATEMENT_TARGET });
+    expect(plan.queries[plan.main]).toMatchObject({ indexUid: "idx_statements", sort: ["dateValue:desc", "doc:asc", "idx:asc"], attributesToRetrieve: [...STATEMENT_FIELDS] });
   });
 
   it("adds one count query per active group, without that group's own filter", () => {
     const filters = { ...emptyFilters(), speaker: ["Анна Смирнова"], topic: ["Посредничество", "Санкции"] };
     const plan = buildSearchPlan("idx", q("медиатор"), { ...page, filters }, "all", V);
-    expect(plan.queries).toHaveLength(4);
+    expect(plan.queries).toHaveLength(5);
+    const [anna, med, sanc] = ["Анна Смирнова", "Посредничество", "Санкции"].map(facetKey);
     const main = plan.queries[plan.main]!;
-    expect(main.facets).toEqual(["institution"]);
-    expect(main.filter).toBe('(terms = "медиатор") AND (speaker = "Анна Смирнова") AND ((topic = "Посредничество" OR topic = "Санкции"))');
+    expect(main.facets).toEqual(["institution_key", "country_key"]);
+    expect(main.filter).toBe(`(terms = "медиатор") AND (speaker_key = "${anna}") AND ((topic_key = "${med}" OR topic_key = "${sanc}"))`);
     const sp = plan.queries[plan.facetQueries.speaker!]!;
-    expect(sp).toMatchObject({ facets: ["speaker"], page: 1, hitsPerPage: 0, q: "медиатор" });
-    expect(sp.filter).toBe('(terms = "медиатор") AND ((topic = "Посредничество" OR topic = "Санкции"))');
+    expect(sp).toMatchObject({ facets: ["speaker_key"], page: 1, hitsPerPage: 0, q: "медиатор" });
+    expect(sp.filter).toBe(`(terms = "медиатор") AND ((topic_key = "${med}" OR topic_key = "${sanc}"))`);
     const tp = plan.queries[plan.facetQueries.topic!]!;
-    expect(tp.filter).toBe('(terms = "медиатор") AND (speaker = "Анна Смирнова")');
+    expect(tp.filter).toBe(`(terms = "медиатор") AND (speaker_key = "${anna}")`);
     expect(plan.facetQueries.institution).toBeUndefined();
   });
 
@@ -85,14 +98,18 @@ describe("MeilisearchEngine requests", () => {
 
   it("indexes in batches of MEILI_BATCH_SIZE after creating the index with settings", () => {
     const writes = fake.requests.filter((r) => r.method !== "GET");
+    // Each batch: its documents, their statements (these have none), then the statements they no longer have.
+    const batch = ["/indexes/req_test/documents", "/indexes/req_test_statements/documents/delete"];
     expect(writes.map((r) => r.path)).toEqual([
       "/indexes",
+      "/indexes",
       "/indexes/req_test/settings",
-      "/indexes/req_test/documents",
-      "/indexes/req_test/documents",
-      "/indexes/req_test/documents",
+      "/indexes/req_test_statements/settings",
+      ...batch,
+      ...batch,
+      ...batch,
     ]);
-    expect((writes[2]!.body as unknown[]).length).toBe(3);
+    expect((writes[4]!.body as unknown[]).length).toBe(3);
   });
 
   it("answers a faceted search with ONE multiSearch request", async () => {
@@ -101,7 +118,7 @@ describe("MeilisearchEngine requests", () => {
     expect(r.hits.map((h) => h.slug)).toEqual(["turkey-mediation"]);
     expect(fake.requests.map((x) => x.path)).toEqual(["/multi-search"]);
     const { queries } = fake.requests[0]!.body as { queries: Record<string, unknown>[] };
-    expect(queries.map((x) => x.facets)).toEqual([["institution"], ["speaker"], ["topic"], undefined]);
+    expect(queries.map((x) => x.facets)).toEqual([["institution_key", "country_key"], ["speaker_key"], ["topic_key"], undefined, undefined]);
   });
 
   it("retries in any mode with a second request only when the words match nothing together", async () => {

@@ -4,7 +4,8 @@ import { parseConfig } from "@/lib/config";
 /** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
 const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { ORIGINAL_FIELDS, primaryKeyOf, toMeiliDocument, fromMeiliHit } from "@/lib/search/meili-document";
-import { buildSettings, meiliSynonyms } from "@/lib/search/meili-settings";
+import { facetKey } from "@/lib/search/meili-keys";
+import { buildSettings, buildStatementSettings, meiliSynonyms } from "@/lib/search/meili-settings";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { CONTRACT_DOCUMENTS } from "../fixtures/contract-documents";
 
@@ -21,7 +22,7 @@ describe("Meilisearch settings", () => {
 
   it("filters on every facet, date and source, and the matching arrays", () => {
     expect(s.filterableAttributes).toEqual(
-      expect.arrayContaining(["speaker", "institution", "topic", "date", "dateValue", "source", "slug", "terms", "words", "bigrams", "analyzer"]),
+      expect.arrayContaining(["speaker_key", "institution_key", "country_key", "topic_key", "date", "dateValue", "source", "slug", "terms", "words", "bigrams", "keypairs", "analyzer"]),
     );
     expect(s.sortableAttributes).toEqual(["dateValue"]);
   });
@@ -34,7 +35,7 @@ describe("Meilisearch settings", () => {
   it("sizes faceting and pagination from config", () => {
     expect(s.faceting).toEqual({
       maxValuesPerFacet: config.MEILI_MAX_VALUES_PER_FACET,
-      sortFacetValuesBy: { speaker: "count", institution: "count", topic: "count" },
+      sortFacetValuesBy: { speaker_key: "count", institution_key: "count", country_key: "count", topic_key: "count" },
     });
     expect(s.pagination).toEqual({ maxTotalHits: config.MEILI_MAX_TOTAL_HITS });
     const big = buildSettings({ MEILI_MAX_TOTAL_HITS: 2_000_000, MEILI_MAX_VALUES_PER_FACET: 20_000 }, analyzer);
@@ -45,6 +46,17 @@ describe("Meilisearch settings", () => {
   it("leaves typos and stop words to the shared analyzer", () => {
     expect(s.typoTolerance).toEqual({ enabled: false });
     expect(s.stopWords).toEqual([]);
+  });
+
+  it("sets the statement index up like the document index, over one text, sorted by date, document and position", () => {
+    const st = buildStatementSettings(config, analyzer);
+    expect(st.searchableAttributes).toEqual(["body_terms", "body_exact"]);
+    expect(st.filterableAttributes).toEqual(expect.arrayContaining(["speaker_key", "institution_key", "country_key", "topic_key", "date", "dateValue", "doc", "idx", "terms", "words", "bigrams", "keypairs", "analyzer"]));
+    expect(st.sortableAttributes).toEqual(["dateValue", "doc", "idx"]);
+    expect(st.rankingRules).toEqual([...s.rankingRules!, "idx:asc"]);
+    expect(st.typoTolerance).toEqual(s.typoTolerance);
+    expect(st.pagination).toEqual(s.pagination);
+    expect(st.faceting).toEqual(s.faceting);
   });
 
   it("is the same object every time (idempotent setup)", () => {
@@ -73,7 +85,7 @@ describe("Meilisearch documents", () => {
     expect(m.bigrams).toContain("роль медиатора");
     expect(m.dateValue).toBe(20240310);
     expect(m.analyzer).toBe(analyzer.version);
-    expect(m.speaker).toEqual(["Иван Петров"]);
+    expect(m.speaker_key).toEqual([facetKey("Иван Петров")]);
   });
 
   it("omits dateValue for undated documents so they sort last", () => {

@@ -22,15 +22,36 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
-import { orderFacet } from "../facets";
+import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
 import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, toMeiliDocument } from "../meili-document";
 import { MEILI_ATTR, combineFilters, eq, facetFilters } from "../meili-filter";
-import { buildSearchPlan, staleFilter } from "../meili-request";
-import { type AliasMap, buildSettings } from "../meili-settings";
-import { highlightTermsOf, parseQuery } from "../query-syntax";
-import type { StatementResult } from "../statement-hit";
-import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchQuery, type SearchResult } from "../types";
+import { decodeFacetKey, facetKey } from "../meili-keys";
+import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "../meili-request";
+import { type AliasMap, buildSettings, buildStatementSettings } from "../meili-settings";
+import { STATEMENT_FIELDS, statementDocumentOf, statementValuesOf, statementsIndexOf, toMeiliStatements } from "../meili-statements";
+import { type ParsedQuery, highlightTermsOf, parseQuery } from "../query-syntax";
+import { type StatementResult, toStatementHit } from "../statement-hit";
+import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type FacetValue, type SearchQuery, type SearchResult } from "../types";
+import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
+import { openDatabase } from "@/lib/archive/db";
+
+/**
+ * The archive's vocabulary (its embedded index, which ingest keeps whichever engine serves
+ * search), opened on first use; undefined while the archive has no index yet, tried again later.
+ */
+export function archiveVocabulary(file: string): () => SqliteVocabulary | undefined {
+  let vocabulary: SqliteVocabulary | undefined;
+  return () => {
+    if (vocabulary) return vocabulary;
+    try {
+      vocabulary = new SqliteVocabulary(openDatabase(file));
+    } catch {
+      return undefined;
+    }
+    return vocabulary;
+  };
+}
 
 export type MeiliConfig = Pick<
   AppConfig,
@@ -131,6 +152,11 @@ export class MeilisearchEngine implements SearchEngine {
     /** Index name; the contract suite passes a throw-away one. */
     readonly indexUid: string = config.MEILI_INDEX,
     private readonly aliases?: AliasMap,
+    /**
+     * The archive's word list, for typo correction as the embedded engine does it (the embedded
+     * index is kept with the archive whichever engine serves search); without it, no correction.
+     */
+    private readonly vocabulary?: () => SqliteVocabulary | undefined,
   ) {
     if (!config.MEILI_URL) throw new Error("MeilisearchEngine needs MEILI_URL");
     this.keys = describeKeys(config);
@@ -140,7 +166,12 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   static fromConfig(config: AppConfig, aliases?: AliasMap): MeilisearchEngine {
-    return new MeilisearchEngine(config, getAnalyzer(config.ANALYZER), config.MEILI_INDEX, aliases);
+    return new MeilisearchEngine(config, getAnalyzer(config.ANALYZER), config.MEILI_INDEX, aliases, archiveVocabulary(config.ARCHIVE_DB_PATH));
+  }
+
+  /** The statement index that goes with this engine's document index. */
+  get statementsUid(): string {
+    return statementsIndexOf(this.indexUid);
   }
 
   private admin(): Meilisearch {
@@ -164,35 +195,109 @@ export class MeilisearchEngine implements SearchEngine {
 
   // ---- reading ----------------------------------------------------------------
 
-  private staleError(): AppError {
+  private staleError(indexUid = this.indexUid): AppError {
     return new AppError(
       "unavailable",
-      `The Meilisearch index "${this.indexUid}" holds documents analyzed by another analyzer than this server's "${this.analyzer.version}". Run \`npm run reindex\`.`,
+      `The Meilisearch index "${indexUid}" holds documents analyzed by another analyzer than this server's "${this.analyzer.version}". Run \`npm run reindex\`.`,
     );
+  }
+
+  /**
+   * One search over either index: the plan's multiSearch, a second one in "any" mode when the
+   * words match nothing together (as the embedded engine falls back), and a third without q
+   * when Meilisearch's own matching dropped matches the filter has (see PlanOptions.relevance).
+   */
+  private async runPlan(indexUid: string, target: PlanTarget, parsed: ParsedQuery, query: SearchQuery) {
+    let mode: "all" | "any" = "all";
+    const build = (relevance: boolean) => buildSearchPlan(indexUid, parsed, query, mode, this.analyzer.version, { target, relevance });
+    let plan = build(true);
+    let results = await this.multi(plan.queries);
+    if ((results[plan.staleProbe]?.totalHits ?? 0) > 0) throw this.staleError(indexUid);
+    const textTotal = results[plan.textProbe ?? plan.main]?.totalHits ?? 0;
+    if (textTotal === 0 && parsed.groups.length > 1) {
+      mode = "any";
+      plan = build(true);
+      results = await this.multi(plan.queries);
+    }
+    if (plan.filterProbe !== undefined && (results[plan.filterProbe]?.totalHits ?? 0) > (results[plan.main]?.totalHits ?? 0)) {
+      plan = build(false);
+      results = await this.multi(plan.queries);
+    }
+    return { plan, results, mode };
+  }
+
+  /**
+   * Facet counts back from keys to values. A hashed key (a value too long to encode) is looked
+   * up in one record that has it; `valuesOf` reads a record's values.
+   */
+  private async decodeFacets(
+    indexUid: string,
+    dists: Partial<Record<FacetField, Record<string, number>>>,
+    valuesOf: (hit: RecordAny) => Record<FacetField, string[]>,
+    retrieve: readonly string[],
+  ): Promise<Record<FacetField, Map<string, number>>> {
+    const unknown: { field: FacetField; key: string }[] = [];
+    for (const f of FACET_FIELDS) for (const key of Object.keys(dists[f] ?? {})) if (decodeFacetKey(key) === undefined) unknown.push({ field: f, key });
+    const hashed = new Map<string, string>();
+    if (unknown.length > 0) {
+      const found = await this.multi(
+        unknown.map(({ field, key }) => ({ indexUid, q: "", filter: eq(MEILI_ATTR.facet[field], key), limit: 1, attributesToRetrieve: [...retrieve] })),
+      );
+      unknown.forEach(({ field, key }, i) => {
+        const hit = found[i]?.hits[0];
+        const value = hit ? valuesOf(hit)[field].find((v) => facetKey(v) === key) : undefined;
+        if (value !== undefined) hashed.set(`${field}\u0000${key}`, value);
+      });
+    }
+    const out = {} as Record<FacetField, Map<string, number>>;
+    for (const f of FACET_FIELDS) {
+      out[f] = new Map();
+      for (const [key, n] of Object.entries(dists[f] ?? {})) {
+        const value = decodeFacetKey(key) ?? hashed.get(`${f}\u0000${key}`);
+        if (value !== undefined) out[f].set(value, n);
+      }
+    }
+    return out;
+  }
+
+  /** Disjunctive facets of a plan's results: each active group from its own count query. */
+  private async facetsOf(
+    indexUid: string,
+    plan: SearchPlan,
+    results: MultiSearchResult<RecordAny>[],
+    query: SearchQuery,
+    valuesOf: (hit: RecordAny) => Record<FacetField, string[]>,
+    retrieve: readonly string[],
+  ): Promise<{ facets: Record<FacetField, FacetValue[]>; facetTotals: Record<FacetField, number> }> {
+    const dists = {} as Record<FacetField, Record<string, number>>;
+    for (const f of FACET_FIELDS) dists[f] = results[plan.facetQueries[f] ?? plan.main]?.facetDistribution?.[MEILI_ATTR.facet[f]] ?? {};
+    const counts = await this.decodeFacets(indexUid, dists, valuesOf, retrieve);
+    const facets = {} as Record<FacetField, FacetValue[]>;
+    const facetTotals = {} as Record<FacetField, number>;
+    for (const f of FACET_FIELDS) {
+      facets[f] = orderFacet(counts[f], query.filters[f]);
+      facetTotals[f] = counts[f].size;
+    }
+    return { facets, facetTotals };
+  }
+
+  /** The query as the user means it: typos corrected against the archive's words, as the embedded engine does. */
+  private parse(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
+    let parsed = parseQuery(query.q, this.analyzer);
+    const vocabulary = query.noCorrection ? undefined : this.vocabulary?.();
+    if (!vocabulary) return { parsed };
+    const correctedQuery = correctQueryText(query.q, parsed, this.analyzer, vocabulary) ?? undefined;
+    if (correctedQuery === undefined) return { parsed };
+    parsed = parseQuery(correctedQuery, this.analyzer);
+    return { parsed, correctedQuery };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
-    const parsed = parseQuery(query.q, this.analyzer);
-    let mode: "all" | "any" = "all";
-    let plan = buildSearchPlan(this.indexUid, parsed, query, mode, this.analyzer.version);
-    let results = await this.multi(plan.queries);
-    if ((results[plan.staleProbe]?.totalHits ?? 0) > 0) throw this.staleError();
-    const textTotal = results[plan.textProbe ?? plan.main]?.totalHits ?? 0;
-    if (textTotal === 0 && parsed.groups.length > 1) {
-      mode = "any";
-      plan = buildSearchPlan(this.indexUid, parsed, query, mode, this.analyzer.version);
-      results = await this.multi(plan.queries);
-    }
+    const { parsed, correctedQuery } = this.parse(query);
+    const { plan, results, mode } = await this.runPlan(this.indexUid, DOCUMENT_TARGET, parsed, query);
     const main = results[plan.main]!;
-    const facets = {} as SearchResult["facets"];
-    const facetTotals = {} as SearchResult["facetTotals"];
-    for (const f of FACET_FIELDS) {
-      const from = results[plan.facetQueries[f] ?? plan.main];
-      const dist = from?.facetDistribution?.[MEILI_ATTR.facet[f]] ?? {};
-      facets[f] = orderFacet(new Map(Object.entries(dist)), query.filters[f]);
-      facetTotals[f] = Object.keys(dist).length;
-    }
+    const { facets, facetTotals } = await this.facetsOf(this.indexUid, plan, results, query, (h) => facetValuesOf(fromMeiliHit(h)), ORIGINAL_FIELDS);
     const total = main.totalHits ?? 0;
     const terms = highlightTermsOf(parsed);
     return {
@@ -204,12 +309,35 @@ export class MeilisearchEngine implements SearchEngine {
       facets,
       facetTotals,
       matchMode: mode,
+      ...(correctedQuery !== undefined ? { correctedQuery } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
 
-  async searchStatements(_query: SearchQuery): Promise<StatementResult> {
-    throw new AppError("unavailable", "Statement search is not available with Meilisearch yet: unset MEILI_URL to search statements with the embedded engine.");
+  async searchStatements(query: SearchQuery): Promise<StatementResult> {
+    const started = performance.now();
+    // Statements are found by the words as typed: the embedded engine corrects only document searches.
+    const parsed = parseQuery(query.q, this.analyzer);
+    const uid = this.statementsUid;
+    const { plan, results, mode } = await this.runPlan(uid, STATEMENT_TARGET, parsed, query);
+    const main = results[plan.main]!;
+    const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, statementValuesOf, STATEMENT_FIELDS);
+    const total = main.totalHits ?? 0;
+    const terms = highlightTermsOf(parsed);
+    return {
+      hits: main.hits.map((h) => {
+        const { doc, index } = statementDocumentOf(h);
+        return toStatementHit(doc, index, this.analyzer, terms);
+      }),
+      total,
+      page: query.page,
+      perPage: query.perPage,
+      pageCount: Math.max(1, Math.ceil(total / query.perPage)),
+      facets,
+      facetTotals,
+      matchMode: mode,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {
@@ -217,7 +345,8 @@ export class MeilisearchEngine implements SearchEngine {
       { indexUid: this.indexUid, q: "", filter: eq(MEILI_ATTR.slug, slug), limit: 1, attributesToRetrieve: [...ORIGINAL_FIELDS] },
     ]);
     const hit = res?.hits[0];
-    return hit ? fromMeiliHit(hit) : null;
+    // Meilisearch compares strings without case; a slug is matched exactly, as by the archive.
+    return hit && hit.slug === slug ? fromMeiliHit(hit) : null;
   }
 
   async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {
@@ -235,7 +364,8 @@ export class MeilisearchEngine implements SearchEngine {
   async facetValues(field: FacetField): Promise<{ value: string; count: number }[]> {
     const [res] = await this.multi([{ indexUid: this.indexUid, q: "", facets: [MEILI_ATTR.facet[field]], page: 1, hitsPerPage: 0 }]);
     const dist = res?.facetDistribution?.[MEILI_ATTR.facet[field]] ?? {};
-    return orderFacet(new Map(Object.entries(dist)), [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
+    const counts = (await this.decodeFacets(this.indexUid, { [field]: dist }, (h) => facetValuesOf(fromMeiliHit(h)), ORIGINAL_FIELDS))[field];
+    return orderFacet(counts, [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
   }
 
   // ---- writing ------------------------------------------------------------------
@@ -259,6 +389,10 @@ export class MeilisearchEngine implements SearchEngine {
     return buildSettings(this.config, this.analyzer, this.aliases);
   }
 
+  statementSettings(): Settings {
+    return buildStatementSettings(this.config, this.analyzer, this.aliases);
+  }
+
   /** Creates the index when missing; true when it did. */
   private async ensureIndex(indexUid: string): Promise<boolean> {
     return this.adminCall(async () => {
@@ -275,26 +409,58 @@ export class MeilisearchEngine implements SearchEngine {
     });
   }
 
-  /** Create the index if missing and apply the settings; safe to run any number of times. */
-  async setup(indexUid = this.indexUid): Promise<void> {
+  private async applySettings(indexUid: string, settings: Settings): Promise<void> {
     await this.ensureIndex(indexUid);
     await this.adminCall(async () => {
       const index = this.admin().index(indexUid);
       // Changing settings on a full index re-indexes it, so that wait grows with its size.
       const documents = (await index.getStats()).numberOfDocuments;
-      await this.wait(index.updateSettings(this.settings()), documents);
+      await this.wait(index.updateSettings(settings), documents);
     });
   }
 
-  private async addBatch(indexUid: string, batch: CommentaryDocument[]): Promise<void> {
+  /**
+   * Create the document index and its statement index if missing and apply their settings;
+   * safe to run any number of times.
+   */
+  async setup(indexUid = this.indexUid): Promise<void> {
+    await this.applySettings(indexUid, this.settings());
+    await this.applySettings(statementsIndexOf(indexUid), this.statementSettings());
+  }
+
+  /**
+   * A batch of documents into a document index and its statement index. Statements are added
+   * first and only then are a document's surplus ones (from a longer earlier version) deleted,
+   * so a search never sees a document without its statements; a fresh index has none to delete.
+   */
+  private async addBatch(indexUid: string, batch: CommentaryDocument[], fresh = false): Promise<void> {
     const docs = batch.map((d) => toMeiliDocument(d, this.analyzer));
+    const statementsUid = statementsIndexOf(indexUid);
     await this.adminCall(() => this.wait(this.admin().index(indexUid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), docs.length));
+    const statements = batch.flatMap((d) => toMeiliStatements(d, this.analyzer));
+    if (statements.length > 0) {
+      await this.adminCall(() => this.wait(this.admin().index(statementsUid).addDocuments(statements, { primaryKey: PRIMARY_KEY }), statements.length));
+    }
+    if (fresh) return;
+    const surplus = batch.map((d) => `(${eq(MEILI_ATTR.statementDoc, primaryKeyOf(d.id))} AND ${MEILI_ATTR.statementIdx} >= ${d.quotes.length})`);
+    await this.deleteStatementsWhere(statementsUid, surplus);
+  }
+
+  /** Delete the statements matching any of these filters, a bounded number per task. */
+  private async deleteStatementsWhere(statementsUid: string, anyOf: string[]): Promise<void> {
+    const PER_TASK = 200;
+    for (let i = 0; i < anyOf.length; i += PER_TASK) {
+      const filter = anyOf.slice(i, i + PER_TASK).join(" OR ");
+      await this.adminCall(() => this.wait(this.admin().index(statementsUid).deleteDocuments({ filter }), PER_TASK));
+    }
   }
 
   async upsert(documents: CommentaryDocument[]): Promise<void> {
     if (documents.length === 0) return;
     // An index Meilisearch creates implicitly on first write would have no settings.
-    if (await this.ensureIndex(this.indexUid)) await this.setup();
+    const created = await this.ensureIndex(this.indexUid);
+    const createdStatements = await this.ensureIndex(this.statementsUid);
+    if (created || createdStatements) await this.setup();
     const size = this.config.MEILI_BATCH_SIZE;
     for (let i = 0; i < documents.length; i += size) await this.addBatch(this.indexUid, documents.slice(i, i + size));
   }
@@ -302,17 +468,24 @@ export class MeilisearchEngine implements SearchEngine {
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.adminCall(() => this.wait(this.admin().index(this.indexUid).deleteDocuments(ids.map(primaryKeyOf)), ids.length));
+    await this.deleteStatementsWhere(
+      this.statementsUid,
+      ids.map((id) => eq(MEILI_ATTR.statementDoc, primaryKeyOf(id))),
+    );
   }
 
   /**
-   * A full rebuild into a fresh index, swapped in atomically when complete, so searches keep
-   * using the old index until then. On failure the fresh index is deleted and the live one is
-   * untouched.
+   * A full rebuild into a fresh pair of indexes (documents and statements), swapped in together,
+   * atomically, when complete, so searches keep using the old pair until then. On failure the
+   * fresh indexes are deleted and the live ones are untouched.
    */
   async rebuild(documents: Iterable<CommentaryDocument> | AsyncIterable<CommentaryDocument>, options: RebuildOptions = {}): Promise<void> {
     const size = options.batchSize ?? this.config.MEILI_BATCH_SIZE;
     const fresh = `${this.indexUid}_build_${Date.now().toString(36)}`;
     const client = this.admin();
+    const dropFresh = async () => {
+      for (const uid of [fresh, statementsIndexOf(fresh)]) await client.deleteIndexIfExists(uid).catch(() => undefined);
+    };
     let done = 0;
     try {
       await this.setup(fresh);
@@ -320,33 +493,41 @@ export class MeilisearchEngine implements SearchEngine {
       for await (const doc of documents) {
         batch.push(doc);
         if (batch.length >= size) {
-          await this.addBatch(fresh, batch);
+          await this.addBatch(fresh, batch, true);
           done += batch.length;
           options.onProgress?.(done);
           batch = [];
         }
       }
       if (batch.length > 0) {
-        await this.addBatch(fresh, batch);
+        await this.addBatch(fresh, batch, true);
         done += batch.length;
         options.onProgress?.(done);
       }
-      // Swapping needs both indexes; settings travel with the swap, so the live one needs none.
+      // Swapping needs both indexes of each pair; settings travel with the swap, so the live ones need none.
       await this.ensureIndex(this.indexUid);
+      await this.ensureIndex(this.statementsUid);
       // `rename` is left out: servers before v1.18 reject the field, and a plain swap is what we want.
-      const swap = { indexes: [this.indexUid, fresh] } as IndexSwap;
-      await this.adminCall(() => this.wait(client.swapIndexes([swap]), 0));
+      // Both swaps in one task: Meilisearch applies them together, so documents and statements never disagree.
+      const swaps = [{ indexes: [this.indexUid, fresh] }, { indexes: [this.statementsUid, statementsIndexOf(fresh)] }] as IndexSwap[];
+      await this.adminCall(() => this.wait(client.swapIndexes(swaps), 0));
     } catch (e) {
-      await client.deleteIndexIfExists(fresh).catch(() => undefined);
+      await dropFresh();
       throw e;
     }
-    // After the swap the fresh name holds the old documents.
-    await this.adminCall(() => this.wait(client.deleteIndex(fresh), 0)).catch(() => undefined);
+    // After the swap the fresh names hold the old indexes.
+    await this.adminCall(async () => {
+      await this.wait(client.deleteIndex(fresh), 0);
+      await this.wait(client.deleteIndex(statementsIndexOf(fresh)), 0);
+    }).catch(() => undefined);
   }
 
   /** Delete this engine's index, e.g. a test's throw-away one. */
   async dropIndex(): Promise<void> {
-    await this.adminCall(() => this.admin().deleteIndexIfExists(this.indexUid));
+    await this.adminCall(async () => {
+      await this.admin().deleteIndexIfExists(this.indexUid);
+      await this.admin().deleteIndexIfExists(this.statementsUid);
+    });
   }
 
   async health(): Promise<EngineHealth> {
