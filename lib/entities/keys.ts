@@ -14,8 +14,21 @@ export function nameParse(word: string) {
   return parse(lower.replace(/(^|-)([а-яё])/gu, (_, d: string, c: string) => d + c.toUpperCase()));
 }
 
+const folded = new Map<string, string>();
+
 /** Lowercase, ё→е, one kind of dash, no quotation marks or dots, single spaces. */
 export function foldKey(s: string): string {
+  let out = folded.get(s);
+  if (out === undefined) {
+    out = fold(s);
+    // Registry rebuilds fold the same few thousand names over and over; bounded like the other caches.
+    if (folded.size > 100_000) folded.clear();
+    folded.set(s, out);
+  }
+  return out;
+}
+
+function fold(s: string): string {
   return s
     .normalize("NFC")
     .toLowerCase()
@@ -104,7 +117,19 @@ export function fullNameKey(parts: NameParts, gender?: Gender): string | undefin
  * head before a quoted name dropped («радиостанция «Эхо Москвы»» = «Эхо Москвы»), the final ъ of
  * old orthography dropped («Коммерсантъ» = «Коммерсант»).
  */
+const institutionKeys = new Map<string, string>();
+
 export function institutionKey(name: string): string {
+  let out = institutionKeys.get(name);
+  if (out === undefined) {
+    out = computeInstitutionKey(name);
+    if (institutionKeys.size > 50_000) institutionKeys.clear();
+    institutionKeys.set(name, out);
+  }
+  return out;
+}
+
+function computeInstitutionKey(name: string): string {
   const quoted = /^[а-яё-]+\s+[«"„](.+?)[»"“]$/iu.exec(name.trim());
   const base = quoted && GENERIC_HEADS.has(quoted[1] ? name.trim().split(/\s+/)[0]!.toLowerCase() : "") ? quoted[1]! : name;
   const words = foldKey(base).split(" ").filter(Boolean);
