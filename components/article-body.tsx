@@ -2,20 +2,20 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { statementAnchor } from "@/lib/search/statement-hit";
 import { nameSlug } from "@/lib/slug";
-import { type StatementPart, paragraphSegments, placeStatements } from "@/lib/statement-anchors";
+import { type ParagraphSegment, type StatementPart, paragraphSegments, placeStatements } from "@/lib/statement-anchors";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 type Mark = (text: string) => ReactNode;
 
 /**
- * The targeted statement (#quote-N) is marked in every part, across paragraphs: the anchor is
- * on its first part and :has() reaches the rest, so no script is needed. Numbers only, no
- * document text, go into this CSS.
+ * A targeted statement (#quote-N) that spans several runs — over paragraphs, or cut by another
+ * statement overlapping it — is marked in every run: the anchor is on its first run and :has()
+ * reaches the rest, so no script is needed. A statement in one run needs no rule (target: does it).
+ * Numbers only, no document text, go into this CSS.
  */
-function targetStyles(count: number): string {
-  const rules: string[] = [];
-  for (let n = 1; n <= count; n++) rules.push(`.article-body:has(#quote-${n}:target) [data-quote~="${n}"]`);
-  if (rules.length === 0) return "";
+function targetStyles(split: readonly number[]): string {
+  if (split.length === 0) return "";
+  const rules = split.map((n) => `.article-body:has(#quote-${n}:target) [data-quote~="${n}"]`);
   return `${rules.join(",\n")} { background-color: rgb(254 240 138); box-shadow: 0 0 0 2px rgb(250 204 21); border-radius: 2px; }`;
 }
 
@@ -24,20 +24,22 @@ export function ArticleBody({ doc, mark }: { doc: CommentaryDocument; mark: Mark
   const parts = placeStatements(doc.paragraphs, doc.quotes);
   const byParagraph = new Map<number, StatementPart[]>();
   for (const p of parts) byParagraph.set(p.paragraph, [...(byParagraph.get(p.paragraph) ?? []), p]);
-  const css = targetStyles(doc.quotes.length);
+  const segments = doc.paragraphs.map((text, i) => (byParagraph.has(i) ? paragraphSegments(text.length, byParagraph.get(i)!) : []));
+  const runs = new Map<number, number>();
+  for (const seg of segments.flat()) for (const n of seg.statements) runs.set(n, (runs.get(n) ?? 0) + 1);
+  const css = targetStyles([...runs].flatMap(([index, count]) => (count > 1 ? [index + 1] : [])));
   return (
     <div className="article-body mt-8 space-y-4 text-lg leading-relaxed">
       {css && <style>{css}</style>}
       {doc.paragraphs.map((text, i) => (
-        <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} doc={doc} mark={mark} />
+        <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} segments={segments[i]!} doc={doc} mark={mark} />
       ))}
     </div>
   );
 }
 
-function Paragraph({ text, parts, doc, mark }: { text: string; parts: StatementPart[]; doc: CommentaryDocument; mark: Mark }) {
+function Paragraph({ text, parts, segments, doc, mark }: { text: string; parts: StatementPart[]; segments: ParagraphSegment[]; doc: CommentaryDocument; mark: Mark }) {
   if (parts.length === 0) return <p>{mark(text)}</p>;
-  const segments = paragraphSegments(text.length, parts);
   const starting = parts.filter((p) => p.first).map((p) => p.index);
   return (
     <figure className="border-l-4 border-sky-300 pl-4">
@@ -58,7 +60,7 @@ function Paragraph({ text, parts, doc, mark }: { text: string; parts: StatementP
               {extra}
               <span
                 {...(anchor !== undefined ? { id: statementAnchor(anchor), "data-quote-anchor": anchor + 1 } : {})}
-                className="scroll-mt-20 rounded bg-sky-50 target:bg-yellow-200"
+                className="scroll-mt-20 rounded bg-sky-50 target:bg-yellow-200 target:ring-2 target:ring-yellow-400"
                 data-quote={s.statements.map((n) => n + 1).join(" ")}
               >
                 {content}

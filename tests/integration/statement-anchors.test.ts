@@ -63,4 +63,31 @@ describe("statement anchors over the sample archive", () => {
       });
     }
   });
+
+  it("marks a multi-paragraph statement in every part, anchored once on the first, and needs no CSS for simple ones", () => {
+    const paragraphs = ["Он сказал: «Первая часть", "и вторая часть», — и ушёл. «Отдельная цитата»."];
+    const doc = {
+      id: "x",
+      slug: "x",
+      title: "X",
+      paragraphs,
+      topics: [],
+      speakers: [],
+      institutions: [],
+      contentHash: "",
+      quotes: [
+        { text: "Первая часть и вторая часть", paragraph: 0, start: 12, endParagraph: 1, end: 14 },
+        { text: "Отдельная цитата", paragraph: 1, start: 28, end: 44 },
+      ],
+    };
+    const html = renderToStaticMarkup(createElement(ArticleBody, { doc, mark: (t: string) => t }));
+    expect(html.split('id="quote-1"').length - 1).toBe(1);
+    expect(html.split('id="quote-2"').length - 1).toBe(1);
+    expect(html.match(/data-quote="1"/g)).toHaveLength(2);
+    expect(html).toContain('.article-body:has(#quote-1:target) [data-quote~="1"]');
+    expect(html).not.toContain("#quote-2:target");
+    expect(html).toMatch(/id="quote-1"[^>]*>Первая часть</);
+    expect(html).toMatch(/data-quote="1"[^>]*>и вторая часть</);
+    expect(html).toMatch(/id="quote-2"[^>]*>Отдельная цитата</);
+  });
 });
