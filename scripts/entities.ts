@@ -8,6 +8,7 @@
  * Edits config/people.yaml (or PEOPLE_OVERRIDES_PATH) and applies it at once: the registry is
  * rebuilt and the documents whose names changed are indexed again, as `npm run reindex` would.
  */
+import { enqueue, flushOutbox } from "@/lib/archive/outbox";
 import { rebuildRegistry } from "@/lib/archive/entities";
 import { ArchiveStore } from "@/lib/archive/store";
 import { getConfig } from "@/lib/config";
@@ -50,9 +51,10 @@ async function apply(): Promise<void> {
       engine.indexRow(rowid, view);
       return view;
     });
+    if (config.MEILI_URL) enqueue(engine.db, views.map((v) => v.id), "upsert");
     return views;
   })();
-  if (config.MEILI_URL && changed.length > 0) await (await getEngine(config)).upsert(changed);
+  if (config.MEILI_URL) await flushOutbox(engine.db, await getEngine(config), config.MEILI_BATCH_SIZE);
   console.log(`registry rebuilt; ${changed.length} document(s) indexed again`);
 }
 

@@ -7,6 +7,7 @@
  */
 import cliProgress from "cli-progress";
 import { rebuildRegistry } from "@/lib/archive/entities";
+import { drain, enqueue, flushOutbox, pendingEntries } from "@/lib/archive/outbox";
 import { ArchiveStore } from "@/lib/archive/store";
 import { resolveDocument } from "@/lib/entities/document";
 import { loadPeopleOverrides } from "@/lib/entities/overrides";
@@ -60,11 +61,21 @@ async function main(): Promise<number> {
   function* documents(): Generator<CommentaryDocument> {
     for (const { document } of store.all(config.MEILI_BATCH_SIZE)) yield view(document);
   }
+  // The rebuild reads the whole archive, so every change queued before it starts is delivered by it.
+  const queued = pendingEntries(embedded.db);
+  const rebuildStarted = new Date().toISOString();
   try {
     await engine.rebuild(documents(), { batchSize: config.MEILI_BATCH_SIZE, onProgress: (done) => bar?.update(done) });
   } finally {
     bar?.stop();
   }
+  drain(embedded.db, queued);
+  // An import during the rebuild may have written to the index the swap replaced: send its documents again.
+  embedded.db.transaction(() => {
+    const since = embedded.db.prepare("SELECT id FROM documents WHERE updated_at >= ?").pluck().all(rebuildStarted) as string[];
+    enqueue(embedded.db, since, "upsert");
+  })();
+  await flushOutbox(embedded.db, engine, config.MEILI_BATCH_SIZE);
   console.log(`Meilisearch index "${config.MEILI_INDEX}" rebuilt and swapped in: ${total} document(s) in batches of ${config.MEILI_BATCH_SIZE}, ${secs()} s (${config.MEILI_URL})`);
   return 0;
 }

@@ -5,6 +5,7 @@ import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { ArchiveStore } from "@/lib/archive/store";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { rebuildRegistry } from "@/lib/archive/entities";
+import { enqueue, flushOutbox, outboxSize } from "@/lib/archive/outbox";
 import { resolveDocument } from "@/lib/entities/document";
 import { loadPeopleOverrides, type PeopleOverrides } from "@/lib/entities/overrides";
 import { IngestError } from "./errors";
@@ -71,9 +72,15 @@ export function prepareIngest(files: readonly string[], onFile?: (file: string) 
 
 /**
  * Store documents in the archive and the embedded index in one transaction:
- * either every change lands or none does.
+ * either every change lands or none does. With `outbox`, what changed is also queued in the
+ * same transaction for the derived index (lib/archive/outbox.ts).
  */
-export function commitIngest(engine: SqliteEngine, documents: readonly CommentaryDocument[], overrides: PeopleOverrides = loadPeopleOverrides()): IngestSummary {
+export function commitIngest(
+  engine: SqliteEngine,
+  documents: readonly CommentaryDocument[],
+  overrides: PeopleOverrides = loadPeopleOverrides(),
+  outbox = false,
+): IngestSummary {
   const store = new ArchiveStore(engine.db);
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0, changed: [] };
   const run = engine.db.transaction(() => {
@@ -104,6 +111,7 @@ export function commitIngest(engine: SqliteEngine, documents: readonly Commentar
       }
     }
     engine.markAnalyzer();
+    if (outbox) enqueue(engine.db, summary.changed.map((d) => d.id), "upsert");
   });
   run();
   return summary;
@@ -115,7 +123,19 @@ export function commitIngest(engine: SqliteEngine, documents: readonly Commentar
  */
 export async function storeDocuments(documents: readonly CommentaryDocument[], config: AppConfig): Promise<IngestSummary & { archived: number }> {
   const engine = openEmbeddedEngine(config);
-  const summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH));
-  if (config.MEILI_URL && summary.changed.length > 0) await (await getEngine(config)).upsert(summary.changed);
+  const summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL));
+  // Sends this run's changes and any an earlier run could not deliver; unconfirmed ones stay queued.
+  if (config.MEILI_URL) {
+    try {
+      await flushOutbox(engine.db, await getEngine(config), config.MEILI_BATCH_SIZE);
+    } catch (e) {
+      const n = outboxSize(engine.db);
+      throw new Error(
+        `the archive is updated (added ${summary.added}, updated ${summary.updated}), but Meilisearch has not confirmed ${n} change(s): ${(e as Error).message}. ` +
+          "They wait in the archive's outbox and are sent again by the next `npm run ingest`, `npm start` or `npm run reindex`.",
+        { cause: e },
+      );
+    }
+  }
   return { ...summary, archived: new ArchiveStore(engine.db).count() };
 }

@@ -71,6 +71,9 @@ export interface EngineHealth {
   documents: number;
   analyzer: string;
   message?: string;
+  /** A derived index (Meilisearch): documents the archive holds, and changes not yet confirmed by the index. */
+  archived?: number;
+  pending?: number;
 }
 
 export function emptyFilters(): Record<FacetField, string[]> {

@@ -35,23 +35,42 @@ import { type StatementResult, toStatementHit } from "../statement-hit";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type FacetValue, type SearchQuery, type SearchResult } from "../types";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
 import { openDatabase } from "@/lib/archive/db";
+import { type OutboxState, outboxState } from "@/lib/archive/outbox";
 
 /**
- * The archive's vocabulary (its embedded index, which ingest keeps whichever engine serves
- * search), opened on first use; undefined while the archive has no index yet, tried again later.
+ * What the Meilisearch engine reads from the archive it is derived from: the vocabulary for typo
+ * correction (the embedded index, which ingest keeps whichever engine serves search) and the
+ * state of the outbox for health. Either is undefined while the archive cannot tell.
  */
-export function archiveVocabulary(file: string): () => SqliteVocabulary | undefined {
+export interface ArchiveLink {
+  vocabulary(): SqliteVocabulary | undefined;
+  state(): OutboxState | undefined;
+}
+
+export function archiveLink(file: string): ArchiveLink {
   let vocabulary: SqliteVocabulary | undefined;
-  return () => {
-    if (vocabulary) return vocabulary;
-    try {
-      vocabulary = new SqliteVocabulary(openDatabase(file));
-    } catch {
-      return undefined;
-    }
-    return vocabulary;
+  return {
+    vocabulary: () => {
+      // Opened on first use, and tried again later while the archive has no index yet.
+      try {
+        vocabulary ??= new SqliteVocabulary(openDatabase(file));
+      } catch {
+        return undefined;
+      }
+      return vocabulary;
+    },
+    state: () => {
+      try {
+        return outboxState(openDatabase(file));
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
+
+/** How long a change may wait in the outbox before health calls the index lagging (an import in progress is not). */
+export const LAG_GRACE_MS = 60_000;
 
 export type MeiliConfig = Pick<
   AppConfig,
@@ -156,7 +175,7 @@ export class MeilisearchEngine implements SearchEngine {
      * The archive's word list, for typo correction as the embedded engine does it (the embedded
      * index is kept with the archive whichever engine serves search); without it, no correction.
      */
-    private readonly vocabulary?: () => SqliteVocabulary | undefined,
+    private readonly archive?: ArchiveLink,
   ) {
     if (!config.MEILI_URL) throw new Error("MeilisearchEngine needs MEILI_URL");
     this.keys = describeKeys(config);
@@ -166,7 +185,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   static fromConfig(config: AppConfig, aliases?: AliasMap): MeilisearchEngine {
-    return new MeilisearchEngine(config, getAnalyzer(config.ANALYZER), config.MEILI_INDEX, aliases, archiveVocabulary(config.ARCHIVE_DB_PATH));
+    return new MeilisearchEngine(config, getAnalyzer(config.ANALYZER), config.MEILI_INDEX, aliases, archiveLink(config.ARCHIVE_DB_PATH));
   }
 
   /** The statement index that goes with this engine's document index. */
@@ -284,7 +303,7 @@ export class MeilisearchEngine implements SearchEngine {
   /** The query as the user means it: typos corrected against the archive's words, as the embedded engine does. */
   private parse(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
     let parsed = parseQuery(query.q, this.analyzer);
-    const vocabulary = query.noCorrection ? undefined : this.vocabulary?.();
+    const vocabulary = query.noCorrection ? undefined : this.archive?.vocabulary();
     if (!vocabulary) return { parsed };
     const correctedQuery = correctQueryText(query.q, parsed, this.analyzer, vocabulary) ?? undefined;
     if (correctedQuery === undefined) return { parsed };
@@ -530,7 +549,8 @@ export class MeilisearchEngine implements SearchEngine {
     });
   }
 
-  async health(): Promise<EngineHealth> {
+  /** Whether Meilisearch can serve: reachable, keys accepted, index current. */
+  async serviceHealth(): Promise<EngineHealth> {
     const base = { engine: "meilisearch" as const, analyzer: this.analyzer.version };
     try {
       const [count, stale] = await this.multi([
@@ -543,6 +563,31 @@ export class MeilisearchEngine implements SearchEngine {
     } catch (e) {
       return { ...base, ok: false, documents: 0, message: e instanceof AppError ? e.message : describeMeiliError(e, this.config) };
     }
+  }
+
+  /**
+   * serviceHealth, and whether the index has every archived change: a change waiting in the
+   * outbox for over LAG_GRACE_MS, or a document count that differs from the archive's with
+   * nothing waiting, makes it not ok, since searches miss documents the archive holds.
+   */
+  async health(now = Date.now()): Promise<EngineHealth> {
+    const health = await this.serviceHealth();
+    const state = this.archive?.state();
+    if (!health.ok || !state) return health;
+    const out: EngineHealth = { ...health, archived: state.archived, pending: state.pending };
+    const waiting = state.oldestQueuedAt !== undefined ? now - state.oldestQueuedAt : 0;
+    if (state.pending > 0 && waiting > LAG_GRACE_MS) {
+      return {
+        ...out,
+        ok: false,
+        message: `Meilisearch lags the archive: ${state.pending} change(s) not confirmed for ${Math.round(waiting / 1000)} s; run npm run ingest or npm run reindex to send them`,
+      };
+    }
+    if (state.pending === 0 && state.archived !== health.documents) {
+      return { ...out, ok: false, message: `Meilisearch holds ${health.documents} document(s), the archive ${state.archived}: run npm run reindex` };
+    }
+    if (state.pending > 0) return { ...out, message: `indexing ${state.pending} change(s)` };
+    return out;
   }
 
   async close(): Promise<void> {
@@ -568,7 +613,8 @@ export async function checkMeilisearch(config: AppConfig): Promise<string> {
   }
   // A search key may not read /version; the version is only decoration.
   const version = (await client.getVersion().catch(() => null))?.pkgVersion ?? "";
-  const health = await engine.health();
+  // Lag is not checked here: npm start is what sends the waiting changes.
+  const health = await engine.serviceHealth();
   if (!health.ok) throw new Error(health.message ?? `Meilisearch at ${config.MEILI_URL} is not usable`);
   return `Meilisearch${version ? ` ${version}` : ""} at ${config.MEILI_URL}: index "${config.MEILI_INDEX}" holds ${health.documents} document(s)`;
 }
