@@ -38,6 +38,15 @@ export function StatementResults({ query, result }: { query: SearchQuery; result
           </select>
         </label>
       </div>
+      {result.correctedQuery && (
+        <p className="mt-3 text-slate-700" data-testid="corrected">
+          Показаны высказывания для «<strong>{result.correctedQuery}</strong>». Искать только{" "}
+          <Link href={`/${toSearchString({ ...query, page: 1, noCorrection: true })}`} className="text-sky-700 underline">
+            «{query.q}»
+          </Link>
+          .
+        </p>
+      )}
       {result.matchMode === "any" && result.total > 0 && (
         <p className="mt-3 text-slate-700" data-testid="relaxed">
           Высказываний со всеми словами запроса нет — показаны те, где есть хотя бы часть слов.

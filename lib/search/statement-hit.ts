@@ -45,6 +45,8 @@ export interface StatementResult {
   facets: Record<FacetField, FacetValue[]>;
   facetTotals: Record<FacetField, number>;
   matchMode: "all" | "any";
+  /** Set when unknown words were corrected to known ones (as in SearchResult). */
+  correctedQuery?: string;
   tookMs: number;
 }
 

@@ -201,4 +201,14 @@ describe("statements index (embedded engine)", () => {
     expect(getMeta(db, "statements_index")).toBe(STATEMENTS_INDEX_VERSION);
     expect(e.statements.isStale()).toBe(false);
   });
+
+  it("corrects a misspelt word as document search does, unless asked not to", async () => {
+    const e = await engineWith();
+    const r = await e.searchStatements(q("санкцыи"));
+    expect(r.correctedQuery).toBe("санкции");
+    expect(ids(r).sort()).toEqual(["d1:0", "d2:0"]);
+    const exact = await e.searchStatements(q("санкцыи", { noCorrection: true }));
+    expect(exact.correctedQuery).toBeUndefined();
+    expect(exact.total).toBe(0);
+  });
 });

@@ -27,6 +27,7 @@ export async function GET(request: NextRequest) {
       perPage: result.perPage,
       pageCount: result.pageCount,
       matchMode: result.matchMode,
+      ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
       tookMs: result.tookMs,
     });
   } catch (e) {

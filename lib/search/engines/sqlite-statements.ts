@@ -268,22 +268,25 @@ export class SqliteStatements {
     return bits;
   }
 
-  search(query: SearchQuery): StatementResult {
+  /** `correct` offers a corrected query text for unknown words (the engine's vocabulary), as document search does. */
+  search(query: SearchQuery, correct?: (q: string, parsed: ParsedQuery) => string | undefined): StatementResult {
     const started = performance.now();
     if (this.isStale()) this.buildFromArchive();
     const mem = this.facetMemory();
-    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage]);
+    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true]);
     let result = mem.results.get(key);
     if (!result) {
-      result = this.compute(query, mem);
+      result = this.compute(query, mem, query.noCorrection ? undefined : correct);
       mem.results.set(key, result);
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 
-  private compute(query: SearchQuery, mem: StatementMemory): StatementResult {
+  private compute(query: SearchQuery, mem: StatementMemory, correct?: (q: string, parsed: ParsedQuery) => string | undefined): StatementResult {
     const analyzer = this.text.analyzer;
-    const parsed = parseQuery(query.q, analyzer);
+    let parsed = parseQuery(query.q, analyzer);
+    const correctedQuery = correct?.(query.q, parsed);
+    if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, analyzer);
     const ranked = query.sort !== "date";
     let matchMode: "all" | "any" = "all";
     let scored = this.match(mem, parsed, "all", ranked);
@@ -380,6 +383,7 @@ export class SqliteStatements {
       facets,
       facetTotals,
       matchMode,
+      ...(correctedQuery !== undefined ? { correctedQuery } : {}),
       tookMs: 0,
     };
   }

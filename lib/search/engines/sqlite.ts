@@ -612,7 +612,11 @@ export class SqliteEngine implements SearchEngine {
 
   async searchStatements(query: SearchQuery): Promise<StatementResult> {
     this.assertFresh();
-    return this.statements.search(query);
+    // Unknown words are corrected against the archive's vocabulary, as in document search.
+    return this.statements.search(query, (q, parsed) => {
+      this.vocabulary ??= new SqliteVocabulary(this.db);
+      return correctQueryText(q, parsed, this.analyzer, this.vocabulary) ?? undefined;
+    });
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {
