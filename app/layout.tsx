@@ -8,6 +8,14 @@ export const metadata: Metadata = {
   description: "Кто что сказал о внешней политике, где и когда: поиск по цитатам экспертов.",
 };
 
+/** The index pages of the archive's people, institutions, countries and topics. */
+const NAV = [
+  ["/speakers", "Эксперты"],
+  ["/institutions", "Организации"],
+  ["/countries", "Страны"],
+  ["/topics", "Темы"],
+] as const;
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="ru">
@@ -22,6 +30,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <p className="hidden text-sm text-slate-500 sm:block">Кто что сказал о внешней политике — где и когда</p>
           </div>
+          <nav aria-label="Разделы архива" className="mx-auto max-w-6xl px-4 pb-3">
+            <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+              {NAV.map(([href, label]) => (
+                <li key={href}>
+                  <Link href={href} className="text-sky-700 underline-offset-2 hover:underline">
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
