@@ -69,7 +69,7 @@ export default async function SearchPage({ searchParams }: Props) {
         }
         sidebar={
           result &&
-          FACET_FIELDS.map((f) => <FacetGroup key={f} name={f} legend={FACET_LEGENDS[f]} values={result.facets[f]} distinct={result.facetTotals[f]} />)
+          FACET_FIELDS.map((f) => <FacetGroup key={f} name={f} legend={FACET_LEGENDS[f]} values={result.facets[f]} distinct={result.facetTotals[f]} query={query} />)
         }
       />
     </>

@@ -1,5 +1,9 @@
+import { FacetFilter } from "@/components/facet-filter";
 import { pluralize } from "@/lib/format";
-import type { FacetValue } from "@/lib/search/types";
+import type { EntityKind } from "@/lib/entities/types";
+import type { FacetField, FacetValue, SearchQuery } from "@/lib/search/types";
+
+const KIND: Record<FacetField, EntityKind> = { speaker: "person", institution: "institution", country: "country", topic: "topic" };
 
 const VISIBLE = 8;
 /** The page lists fewer values than the API returns: each is a labelled checkbox, and HTML weight is render time. */
@@ -29,7 +33,7 @@ function Option({ name, value, legendId }: { name: string; value: FacetValue; le
 }
 
 /** One facet as checkboxes in a fieldset, most frequent first; selected values are never hidden. */
-export function FacetGroup({ name, legend, values, distinct }: { name: string; legend: string; values: FacetValue[]; distinct: number }) {
+export function FacetGroup({ name, legend, values, distinct, query }: { name: FacetField; legend: string; values: FacetValue[]; distinct: number; query?: SearchQuery }) {
   if (values.length === 0) return null;
   const legendId = `legend-${name}`;
   const shown = values.filter((v, i) => i < VISIBLE || v.selected);
@@ -60,6 +64,8 @@ export function FacetGroup({ name, legend, values, distinct }: { name: string; l
           )}
         </details>
       )}
+      {/* Any value of the facet, listed or not, by any case form; the URL stays the state. */}
+      {query && <FacetFilter field={name} type={KIND[name]} query={query} />}
     </fieldset>
   );
 }
