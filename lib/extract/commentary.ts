@@ -1,7 +1,7 @@
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { parse, normalForm } from "./morph";
 import { EAST_ASIAN_FAMILY, ORG_HEADS, reportingVerb, ROLE_HEADS, TITLE_HEADS, type Gender } from "./lexicon";
-import { nameKey, nominativePart, normaliseName, type PersonName } from "./names";
+import { nameKey, nameKind, nominativePart, normaliseName, type PersonName } from "./names";
 import { findAffiliations, isAbbr, isRoleWord, nameBlocks, nameCases, nominativePhrase, parseInstitution, type InstitutionMention } from "./describe";
 import { findDialogueSpans, findQuoteSpans, type QuoteSpan } from "./quotes";
 import { findStatements, maskedTokens, type Attribution, type QTok, type Statement } from "./statements";
@@ -108,7 +108,12 @@ class People {
     private readonly closed: boolean,
   ) {}
 
+  /** Sentences whose person mentions are read only when a pronoun needs them (most texts have few pronouns). */
+  readonly pending: { ts: QTok[]; paragraph: number; sentence: number }[] = [];
+  create = true;
+
   antecedent(paragraph: number, pos: number, gender: Gender): PersonRec | undefined {
+    for (const x of this.pending.splice(0)) recordMentions(x.ts, x.paragraph, x.sentence, this, this.create);
     return antecedentOf(this.mentions, paragraph, pos, gender);
   }
 
@@ -295,26 +300,25 @@ function isTitle(paragraphs: readonly string[], q: QuoteSpan): boolean {
   }
   const t = q.text.trim();
   const words = t.split(/\s+/);
-  const hasVerb = words.some((w) => {
-    const top = parse(w.toLowerCase().replace(/[^а-яё-]/gu, ""))[0];
-    return top?.tag.POS === "VERB";
+  const law = /^(О|Об|Обо)$/u.test(words[0] ?? "") && !/[.!?…]/u.test(t) && words.length <= 30;
+  const award = words[0] === "За" && words.length <= 6 && !/[.!?…,]/u.test(t);
+  if (!law && !award) return false;
+  // «О внесении дополнений и изменений в некоторые законы» is a law's title, «За заслуги перед
+  // Отечеством» an award; «О чём вы говорите» is a question.
+  return !words.some((w) => {
+    const bare = w.toLowerCase().replace(/[^а-яё-]/gu, "");
+    return bare.length > 0 && parse(bare)[0]?.tag.POS === "VERB";
   });
-  // «О внесении дополнений и изменений в некоторые законы»: a law's title.
-  if (/^(О|Об|Обо)$/u.test(words[0] ?? "") && !hasVerb && !/[.!?…]/u.test(t) && words.length <= 30) return true;
-  // «За заслуги перед Отечеством», «За отвагу»: an award.
-  if (words[0] === "За" && words.length <= 6 && !hasVerb && !/[.!?…,]/u.test(t)) return true;
-  return false;
 }
 
 const PREPOSITION = /^(с|со|к|ко|у|о|об|обо|от|для|без|при|про|через|между|перед|над|под|за|по|из|в|во|на|после|против)$/u;
 
 /** Person mentions of one sentence (outside quotes), for pronouns and full names. */
-function recordMentions(ts: QTok[], paragraph: number, sentence: number, people: People, names: PersonName[], create: boolean): void {
+function recordMentions(ts: QTok[], paragraph: number, sentence: number, people: People, create: boolean): void {
   const blocks = nameBlocks(ts, 0);
   for (const b of blocks) {
     const n = normaliseName(b.words);
     if (!n) continue;
-    names.push(n);
     const prev = ts[b.from - 1];
     // «встретился с Путиным», «отец Андерса Брейвика»: an oblique name is no antecedent of «он».
     if (prev?.word && PREPOSITION.test(prev.text.toLowerCase())) continue;
@@ -430,6 +434,33 @@ function reportedClause(ts: QTok[], st: Statement): { start: number; end: number
   return { start: ts[from]!.start, end: ts[to]!.end };
 }
 
+/** Names ending in a form of `surname` anywhere in the text: «Дмитрием Медведевым», «А. Кержаев». */
+function namesInText(surname: string, paragraphs: readonly string[]): PersonName[] {
+  // «Кэтрин» alone is a first name standing for the person; what precedes it is someone else.
+  if (!/^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$/u.test(surname) || nameKind(surname) === "first") return [];
+  const stem = surname.length > 5 ? surname.slice(0, -2) : surname.length > 3 ? surname.slice(0, -1) : surname;
+  const re = new RegExp(`(?<![А-ЯЁа-яё])((?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\\s+){1,2}|[А-ЯЁ]\\.\\s*)(${stem}[а-яё]*)(?![А-ЯЁа-яё])`, "gu");
+  const out: PersonName[] = [];
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(re)) {
+      const before = m[1]!.trim();
+      // «А. Кержаев» says only which first names fit; it is no full name itself.
+      if (/^[А-ЯЁ]\.$/u.test(before)) continue;
+      const words = before.split(/\s+/);
+      // «Дмитрий Анатольевич Медведев», «Дмитрия Медведева»; «Президент России Медведев» is no name.
+      const first = words.length === 2 && nameKind(words[1]!) === "patronymic" ? words.slice(0) : words.slice(-1);
+      if (!nameKind(first[0]!) || parse(first[0]!.toLowerCase()).some((x) => x.tag.POS === "ADJF" && x.score >= 0.3)) continue;
+      // «песни Сталина Вертинский»: the words of one name share a case.
+      const fc = nameCases(first[0]!);
+      const sc = nameCases(m[2]!);
+      if (fc && sc && ![...fc].some((c) => sc.has(c))) continue;
+      const n = normaliseName([...first, m[2]!]);
+      if (n?.first) out.push(n);
+    }
+  }
+  return out;
+}
+
 function firstKey(w: string): string {
   const bare = w.replace(/\.$/u, "");
   return bare.length <= 2 ? key(bare) : key(nominativePart(bare, "first"));
@@ -442,9 +473,9 @@ function firstKey(w: string): string {
  */
 function canonicalNames(recs: PersonRec[], names: readonly PersonName[], paragraphs: readonly string[]): void {
   for (const r of recs) {
-    if (r.known) continue;
+    if (r.known || !r.spoke) continue;
     const sk = key(r.surname);
-    const same = names.filter((n) => n.first && key(n.surname) === sk);
+    const same = [...names, ...namesInText(r.surname, paragraphs)].filter((n) => n.first && key(n.surname) === sk);
     let cands = same;
     if (r.first) {
       const f = r.first.replace(/\.$/u, "");
@@ -488,6 +519,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   const institutions = new Institutions();
   const closed = known.length > 0;
   const people = new People(institutions, closed);
+  people.create = !closed;
   for (const s of known) {
     people.seed(s);
     if (s.institution) institutions.add({ name: s.institution, aliases: [], surface: s.institution });
@@ -533,7 +565,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     for (const s of sentences(p)) {
       const ts = maskedTokens(p.slice(s.start, s.end), s.start, ranges);
       const sentence = sentenceNo++;
-      recordMentions(ts, pi, sentence, people, names, !closed);
+      people.pending.push({ ts, paragraph: pi, sentence });
       const statements = findStatements(ts);
       const resolved = statements.map((st) => {
         people.lastHow = undefined;
