@@ -14,6 +14,11 @@ export function nameParse(word: string) {
   return parse(lower.replace(/(^|-)([а-яё])/gu, (_, d: string, c: string) => d + c.toUpperCase()));
 }
 
+/** Readings from the dictionary itself: for a word it does not know, az guesses from the suffix, and those guesses are noise for names. */
+export function dictionaryNameParse(word: string) {
+  return nameParse(word).filter((p) => (p as unknown as { parser?: string }).parser === "Dictionary");
+}
+
 const folded = new Map<string, string>();
 
 /** Lowercase, ё→е, one kind of dash, no quotation marks or dots, single spaces. */
@@ -70,7 +75,7 @@ const cache = new Map<string, string>();
 export function firstNameKey(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const readings = nameParse(word).filter((p) => p.tag.Name);
+  const readings = dictionaryNameParse(word).filter((p) => p.tag.Name);
   const out = foldKey(readings.length > 0 ? normalForm(readings[0]!, word) : word);
   if (cache.size > 20_000) cache.clear();
   cache.set(word, out);
@@ -86,7 +91,7 @@ export function firstNameKey(word: string): string {
 export function surnameKey(word: string, gender?: Gender): string {
   const folded = foldKey(word);
   if (gender === "femn") return folded;
-  const readings = nameParse(word).filter((p) => p.tag.Surn && p.tag.GNdr === "masc");
+  const readings = dictionaryNameParse(word).filter((p) => p.tag.Surn && p.tag.GNdr === "masc");
   if (readings.length > 0 && readings.every((p) => p.tag.CAse !== "nomn")) return foldKey(normalForm(readings[0]!, word));
   return folded;
 }
@@ -94,7 +99,7 @@ export function surnameKey(word: string, gender?: Gender): string {
 /** Gender from the first name's reading, else from a Russian surname's ending. */
 export function genderOfName(parts: NameParts): Gender | undefined {
   if (parts.first) {
-    const gs = new Set(nameParse(parts.first).filter((p) => p.tag.Name).map((p) => p.tag.GNdr));
+    const gs = new Set(dictionaryNameParse(parts.first).filter((p) => p.tag.Name).map((p) => p.tag.GNdr));
     if (gs.size === 1) {
       const g = [...gs][0];
       if (g === "masc" || g === "femn") return g;

@@ -1,5 +1,5 @@
 import { placeOf } from "./countries";
-import { foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, type Gender, type NameParts } from "./keys";
+import { dictionaryNameParse, foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, type Gender, type NameParts } from "./keys";
 import type { PeopleOverrides } from "./overrides";
 import type { DocumentNames } from "./types";
 
@@ -202,6 +202,6 @@ export function canonicalPersonName(g: PersonGroup): string {
 function nominative(name: string): boolean {
   const first = nameParts(name)?.first;
   if (!first) return false;
-  const readings = nameParse(first).filter((p) => p.tag.Name);
+  const readings = dictionaryNameParse(first).filter((p) => p.tag.Name);
   return readings.length === 0 || readings.some((p) => p.tag.CAse === "nomn");
 }

@@ -2,7 +2,7 @@ import { NOT_NAME, ORG_HEADS, ROLE_HEADS } from "@/lib/extract/lexicon";
 import { normalForm } from "@/lib/extract/morph";
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { placeOf } from "./countries";
-import { foldKey, nameParse, nameParts } from "./keys";
+import { dictionaryNameParse, foldKey, nameParse, nameParts } from "./keys";
 
 /**
  * Names made whole inside one document, before anything is compared across the archive:
@@ -18,9 +18,9 @@ function capitalise(w: string): string {
   return w.replace(/(^|-)([а-яё])/gu, (_, d: string, c: string) => d + c.toUpperCase());
 }
 
-/** A first name's reading, when the dictionary knows the word as one. */
+/** A first name's reading, when the dictionary knows the word as one (az's guesses for unknown words are suffix noise). */
 function firstNameReadings(word: string) {
-  return nameParse(word).filter((p) => p.tag.Name);
+  return nameParse(word).filter((p) => p.tag.Name && (p as unknown as { parser?: string }).parser === "Dictionary");
 }
 
 /** «Дмитрием» → «Дмитрий»; a word already nominative, or unknown, is kept as written. */
@@ -68,7 +68,7 @@ function firstNamesBefore(surname: string, text: string): Set<string> {
     if (ending === undefined || (ending !== "" && !CASE_ENDINGS.includes(ending))) continue;
     // «Юлия Вячеславовна Липницкая»: a patronymic between them is passed over.
     let gap = text.slice(prev.index! + prev[0].length, cur.index!);
-    if (gap.trim() === "" && nameParse(prev[0]).some((p) => p.tag.Patr) && i >= 2) {
+    if (gap.trim() === "" && dictionaryNameParse(prev[0]).some((p) => p.tag.Patr) && i >= 2) {
       const before = ws[i - 2]!;
       gap = text.slice(before.index! + before[0].length, prev.index!);
       prev = before;
@@ -103,14 +103,14 @@ function surnamesAfter(first: string, text: string): Set<string> {
     if (text.slice(cur.index! + cur[0].length, next.index!).trim() !== "") continue;
     let surname = next;
     // «Юлия Вячеславовна Липницкая»: the patronymic is not the surname.
-    if (nameParse(next[0]).some((p) => p.tag.Patr)) {
+    if (dictionaryNameParse(next[0]).some((p) => p.tag.Patr)) {
       const after = ws[i + 2];
       if (!after || text.slice(next.index! + next[0].length, after.index!).trim() !== "") continue;
       surname = after;
     }
     if (isFirstName(surname[0])) continue;
     // «Юлия Вячеславовна! Приглашаем…»: a dictionary word that is no surname ends the name.
-    if (!unknownToDictionary(surname[0]) && !nameParse(surname[0]).some((p) => p.tag.Surn)) continue;
+    if (!unknownToDictionary(surname[0]) && !dictionaryNameParse(surname[0]).some((p) => p.tag.Surn)) continue;
     out.add(surname[0]);
   }
   return out;
@@ -126,7 +126,7 @@ function masculineNominative(parts: { first: string; words: string[] }, text: st
   if (firstMasc.length === 0 || firstMasc.some((p) => p.tag.CAse === "nomn")) return undefined;
   const first = capitalise(normalForm(firstMasc[0]!, parts.first));
   const surname = parts.words[parts.words.length - 1]!;
-  const surnMasc = nameParse(surname).filter((p) => p.tag.Surn && p.tag.GNdr === "masc" && p.tag.CAse !== "nomn");
+  const surnMasc = dictionaryNameParse(surname).filter((p) => p.tag.Surn && p.tag.GNdr === "masc" && p.tag.CAse !== "nomn");
   const nominativeSurname = surnMasc.length > 0 ? capitalise(normalForm(surnMasc[0]!, surname)) : surname;
   const candidate = `${first} ${nominativeSurname}`;
   return gender === "masc" || text.includes(candidate) ? candidate : undefined;
@@ -144,13 +144,13 @@ export function completeName(name: string, text: string, gender?: string): strin
     const first = nominativeFirstName(parts.first);
     return first === parts.first ? name : [first, ...parts.words.slice(1)].join(" ");
   }
-  if (parts.words.length === 1 && isFirstName(parts.surname) && !nameParse(parts.surname).some((p) => p.tag.Surn)) {
+  if (parts.words.length === 1 && isFirstName(parts.surname) && !dictionaryNameParse(parts.surname).some((p) => p.tag.Surn)) {
     const surnames = [...surnamesAfter(parts.surname, text)];
     // Only a nominative surname of the first name's gender can be trusted as written here
     // («Юлия Ефимова»: Ефимова is also a masculine genitive, but not after «Юлия»).
     const gender = firstNameReadings(parts.surname).find((p) => p.tag.CAse === "nomn")?.tag.GNdr;
     const nominative = surnames.filter((s) => {
-      const rs = nameParse(s).filter((p) => p.tag.Surn);
+      const rs = dictionaryNameParse(s).filter((p) => p.tag.Surn);
       return rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn" && (!gender || p.tag.GNdr === gender || p.tag.GNdr === "ms-f"));
     });
     return nominative.length === 1 && surnames.length === 1 ? `${nominativeFirstName(parts.surname)} ${nominative[0]}` : name;

@@ -64,7 +64,9 @@ describe("reading files", () => {
     const doc = documents[0]!.document;
     expect(doc).toMatchObject({ title: "Санкции и параллельный импорт", date: "2023-09-12", source: "Евразийский вестник", topics: ["Санкции"] });
     expect(doc.paragraphs).toHaveLength(2);
-    expect(doc.quotes).toEqual([{ text: "Вторичные санкции меняют логистику всего региона", speaker: "Игорь Левашов", paragraph: 1 }]);
+    // The quote is placed by offsets inside its marks, so its anchor is exactly the quoted words.
+    expect(doc.quotes).toEqual([{ text: "Вторичные санкции меняют логистику всего региона", speaker: "Игорь Левашов", paragraph: 1, start: 1, end: 49, kind: "direct" }]);
+    expect(doc.paragraphs[1]!.slice(1, 49)).toBe(doc.quotes[0]!.text);
   });
 
   it("reads .json (one object or an array) and .jsonl", () => {
