@@ -20,6 +20,22 @@ export class SearchPage {
     return this.page.getByRole("group", { name: legend }).getByRole("checkbox", { name: new RegExp(`^${value}`) });
   }
 
+  /** A facet value's checkbox, opening «Ещё N» first when the value is listed there. */
+  async chooseFacet(legend: string, value: string) {
+    const box = this.facet(legend, value);
+    if (!(await box.isVisible())) await this.page.getByRole("group", { name: legend }).locator("summary").click();
+    await box.check();
+  }
+
+  /** The facet group's filter box, which finds any value of the facet, listed or not. */
+  facetFilter(legend: string, label: string): Locator {
+    return this.page.getByRole("group", { name: legend }).getByRole("searchbox", { name: label });
+  }
+
+  facetFilterOption(legend: string, value: string): Locator {
+    return this.page.getByRole("group", { name: legend }).locator(`a[data-facet-filter-option="${value}"]`);
+  }
+
   resultTitled(title: string | RegExp): Locator {
     return this.results.filter({ has: this.page.getByRole("heading", { name: title }) });
   }
