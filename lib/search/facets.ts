@@ -17,7 +17,9 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-const ru = new Intl.Collator("ru", { sensitivity: "base", numeric: true });
+const collator = new Intl.Collator("ru", { sensitivity: "base", numeric: true });
+/** Russian alphabetical order; values it calls equal (case, accents, composition) by code units, so every engine lists ties alike. */
+const ru = { compare: (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0) };
 
 /**
  * How many values of one facet a search returns. A big archive has thousands of speakers;

@@ -11,13 +11,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/archive/db";
 import { parseConfig } from "@/lib/config";
 import { listInputFiles } from "@/lib/ingest/read-files";
 import { prepareIngest, storeDocuments } from "@/lib/ingest/run-ingest";
 import { openEmbeddedEngine } from "@/lib/search";
 import type { SearchEngine } from "@/lib/search/engine";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
+import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { FACET_FIELDS, emptyFilters, type FacetField, type SearchQuery } from "@/lib/search/types";
+import { getAnalyzer } from "@/lib/text/analyzers";
+import type { CommentaryDocument } from "@/lib/validations/document";
 
 type Filters = Partial<Record<FacetField, string[]>>;
 
@@ -159,5 +163,93 @@ describe.skipIf(!MEILI_URL)("both engines on the sample archive", () => {
   it("finds something for most queries, so the comparison means something", async () => {
     const totals = await Promise.all(CASES.map(async (c) => (await answer(embedded, c)).total));
     expect(totals.filter((t) => t > 0).length).toBeGreaterThanOrEqual(CASES.length - 3);
+  });
+});
+
+/** Documents at Meilisearch's limits, where it used to differ from the embedded engine silently. */
+const LONG_WORD = `${"а".repeat(130)}б`; // 262 bytes: Meilisearch indexes no token over 250 bytes for search
+const LONG_INSTITUTION = `Институт ${"очень ".repeat(48)}долгих исследований`.slice(0, 300); // over 468 bytes
+function edgeDoc(id: string, over: Partial<CommentaryDocument>): CommentaryDocument {
+  return { id, slug: id, title: `Материал ${id}`, paragraphs: ["Обычный текст."], topics: [], speakers: [], institutions: [], quotes: [], contentHash: id, ...over };
+}
+const EDGE_DOCUMENTS: CommentaryDocument[] = [
+  // A word past Meilisearch's 65,536th position in the body.
+  edgeDoc("edge-long", { paragraphs: [`${"текст ".repeat(70_000)}заключительноеслово`], date: "2024-01-01" }),
+  edgeDoc("edge-token", { paragraphs: [`Редкое слово ${LONG_WORD} встречается здесь.`], date: "2024-01-02" }),
+  edgeDoc("edge-institution", { institutions: [LONG_INSTITUTION], date: "2024-01-03" }),
+  edgeDoc("edge-upper", { institutions: ["ЦЕНТР АЛЬФА"], date: "2024-01-04" }),
+  edgeDoc("edge-title", { institutions: ["Центр Альфа"], date: "2024-01-05" }),
+  edgeDoc("edge-composed", { institutions: ["Caf\u00e9 Политика"], date: "2024-01-06" }),
+  edgeDoc("edge-decomposed", { institutions: ["Cafe\u0301 Политика"], date: "2024-01-07" }),
+  edgeDoc("edge-alias", { paragraphs: ["Эксперты Организации Объединённых Наций и Шанхайской организации сотрудничества спорили."], date: "2024-01-08" }),
+];
+
+describe.skipIf(!MEILI_URL)("both engines at Meilisearch's limits", () => {
+  let embedded: SearchEngine;
+  let meili: MeilisearchEngine;
+
+  beforeAll(async () => {
+    const sqlite = new SqliteEngine(openDatabase(":memory:"), getAnalyzer());
+    await sqlite.upsert(EDGE_DOCUMENTS);
+    embedded = sqlite;
+    meili = new MeilisearchEngine(parseConfig(process.env), getAnalyzer(), `compare_edge_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`);
+    await meili.setup();
+    await meili.upsert(EDGE_DOCUMENTS);
+  });
+  afterAll(async () => {
+    await meili?.dropIndex();
+  });
+
+  const both = async (q: string, filters: Filters = {}, sort: SearchQuery["sort"] = "relevance") => {
+    const query: SearchQuery = { q, filters: { ...emptyFilters(), ...filters }, sort, page: 1, perPage: 20 };
+    return Promise.all([embedded.search(query), meili.search(query)]);
+  };
+  const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
+
+  it("finds a word past the 65,536th position, ranked or by date", async () => {
+    for (const sort of ["relevance", "date"] as const) {
+      const [a, b] = await both("заключительноеслово", {}, sort);
+      expect(ids(a)).toEqual(["edge-long"]);
+      expect(ids(b)).toEqual(ids(a));
+    }
+  });
+
+  it("finds a word over 250 bytes", async () => {
+    const [a, b] = await both(LONG_WORD);
+    expect(ids(a)).toEqual(["edge-token"]);
+    expect(ids(b)).toEqual(ids(a));
+  });
+
+  it("filters and counts a facet value over 468 bytes", async () => {
+    const [a, b] = await both("", { institution: [LONG_INSTITUTION] });
+    expect(ids(a)).toEqual(["edge-institution"]);
+    expect(ids(b)).toEqual(ids(a));
+    const [all, allMeili] = await both("");
+    expect(all.facets.institution.find((v) => v.value === LONG_INSTITUTION)?.count).toBe(1);
+    expect(allMeili.facets.institution).toEqual(all.facets.institution);
+    expect(await meili.facetValues("institution")).toEqual(await embedded.facetValues("institution"));
+  });
+
+  it("keeps facet values apart that differ in case or Unicode composition, and matches each only to itself", async () => {
+    const [a, b] = await both("");
+    for (const v of ["ЦЕНТР АЛЬФА", "Центр Альфа", "Caf\u00e9 Политика", "Cafe\u0301 Политика"]) expect(a.facets.institution.find((f) => f.value === v)?.count).toBe(1);
+    expect(b.facets.institution).toEqual(a.facets.institution);
+    for (const [value, expected] of [
+      ["Центр Альфа", ["edge-title"]],
+      ["центр альфа", []],
+      ["Cafe\u0301 Политика", ["edge-decomposed"]],
+    ] as const) {
+      const [x, y] = await both("", { institution: [value] });
+      expect(ids(x)).toEqual(expected);
+      expect(ids(y)).toEqual(ids(x));
+    }
+  });
+
+  it("matches a spelled-out name in another case form by its abbreviation, and the name typed out", async () => {
+    for (const q of ["ООН", "ШОС", "Организация Объединённых Наций"]) {
+      const [a, b] = await both(q, {}, "date");
+      expect(ids(a)).toEqual(["edge-alias"]);
+      expect(ids(b)).toEqual(ids(a));
+    }
   });
 });
