@@ -18,7 +18,9 @@ export function toHit(doc: CommentaryDocument, analyzer: Analyzer, terms: Highli
     ...(doc.source ? { source: doc.source } : {}),
     speakers: doc.speakers,
     institutions: doc.institutions,
+    countries: doc.countries ?? [],
     topics: doc.topics,
+    ...(doc.entityIds ? { entityIds: doc.entityIds } : {}),
     snippet: makeSnippet(doc.paragraphs, analyzer, terms).segments,
     ...(doc.sample ? { sample: true } : {}),
   };

@@ -34,6 +34,9 @@ export interface SearchHit {
   /** Highlighted passage, as plain segments: render them as text, never as raw HTML. */
   snippet: Segment[];
   /** A fictional sample piece (content/samples): every list that shows it labels it «Образец». */
+  countries: string[];
+  /** The entity id behind each name, in the order of `speakers`, `institutions`, `countries`, `topics`. */
+  entityIds?: CommentaryDocument["entityIds"];
   sample?: boolean;
 }
 
