@@ -8,7 +8,7 @@ import { pluralize } from "@/lib/format";
 import type { EntityKind } from "@/lib/entities/types";
 import type { FacetField, SearchQuery } from "@/lib/search/types";
 import { ENTITY_BASE, MAX_ENTITY_QUERY_LENGTH, entityIndexHref } from "@/lib/entity-urls";
-import { toggleFacetHref } from "@/lib/validations/search-params";
+import { toggleFacetHref } from "@/lib/validations/search-href";
 
 const TYPING_DELAY_MS = 250;
 const SHOWN = 8;

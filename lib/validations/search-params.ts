@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FACET_FIELDS, type FacetField, type SearchQuery, type SortOrder } from "@/lib/search/types";
+import type { SearchQuery, SortOrder } from "@/lib/search/types";
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE = 1_000;
@@ -80,21 +80,4 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
   };
 }
 
-/** The URL search string for a query, omitting defaults so links stay short and canonical. */
-export function toSearchString(query: Pick<SearchQuery, "q" | "filters" | "sort" | "page" | "noCorrection" | "view">): string {
-  const sp = new URLSearchParams();
-  if (query.q) sp.set("q", query.q);
-  for (const f of FACET_FIELDS) for (const v of query.filters[f]) sp.append(f, v);
-  if (query.sort !== "relevance") sp.set("sort", query.sort);
-  if (query.page > 1) sp.set("page", String(query.page));
-  if (query.noCorrection) sp.set("exact", "1");
-  if (query.view === "statements") sp.set("view", "statements");
-  const s = sp.toString();
-  return s ? `?${s}` : "";
-}
-
-/** A link to the same search with one facet value toggled; filters changing sends you back to page 1. */
-export function toggleFacetHref(query: SearchQuery, field: FacetField, value: string): string {
-  const values = query.filters[field].includes(value) ? query.filters[field].filter((v) => v !== value) : [...query.filters[field], value];
-  return `/${toSearchString({ ...query, filters: { ...query.filters, [field]: values }, page: 1 })}`;
-}
+export { toSearchString, toggleFacetHref } from "@/lib/validations/search-href";
