@@ -47,7 +47,8 @@ async function main(): Promise<number> {
   );
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected 0 — ${files.length} file(s) in ${secs} s; archive holds ${summary.archived} document(s)`,
+    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected 0 — ${files.length} file(s) in ${secs} s; archive holds ${summary.archived} document(s)` +
+      (summary.sent !== undefined ? `; Meilisearch confirmed ${summary.sent} change(s)` : ""),
   );
   return 0;
 }

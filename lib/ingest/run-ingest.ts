@@ -121,13 +121,18 @@ export function commitIngest(
  * Store validated documents in the archive and its embedded index, then hand what changed to
  * the engine that serves search when that is Meilisearch (a derived index of the archive).
  */
-export async function storeDocuments(documents: readonly CommentaryDocument[], config: AppConfig): Promise<IngestSummary & { archived: number }> {
+export async function storeDocuments(
+  documents: readonly CommentaryDocument[],
+  config: AppConfig,
+): Promise<IngestSummary & { archived: number; /** changes Meilisearch confirmed, this run's and earlier runs' */ sent?: number }> {
   const engine = openEmbeddedEngine(config);
   const summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL));
   // Sends this run's changes and any an earlier run could not deliver; unconfirmed ones stay queued.
+  let sent: number | undefined;
   if (config.MEILI_URL) {
     try {
-      await flushOutbox(engine.db, await getEngine(config), config.MEILI_BATCH_SIZE);
+      const flushed = await flushOutbox(engine.db, await getEngine(config), config.MEILI_BATCH_SIZE);
+      sent = flushed.upserted + flushed.removed;
     } catch (e) {
       const n = outboxSize(engine.db);
       throw new Error(
@@ -137,5 +142,5 @@ export async function storeDocuments(documents: readonly CommentaryDocument[], c
       );
     }
   }
-  return { ...summary, archived: new ArchiveStore(engine.db).count() };
+  return { ...summary, archived: new ArchiveStore(engine.db).count(), ...(sent !== undefined ? { sent } : {}) };
 }
