@@ -98,10 +98,13 @@ function goldPersonOf(value: string, doc: GoldDoc): { key: string; label?: strin
 }
 
 /** A full name in the nominative: «Дмитрий Медведев», not «Дмитрием Медведев» or «Медведев». */
-function isCanonicalFullName(value: string, label: string | undefined): boolean {
+function isCanonicalFullName(value: string, rawLabel: string | undefined): boolean {
+  // Wikidata labels are sometimes «Фамилия, Имя».
+  const label = rawLabel?.includes(",") ? rawLabel.split(",").map((s) => s.trim()).reverse().join(" ") : rawLabel;
   const parts = nameParts(value);
+  // A mononym (Франциск, Акихито) is canonical as it is.
+  if (label && !label.includes(" ") && foldKey(value) === foldKey(label)) return true;
   if (!parts?.first) return false;
-  if (label && !label.includes(" ")) return foldKey(value) === foldKey(label);
   if (label) {
     const lp = nameParts(label);
     // The text's own spelling of a foreign name is its canonical form here (Гари / Гарри Каспаров).

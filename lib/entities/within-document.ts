@@ -99,8 +99,17 @@ function surnamesAfter(first: string, text: string): Set<string> {
   for (let i = 0; i + 1 < ws.length; i++) {
     const cur = ws[i]!;
     const next = ws[i + 1]!;
-    if (foldKey(cur[0]) !== fk) continue;
+    const ck = foldKey(cur[0]);
+    // «Бориса Карпичкова»: a man's name ending in a consonant and his surname decline alike, so
+    // the ending both carry comes off both.
+    const ending = ck === fk ? "" : ck.startsWith(fk) && /[бвгджзклмнпрстфхцчшщ]$/u.test(fk) ? ck.slice(fk.length) : undefined;
+    if (ending === undefined || (ending !== "" && !CASE_ENDINGS.includes(ending))) continue;
     if (text.slice(cur.index! + cur[0].length, next.index!).trim() !== "") continue;
+    if (ending !== "") {
+      const nk = foldKey(next[0]);
+      if (nk.endsWith(ending) && next[0].length - ending.length >= 3 && /(ов|ев|ин|ын|ёв)$/u.test(nk.slice(0, nk.length - ending.length))) out.add(next[0].slice(0, next[0].length - ending.length));
+      continue;
+    }
     let surname = next;
     // «Юлия Вячеславовна Липницкая»: the patronymic is not the surname.
     if (dictionaryNameParse(next[0]).some((p) => p.tag.Patr)) {
@@ -144,14 +153,18 @@ export function completeName(name: string, text: string, gender?: string): strin
     const first = nominativeFirstName(parts.first);
     return first === parts.first ? name : [first, ...parts.words.slice(1)].join(" ");
   }
-  if (parts.words.length === 1 && isFirstName(parts.surname) && !dictionaryNameParse(parts.surname).some((p) => p.tag.Surn)) {
+  // A first name alone, or a foreign word that is only ever followed by a surname and never
+  // preceded by a first name («Бриджит» in a text that says «Бриджит Бардо»).
+  const firstAlone = isFirstName(parts.surname) && !dictionaryNameParse(parts.surname).some((p) => p.tag.Surn);
+  const foreignFirst = parts.words.length === 1 && unknownToDictionary(parts.surname) && firstNamesBefore(parts.surname, text).size === 0;
+  if (parts.words.length === 1 && (firstAlone || foreignFirst)) {
     const surnames = [...surnamesAfter(parts.surname, text)];
     // Only a nominative surname of the first name's gender can be trusted as written here
     // («Юлия Ефимова»: Ефимова is also a masculine genitive, but not after «Юлия»).
     const gender = firstNameReadings(parts.surname).find((p) => p.tag.CAse === "nomn")?.tag.GNdr;
     const nominative = surnames.filter((s) => {
       const rs = dictionaryNameParse(s).filter((p) => p.tag.Surn);
-      return rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn" && (!gender || p.tag.GNdr === gender || p.tag.GNdr === "ms-f"));
+      return rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn" && (!gender || p.tag.GNdr === gender || p.tag.Fixd || /^ms-f$/iu.test(String(p.tag.GNdr))));
     });
     return nominative.length === 1 && surnames.length === 1 ? `${nominativeFirstName(parts.surname)} ${nominative[0]}` : name;
   }

@@ -24,6 +24,14 @@ describe("names made whole inside one document", () => {
     expect(completeName("Юлия", "Фигуристка Юлия Липницкая выиграла. Юлия сказала…")).toBe("Юлия Липницкая");
   });
 
+  it("a first name alone is completed from an oblique pair, and a foreign first name from the pair it opens", () => {
+    expect(completeName("Борис", "Показания перебежчика Бориса Карпичкова. Позже Борис рассказал…")).toBe("Борис Карпичков");
+    expect(completeName("Бриджит", "Актриса Бриджит Бардо угрожает переездом. Бриджит отметила…")).toBe("Бриджит Бардо");
+    expect(completeName("Ярослав", "Глава зоны Ярослав Емельяненко заявил. Ярослав писал…")).toBe("Ярослав Емельяненко");
+    // Two people share the surname: a surname alone stays as it is.
+    expect(completeName("Соломон", "Холли Соломон и Дэниел Соломон. Соломон рассказал…")).toBe("Соломон");
+  });
+
   it("a surname that is also a common word is completed only from a first name beside it", () => {
     expect(completeName("Орёл", "Министр Сергей Орёл заявил, что горный орёл охраняется")).toBe("Сергей Орёл");
     expect(completeName("Орёл", "Город Орёл и его жители")).toBe("Орёл");
