@@ -300,8 +300,9 @@ function isTitle(paragraphs: readonly string[], q: QuoteSpan): boolean {
   }
   const t = q.text.trim();
   const words = t.split(/\s+/);
-  const law = /^(О|Об|Обо)$/u.test(words[0] ?? "") && !/[.!?…]/u.test(t) && words.length <= 30;
-  const award = words[0] === "За" && words.length <= 6 && !/[.!?…,]/u.test(t);
+  const inner = t.replace(/[.…]+$/u, "");
+  const law = /^(О|Об|Обо)$/u.test(words[0] ?? "") && !/[.!?…]/u.test(inner) && words.length <= 30;
+  const award = /^за$/iu.test(words[0] ?? "") && words.length <= 25 && !/[.!?…]/u.test(inner);
   if (!law && !award) return false;
   // «О внесении дополнений и изменений в некоторые законы» is a law's title, «За заслуги перед
   // Отечеством» an award; «О чём вы говорите» is a question.
@@ -309,6 +310,21 @@ function isTitle(paragraphs: readonly string[], q: QuoteSpan): boolean {
     const bare = w.toLowerCase().replace(/[^а-яё-]/gu, "");
     return bare.length > 0 && parse(bare)[0]?.tag.POS === "VERB";
   });
+}
+
+const SPEECH_PRONOUN = /(?<![а-яё])(я|мы|ты|вы|мне|меня|мной|нам|нас|нами|вам|вас|вами|тебе|тебя|мой|моя|моё|мое|мои|моих|наш|наша|наше|наши|наших|ваш|ваша|ваше|ваши)(?![а-яё])/iu;
+
+/** Words that read as something said: a finite verb, a first- or second-person pronoun, or more than one sentence. */
+function speechLike(q: QuoteSpan): boolean {
+  if (q.dialogue || q.interruptions.length > 0) return true;
+  const t = q.text;
+  if (SPEECH_PRONOUN.test(t) || /[а-яёa-z]{2}[.!?…]\s+[А-ЯЁA-Z«"„]/u.test(t)) return true;
+  for (const w of t.toLowerCase().match(/[а-яё]+(?:-[а-яё]+)*/gu) ?? []) {
+    if (w.length < 3) continue;
+    const top = parse(w)[0];
+    if (top && (top.tag.POS === "VERB" || top.tag.POS === "PRED") && top.score >= 0.3) return true;
+  }
+  return false;
 }
 
 const PREPOSITION = /^(с|со|к|ко|у|о|об|обо|от|для|без|при|про|через|между|перед|над|под|за|по|из|в|во|на|после|против)$/u;
@@ -461,6 +477,12 @@ function namesInText(surname: string, paragraphs: readonly string[]): PersonName
   return out;
 }
 
+/** A first name as it stands in the nominative: az reads it so (or does not know it at all). */
+function nominativeFirst(w: string): boolean {
+  const rs = parse(w).filter((p) => p.tag.Name && (p as unknown as { parser?: string }).parser === "Dictionary");
+  return rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn" && p.tag.NMbr !== "plur");
+}
+
 function firstKey(w: string): string {
   const bare = w.replace(/\.$/u, "");
   return bare.length <= 2 ? key(bare) : key(nominativePart(bare, "first"));
@@ -474,6 +496,8 @@ function firstKey(w: string): string {
 function canonicalNames(recs: PersonRec[], names: readonly PersonName[], paragraphs: readonly string[]): void {
   for (const r of recs) {
     if (r.known || !r.spoke) continue;
+    // «Дана Борисова» as the text wrote it is already full and nominative.
+    if (r.first && r.first.length > 1 && nominativeFirst(r.first)) continue;
     const sk = key(r.surname);
     const same = [...names, ...namesInText(r.surname, paragraphs)].filter((n) => n.first && key(n.surname) === sk);
     let cands = same;
@@ -486,7 +510,7 @@ function canonicalNames(recs: PersonRec[], names: readonly PersonName[], paragra
     if (firsts.size === 1) {
       // As written where the text gives it in the nominative (ё kept), else the first name's
       // nominative before the speaker's own surname.
-      const asWritten = cands.find((n) => n.surface === n.name && key(nominativePart(n.first!, "first", undefined, r.gender)) === key(n.first!));
+      const asWritten = cands.find((n) => n.surface === n.name && nominativeFirst(n.first!));
       const first = asWritten?.first ?? nominativePart(cands[0]!.first!, "first", undefined, r.gender ?? cands[0]!.gender);
       r.first = first;
       r.name = asWritten?.name ?? `${first} ${r.surname}`;
@@ -649,6 +673,9 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   const out: Out[] = [];
   for (const q of quoteSpans) {
     const rec = quoteSpeaker.get(q.id);
+    // Nobody says it and it does not read as speech («Мост Чаринг-Кросс», «ушиб грудной клетки»):
+    // a title, a name or a term, not a statement.
+    if (!rec && !speechLike(q)) continue;
     if (rec) rec.said++;
     // Offsets of the quoted words, inside the marks: the anchor covers what was said.
     out.push({

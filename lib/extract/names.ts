@@ -138,6 +138,8 @@ export function nominativePart(word: string, kind: NameKind, c?: Case, g?: Gende
   if (c === "nomn") return word;
   const r = pickReading(word, kind, c, g);
   if (!r) return kind === "surname" ? surnameByRule(word, c, g) : word;
+  // «Фань» reads only as a plural of «Фаня»: a person's name is never plural, so it is as written.
+  if (kind === "first" && r.tag.NMbr === "plur") return word;
   const gender = (r.tag.GNdr as Gender | undefined) ?? g;
   let lemma = normalForm(r, word);
   if (kind === "surname" && gender === "femn" && !r.tag.Fixd) lemma = feminineSurname(lemma);
