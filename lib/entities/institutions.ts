@@ -1,4 +1,5 @@
 import { INSTITUTION_EQUIVALENTS } from "@/config/institutions";
+import { REGIONS } from "@/config/regions";
 import { placeOf } from "./countries";
 import { ORG_HEADS } from "@/lib/extract/lexicon";
 import { foldKey, institutionKey, isAbbreviation } from "./keys";
@@ -43,11 +44,15 @@ export function cleanInstitution(raw: string, personWords: ReadonlySet<string>):
   const name = words.join(" ");
   const place = placeOf(name);
   if (place) return place.kind === "country" ? { country: place.name } : {};
+  if (regionKeys().has(institutionKey(name))) return {};
   // «ЮАР Мак»: a place and a stray word is a fragment, not a body.
   const lead = placeOf(words[0]!);
   if (lead && words.length === 2 && !ORG_HEADS.has(foldKey(words[1]!)) && !isAbbreviation(words[1]!)) return {};
   return { institution: name };
 }
+
+let regions: Set<string> | undefined;
+const regionKeys = () => (regions ??= new Set(REGIONS.map(institutionKey)));
 
 const equivalentKey = new Map<string, string>();
 for (const set of INSTITUTION_EQUIVALENTS) {

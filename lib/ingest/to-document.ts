@@ -3,6 +3,7 @@ import slugify from "@sindresorhus/slugify";
 import { extractCommentary } from "@/lib/extract";
 import { documentInputSchema, type CommentaryDocument } from "@/lib/validations/document";
 import { countriesInText } from "@/lib/entities/document";
+import { namesNoBody } from "@/lib/entities/mentions";
 import { completeDocumentNames } from "@/lib/entities/within-document";
 import type { Quote } from "@/lib/validations/document";
 import { IngestError } from "./errors";
@@ -48,12 +49,15 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
       ? { speakers: input.speakers, quotes: input.quotes ?? extracted?.quotes ?? [] }
       : completeDocumentNames(input.title, input.paragraphs, extracted?.speakers ?? [], input.quotes ?? extracted?.quotes ?? []);
   const speakers = found.speakers;
-  const institutions = input.institutions.length > 0 ? input.institutions : (extracted?.institutions ?? []);
+  // A quoted name the text shows to be a venue, an event or a work is no institution («торговый центр «Зимняя вишня»»).
+  const text = `${input.title}\n${input.paragraphs.join("\n")}`;
+  const notBodies = new Set((extracted?.mentionedOrganizations ?? []).filter((n) => namesNoBody(n, text)));
+  const institutions = input.institutions.length > 0 ? input.institutions : (extracted?.institutions ?? []).filter((n) => !notBodies.has(n));
   const topics = input.topics.length > 0 ? input.topics : (extracted?.topics ?? []);
   const quotes = found.quotes.map((q) => placeQuote(q, input.paragraphs));
   const countries = input.countries ?? countriesInText(input.title, input.paragraphs);
-  const institutionDetails = input.institutionDetails ?? extracted?.institutionDetails;
-  const mentionedOrganizations = input.mentionedOrganizations ?? extracted?.mentionedOrganizations;
+  const institutionDetails = input.institutionDetails ?? extracted?.institutionDetails?.filter((d) => !notBodies.has(d.name));
+  const mentionedOrganizations = input.mentionedOrganizations ?? extracted?.mentionedOrganizations?.filter((n) => !notBodies.has(n));
   for (const q of quotes) {
     if (q.paragraph >= input.paragraphs.length) {
       throw new IngestError(record.file, `quote paragraph ${q.paragraph} is past the last paragraph`, record.lineOf("quotes"), "quotes");

@@ -123,6 +123,11 @@ describe("institutions, countries and topics", () => {
     expect(entitiesOf(r, "country").map((c) => c.name)).toEqual(["Россия"]);
   });
 
+  it("regions are places, not institutions", () => {
+    const r = buildEntityRegistry([doc([], { institutions: ["Подмосковье", "Миннесота", "Тамбовская область", "Гессен", "Совет Федерации"] })]);
+    expect(entitiesOf(r, "institution").map((i) => i.name)).toEqual(["Совет Федерации"]);
+  });
+
   it("МИД России and МИД Японии stay apart", () => {
     const r = buildEntityRegistry([doc([], { institutions: ["МИД России", "МИД Японии"] })]);
     expect(entitiesOf(r, "institution").map((i) => i.name).sort()).toEqual(["МИД Японии", "Министерство иностранных дел России"]);
