@@ -270,6 +270,12 @@ function organisationMentions(paragraph: string): string[] {
   return out;
 }
 
+/** «…», – добавил эксперт: a reporting verb right after the quote. */
+function verbAfter(paragraphs: readonly string[], q: QuoteSpan): boolean {
+  const m = /^\s*[,.!?…]?\s*[–—-]\s*([а-яё]+)/u.exec(paragraphs[q.endPara]!.slice(q.end));
+  return Boolean(m && reportingVerb(m[1]!));
+}
+
 /** A short quote still counts when a reporting verb follows it («…», – сказал Х) or a colon precedes it. */
 function attributedNextTo(paragraphs: readonly string[], q: QuoteSpan): boolean {
   const after = paragraphs[q.endPara]!.slice(q.end);
@@ -675,7 +681,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     const rec = quoteSpeaker.get(q.id);
     // Nobody says it and it does not read as speech («Мост Чаринг-Кросс», «ушиб грудной клетки»):
     // a title, a name or a term, not a statement.
-    if (!rec && !speechLike(q)) continue;
+    if (!rec && !speechLike(q) && !verbAfter(paragraphs, q)) continue;
     if (rec) rec.said++;
     // Offsets of the quoted words, inside the marks: the anchor covers what was said.
     out.push({
