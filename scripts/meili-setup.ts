@@ -1,6 +1,7 @@
 /**
  * npm run meili:setup
- * Creates the Meilisearch index (MEILI_INDEX) if missing and applies its settings. Idempotent:
+ * Creates the Meilisearch indexes (MEILI_INDEX for documents, MEILI_INDEX_statements for
+ * statements) if missing and applies their settings. Idempotent:
  * run it after changing settings code or config/aliases.ts; `npm run reindex` applies the same
  * settings to the index it builds.
  */
@@ -19,10 +20,12 @@ async function main(): Promise<number> {
   const engine = MeilisearchEngine.fromConfig(config, aliases);
   await engine.setup();
   const s = engine.settings();
+  const st = engine.statementSettings();
   console.log(
     `settings applied to index "${config.MEILI_INDEX}" at ${config.MEILI_URL}: ${s.filterableAttributes?.length} filterable attributes, ` +
       `${Object.keys(s.synonyms ?? {}).length} synonym entries${aliases ? "" : " (config/aliases.ts not found)"}`,
   );
+  console.log(`settings applied to statement index "${engine.statementsUid}": ${st.filterableAttributes?.length} filterable attributes`);
   console.log(await checkMeilisearch(config).catch((e: Error) => `note: ${e.message}`));
   return 0;
 }
