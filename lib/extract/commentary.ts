@@ -345,7 +345,7 @@ function recordMentions(ts: QTok[], paragraph: number, sentence: number, people:
     // «встретился с Путиным», «отец Андерса Брейвика»: an oblique name is no antecedent of «он».
     if (prev?.word && PREPOSITION.test(prev.text.toLowerCase())) continue;
     const last = b.words[b.words.length - 1]!;
-    if (!nameCases(last) && /[аяуюыеи]$/u.test(last) && prev?.word && /^[а-яё]/u.test(prev.text) && parse(prev.text)[0]?.tag.POS === "NOUN") continue;
+    if (!nameCases(last) && /[аяуюыеи]$/u.test(last) && n.gender !== "femn" && prev?.word && /^[а-яё]/u.test(prev.text) && parse(prev.text)[0]?.tag.POS === "NOUN") continue;
     // «с Лавровым и Климкиным»: a surname in an oblique case.
     if (!nameCases(last) && /(?:ов|ев|ёв|ин|ын)(?:а|у|ым|е)$|(?:ск|цк)(?:ого|ому|им|ом)$|(?:ов|ев|ин)ой$/u.test(last)) continue;
     if (!b.words.every((w) => nameCases(w)?.has("nomn") ?? true)) continue;
@@ -458,8 +458,10 @@ function reportedClause(ts: QTok[], st: Statement): { start: number; end: number
 
 /** Names ending in a form of `surname` anywhere in the text: «Дмитрием Медведевым», «А. Кержаев». */
 function namesInText(surname: string, paragraphs: readonly string[]): PersonName[] {
-  // «Кэтрин» alone is a first name standing for the person; what precedes it is someone else.
-  if (!/^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$/u.test(surname) || nameKind(surname) === "first") return [];
+  if (!/^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$/u.test(surname)) return [];
+  // «Кэтрин» alone is a first name standing for the person: «мать Майкла Джексона Кэтрин» names
+  // someone else before it; only a word that can be nominative («Махатхир Мохамад») joins it.
+  const loneFirst = nameKind(surname) === "first";
   const stem = surname.length > 5 ? surname.slice(0, -2) : surname.length > 3 ? surname.slice(0, -1) : surname;
   const re = new RegExp(`(?<![А-ЯЁа-яё])((?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\\s+){1,2}|[А-ЯЁ]\\.\\s*)(${stem}[а-яё]*)(?![А-ЯЁа-яё])`, "gu");
   const out: PersonName[] = [];
@@ -476,6 +478,7 @@ function namesInText(surname: string, paragraphs: readonly string[]): PersonName
       const fc = nameCases(first[0]!);
       const sc = nameCases(m[2]!);
       if (fc && sc && ![...fc].some((c) => sc.has(c))) continue;
+      if (loneFirst && fc && !fc.has("nomn")) continue;
       const n = normaliseName([...first, m[2]!]);
       if (n?.first) out.push(n);
     }

@@ -160,7 +160,9 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
     const t = ts[end]!;
     if (t.text === "(") depth++;
     if (t.text === ")") depth--;
-    if (depth <= 0 && (isBoundary(t) || (t.text !== "–" && t.text !== "—" ? false : end > from && !/^[А-ЯЁ]/u.test(ts[end + 1]?.text ?? "") ))) break;
+    // «уточнил А. Кержаев»: the period of an initial does not end the clause.
+    const initial = t.text === "." && /^[А-ЯЁ]$/u.test(ts[end - 1]?.text ?? "") && /^[А-ЯЁ]/u.test(ts[end + 1]?.text ?? "");
+    if (depth <= 0 && !initial && (isBoundary(t) || (t.text !== "–" && t.text !== "—" ? false : end > from && !/^[А-ЯЁ]/u.test(ts[end + 1]?.text ?? "") ))) break;
     if (t.word && end > from && reportingVerb(t.text)) break;
     end++;
   }

@@ -1,0 +1,260 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractCommentary } from "@/lib/extract";
+import { extractFromParagraphs } from "@/lib/extract/commentary";
+import { sentenceSpeakers } from "@/lib/extract/statements";
+import type { Quote } from "@/lib/validations/document";
+
+/** The stored span of a statement: paragraphs[paragraph].slice(start, end), across paragraphs to endParagraph. */
+function span(paragraphs: readonly string[], q: Quote): string {
+  const from = q.paragraph;
+  const to = q.endParagraph ?? q.paragraph;
+  if (from === to) return paragraphs[from]!.slice(q.start, q.end);
+  return [paragraphs[from]!.slice(q.start), ...paragraphs.slice(from + 1, to), paragraphs[to]!.slice(0, q.end)].join("\n");
+}
+
+/** Every quote has offsets; a reported clause is stored exactly as written; a direct quote's span holds its text. */
+function expectOffsets(paragraphs: readonly string[], quotes: readonly Quote[]): void {
+  for (const q of quotes) {
+    expect(q.start).toBeTypeOf("number");
+    expect(q.end).toBeTypeOf("number");
+    const s = span(paragraphs, q);
+    if (q.kind === "reported") expect(s).toBe(q.text);
+    else {
+      // Interruptions and paragraph breaks are removed from the text, never added.
+      const words = (x: string) => x.replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter(Boolean);
+      const inSpan = new Set(words(s));
+      for (const w of words(q.text)) expect(inSpan.has(w)).toBe(true);
+    }
+  }
+}
+
+function run(paragraphs: string[]) {
+  const r = extractFromParagraphs(paragraphs);
+  expectOffsets(paragraphs, r.quotes);
+  return r;
+}
+
+const direct = (qs: readonly Quote[]) => qs.filter((q) => q.kind === "direct");
+const reported = (qs: readonly Quote[]) => qs.filter((q) => q.kind === "reported");
+
+describe("speaker after the quote", () => {
+  it("«…», – сказал Трамп: a surname az reads as a common noun", () => {
+    const r = run(["Президент США Дональд Трамп выступил в Белом доме.", "«Я не могу вам точно сказать», – сказал Трамп, когда его спросили о здоровье лидера КНДР."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Дональд Трамп"]);
+  });
+
+  it("«…», – заключил Салтыбаев: a surname resolves to the full name given earlier", () => {
+    const r = run(["«Мы избегаем чужих геополитических игр», – отметил директор ИМЭП Ержан Салтыбаев.", "«Клуб станет площадкой для диалога», – заключил Салтыбаев."]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Ержан Салтыбаев", "Ержан Салтыбаев"]);
+    expect(r.attributedBy).toEqual(["name", "surname"]);
+  });
+
+  it("a dash-opened quote after «– сказал Х.» continues that speaker", () => {
+    const r = run(["«Я не могу вам точно сказать», – сказал Трамп на пресс-конференции. – «Я просто желаю ему всего хорошего»."]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Трамп", "Трамп"]);
+    expect(r.attributedBy[1]).toBe("continued");
+  });
+});
+
+describe("speaker before the quote", () => {
+  it("Х заявил: «…»", () => {
+    const r = run(["Министр иностранных дел Сергей Лавров заявил: «Мы готовы к переговорам без предварительных условий»."]);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0]).toMatchObject({ kind: "direct", speaker: "Сергей Лавров" });
+  });
+
+  it("an adverbial between subject and verb («в своём Telegram-канале») is passed over", () => {
+    expect(sentenceSpeakers("Глава Чечни Рамзан Кадыров в своём Telegram-канале сказал, что взгляды сформировались во Франции.").map((s) => s.name)).toEqual(["Рамзан Кадыров"]);
+  });
+
+  it("a participle phrase between commas («Бардо, известная …, заявила»)", () => {
+    expect(sentenceSpeakers("Бардо, известная также как активистка, заявила, что готова попросить гражданство.").map((s) => s.name)).toEqual(["Бардо"]);
+  });
+
+  it("«признал вину» is no statement", () => {
+    expect(sentenceSpeakers("Владимир Здоровенин признал вину по двум пунктам обвинения.")).toEqual([]);
+  });
+});
+
+describe("pronouns and roles", () => {
+  it("«добавил он» goes to the nearest compatible person, not to a woman quoted in between", () => {
+    const r = run([
+      "«Переговоры будут трудными», – заявил политолог Марат Шибутов.",
+      "Его коллега Айгуль Салтыбаева не согласилась с этой оценкой. «Но другого пути у сторон нет», – добавил он.",
+    ]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Марат Шибутов", "Марат Шибутов"]);
+    expect(r.attributedBy[1]).toBe("pronoun");
+  });
+
+  it("a role noun that names nobody known blocks the pronoun: unattributed rather than wrong", () => {
+    const r = run([
+      "Причиной отказа стала неточность формулировок, заявил председатель совета Игорь Рогов. Президент и сам неоднократно критически отзывался о намерении депутатов. «Если мне позволят здоровье и силы, я буду работать, сколько мне позволят», — добавил он.",
+    ]);
+    const q = direct(r.quotes)[0]!;
+    expect(q.text.startsWith("Если мне позволят")).toBe(true);
+    expect(q.speaker).toBeUndefined();
+  });
+
+  it("«подчеркнул директор ИМЭП»: a role and an institution find the person", () => {
+    const r = run([
+      "«Казахстан не участвует в чужих играх», – отметил директор Института мировой экономики и политики (ИМЭП) Ержан Салтыбаев.",
+      "«Нам нужны новые прагматичные проекты», – подчеркнул директор ИМЭП.",
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Ержан Салтыбаев", "Ержан Салтыбаев"]);
+    expect(r.attributedBy[1]).toBe("role");
+  });
+});
+
+describe("reported speech", () => {
+  it("«По словам Х, …»: the clause after the comma", () => {
+    const p = ["По словам Сергея Лаврова, Россия готова продолжить переговоры в Женеве."];
+    const r = run(p);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0]).toMatchObject({ kind: "reported", speaker: "Сергей Лавров", paragraph: 0, text: "Россия готова продолжить переговоры в Женеве" });
+  });
+
+  it("«Х считает, что …» and «Х уверен, что …»", () => {
+    const r = run(["Политолог Марат Шибутов считает, что посредничество Казахстана будет востребовано.", "Шибутов уверен, что стороны вернутся за стол переговоров."]);
+    expect(reported(r.quotes).map((q) => [q.speaker, q.text])).toEqual([
+      ["Марат Шибутов", "посредничество Казахстана будет востребовано"],
+      ["Марат Шибутов", "стороны вернутся за стол переговоров"],
+    ]);
+  });
+
+  it("«Как заявил Х, …» and «Х сообщил журналистам, что …»", () => {
+    const r = run(["Как заявил министр обороны Сергей Шойгу, учения пройдут в сентябре.", "Шойгу также сообщил журналистам, что в них примут участие десять стран."]);
+    expect(reported(r.quotes).map((q) => q.text)).toEqual(["учения пройдут в сентябре", "в них примут участие десять стран"]);
+    expect(reported(r.quotes).every((q) => q.speaker === "Сергей Шойгу")).toBe(true);
+  });
+
+  it("«…, заявил Х»: the clause before the attribution", () => {
+    const r = run(["Малайзия не хочет конфликтовать с Китаем из-за спорного моря, заявил премьер-министр Махатхир Мохамад."]);
+    expect(r.quotes[0]).toMatchObject({ kind: "reported", speaker: "Махатхир Мохамад", start: 0, text: "Малайзия не хочет конфликтовать с Китаем из-за спорного моря" });
+  });
+
+  it("«Он отметил, что …» takes the person the pronoun stands for", () => {
+    const r = run(["Сенатор Тед Круз выступил в Хьюстоне. Он отметил, что будет участвовать в президентских выборах."]);
+    expect(reported(r.quotes)).toEqual([expect.objectContaining({ speaker: "Тед Круз", text: "будет участвовать в президентских выборах" })]);
+  });
+
+  it("an unattributed «считает, что» is not stored", () => {
+    const r = run(["Многие считают, что переговоры затянутся.", "Известно, что делегации прибудут в понедельник."]);
+    expect(r.quotes).toEqual([]);
+  });
+
+  it("a clause holding a direct quote is stored once, as the direct quote", () => {
+    const r = run(["Министр Сергей Лавров заявил, что «Россия готова продолжить переговоры без предварительных условий»."]);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0]).toMatchObject({ kind: "direct", speaker: "Сергей Лавров" });
+  });
+
+  it("«признал доктора Конрада Мюррея виновным»: a verdict is no reported speech", () => {
+    const r = run(["Суд присяжных в Лос-Анджелесе, штат Калифорния, признал доктора Конрада Мюррея виновным."]);
+    expect(reported(r.quotes)).toEqual([]);
+  });
+});
+
+describe("dialogue and paragraphs", () => {
+  it("a dialogue line opened by a dash is a direct quote, with the attribution taken out", () => {
+    const p = ["Журналисты спросили министра о сроках.", "— Мы готовы к переговорам, — сказал Сергей Лавров. — Но не на любых условиях."];
+    const r = run(p);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0]).toMatchObject({ kind: "direct", speaker: "Сергей Лавров", paragraph: 1, text: "Мы готовы к переговорам. Но не на любых условиях" });
+  });
+
+  it("a dialogue line ending with its attribution", () => {
+    const r = run(["— Соглашение будет подписано до конца года, — заявил Марат Шибутов."]);
+    expect(r.quotes[0]).toMatchObject({ text: "Соглашение будет подписано до конца года", speaker: "Марат Шибутов" });
+  });
+
+  it("a quote over two paragraphs keeps one span from the first to the last", () => {
+    const p = ["«Первый абзац длинной цитаты о переговорах в Астане.", "«Второй абзац той же цитаты о посредничестве», – отметил эксперт Ержан Салтыбаев."];
+    const r = run(p);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0]).toMatchObject({ paragraph: 0, endParagraph: 1, start: 1, speaker: "Ержан Салтыбаев" });
+    expect(p[1]!.slice(0, r.quotes[0]!.end)).toBe("«Второй абзац той же цитаты о посредничестве");
+  });
+
+  it("a paragraph opened by a stray mark and never closed is no quote", () => {
+    const r = run(["«Малайзия не хочет конфликтовать с Китаем из-за спорного моря и уйгурских мусульман, и это известно давно.", "Китай усиливает притязания почти на всё Южно-Китайское море."]);
+    expect(r.quotes).toEqual([]);
+  });
+});
+
+describe("non-statements", () => {
+  it("law titles («закон «О …»») and orders («орден «За заслуги перед Отечеством»») are not quotes", () => {
+    const r = run([
+      "Нурсултан Назарбаев подписал конституционный закон «О внесении дополнений и изменений в некоторые конституционные законы Республики Казахстан».",
+      "Президент Дмитрий Медведев наградил его орденом «За заслуги перед Отечеством» IV степени.",
+    ]);
+    expect(r.quotes).toEqual([]);
+  });
+
+  it("a law title without the word «закон» and an award on its own", () => {
+    const r = run(["Депутаты приняли поправки «О муниципальной службе в Российской Федерации».", "Ему вручили медаль «За отвагу на пожаре»."]);
+    expect(r.quotes).toEqual([]);
+  });
+
+  it("films, books, newspapers, parties and operations in «…» are names", () => {
+    const r = run([
+      "Режиссёр представил фильм «Люди Икс: Дни минувшего будущего» в Москве.",
+      "Об этом пишет газета «Московский комсомолец», а партия «Единая Россия» промолчала.",
+      "Операция «Буря в пустыне» началась в январе.",
+      "Писатель закончил книгу «Один день Ивана Денисовича» за несколько недель.",
+    ]);
+    expect(r.quotes).toEqual([]);
+  });
+
+  it("a quoted name nobody says that does not read as speech is dropped; speech nobody claims is kept", () => {
+    const r = run(["Художник написал картину «Женщина перед открытым окном» в 1890 году.", "Неизвестный автор оставил надпись: «Мы вернёмся сюда весной и всё исправим»."]);
+    expect(r.quotes.map((q) => q.text)).toEqual(["Мы вернёмся сюда весной и всё исправим"]);
+    expect(r.quotes[0]!.speaker).toBeUndefined();
+  });
+});
+
+describe("full nominative names", () => {
+  it("a surname alone becomes the full name the document gives («Цзиньпин» → «Си Цзиньпин»)", () => {
+    const r = run(["Председатель КНР Си Цзиньпин выступил на съезде партии.", "По словам Цзиньпина, марксизм остаётся руководящей идеей партии."]);
+    expect(reported(r.quotes).map((q) => q.speaker)).toEqual(["Си Цзиньпин"]);
+  });
+
+  it("an inflected first name becomes nominative («Мамуки Бахтадзе» → «Мамука Бахтадзе»)", () => {
+    const r = run(["Парламент выразил доверие Мамуке Бахтадзе.", "«В новом кабинете будут новые лица», – сказал Бахтадзе.", "36-летний Мамука Бахтадзе окончил ТГУ."]);
+    expect(r.quotes[0]!.speaker).toBe("Мамука Бахтадзе");
+    expect(r.speakers.map((s) => s.name)).toEqual(["Мамука Бахтадзе"]);
+  });
+
+  it("«А. Кержаев» and a bare surname resolve to «Александр Кержаев»; ё as written", () => {
+    const r = run([
+      "«Это случается очень редко», – сказал директор музея Александр Кержаев.",
+      "«Мамонт прожил до 50 лет», – уточнил А. Кержаев.",
+      "«Скелет сохранился почти полностью», – добавил Пётр Порошенко.",
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Александр Кержаев", "Александр Кержаев", "Пётр Порошенко"]);
+  });
+
+  it("«Гарри Каспаров» in passing and «Гари Каспаров» quoted: the surname goes to the one who spoke", () => {
+    const r = run(["Чемпионом тогда был Гарри Каспаров.", "«Топалов — не фаворит», – сказал Гари Каспаров.", "Позже Каспаров сказал: «Традиции шахмат были нарушены, но матч состоится»."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Гари Каспаров", "Гари Каспаров"]);
+  });
+});
+
+describe("seed and import path", () => {
+  const seedPath = path.resolve(import.meta.dirname, "../../content/kazakhstan-mediator.txt");
+  const lines = readFileSync(seedPath, "utf8").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+  it("the seed keeps exactly three statements, all direct, all by Ержан Салтыбаев, with offsets", () => {
+    const e = extractCommentary({ title: lines[0]!, paragraphs: lines.slice(1) });
+    expect(e.quotes).toHaveLength(3);
+    expect(e.quotes.every((q) => q.kind === "direct" && q.speaker === "Ержан Салтыбаев")).toBe(true);
+    expectOffsets(lines.slice(1), e.quotes);
+  });
+
+  it("quotes come in text order, reported and direct together", () => {
+    const r = run(["По словам Сергея Лаврова, переговоры продолжатся на следующей неделе.", "«Мы готовы ко всему», – сказал Лавров."]);
+    expect(r.quotes.map((q) => q.kind)).toEqual(["reported", "direct"]);
+    expect(r.attributedBy).toHaveLength(2);
+  });
+});
