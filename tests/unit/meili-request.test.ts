@@ -137,6 +137,19 @@ describe("MeilisearchEngine requests", () => {
     expect((await other.health()).ok).toBe(false);
   });
 
+  it("reports a missing statement index in health, naming the commands to run", async () => {
+    const kept = fake.indexes.get("req_test_statements")!;
+    fake.indexes.delete("req_test_statements");
+    try {
+      const h = await engine.health();
+      expect(h.ok).toBe(false);
+      expect(h.message).toBe('Meilisearch has no statement index "req_test_statements": run `npm run meili:setup && npm run reindex`');
+    } finally {
+      fake.indexes.set("req_test_statements", kept);
+    }
+    expect((await engine.health()).ok).toBe(true);
+  });
+
   it("removes documents by their Meilisearch key", async () => {
     await engine.remove(["https://example.org/turkey?x=1&y=2"]);
     expect(await engine.getDocument("turkey-mediation")).toBeNull();

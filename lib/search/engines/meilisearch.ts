@@ -559,6 +559,16 @@ export class MeilisearchEngine implements SearchEngine {
       ]);
       const documents = count?.totalHits ?? 0;
       if ((stale?.totalHits ?? 0) > 0) return { ...base, ok: false, documents, message: "index built with another analyzer: run npm run reindex" };
+      const statements = await this.searchClient
+        .multiSearch({ queries: [{ indexUid: this.statementsUid, q: "", filter: staleFilter(this.analyzer.version), page: 1, hitsPerPage: 0 }] })
+        .then(
+          (r) => ((r.results[0]?.totalHits ?? 0) > 0 ? "stale" : "ok"),
+          (e: unknown) => (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found" ? "missing" : Promise.reject(e)),
+        );
+      if (statements === "missing") {
+        return { ...base, ok: false, documents, message: `Meilisearch has no statement index "${this.statementsUid}": run \`npm run meili:setup && npm run reindex\`` };
+      }
+      if (statements === "stale") return { ...base, ok: false, documents, message: "statement index built with another analyzer: run npm run reindex" };
       return { ...base, ok: true, documents };
     } catch (e) {
       return { ...base, ok: false, documents: 0, message: e instanceof AppError ? e.message : describeMeiliError(e, this.config) };
