@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("server-only", () => ({}));
+
+const { buildEntityRegistry, findEntity } = await import("@/lib/entities/registry");
+const { findPersonByObliqueForm } = await import("@/lib/data");
+import type { DocumentNames } from "@/lib/entities/types";
+
+let n = 0;
+const doc = (speakers: DocumentNames["speakers"]): DocumentNames => ({ docId: `d${++n}`, speakers, institutions: [], countries: [], topics: [], quoteSpeakers: {} });
+
+/** The fixture person of tests/e2e/entities.spec.ts, and a man and a woman who share a surname. */
+const registry = buildEntityRegistry([
+  doc([{ name: "Ерлан Кутпанбаев" }]),
+  doc([{ name: "Кутпанбаев" }]),
+  doc([{ name: "Е. Кутпанбаев" }]),
+  doc([{ name: "Асхат Темиркулов" }]),
+  doc([{ name: "Айгерим Темиркулова" }]),
+  doc([{ name: "Ержан Салтыбаев" }]),
+]);
+
+describe("a man named by a case form of a name the dictionary does not know", () => {
+  it.each(["Кутпанбаева", "Кутпанбаеву", "Кутпанбаевым", "Кутпанбаеве", "Ерлана Кутпанбаева", "Ерлану Кутпанбаеву", "Е. Кутпанбаева"])("%s → Ерлан Кутпанбаев", (text) => {
+    expect(findPersonByObliqueForm(registry, text)?.name).toBe("Ерлан Кутпанбаев");
+  });
+
+  it("finds the seed's speaker by his genitive", () => {
+    expect(findPersonByObliqueForm(registry, "Салтыбаева")?.name).toBe("Ержан Салтыбаев");
+  });
+
+  it("never finds a woman by a masculine reading; a text that names no one finds no one", () => {
+    expect(findPersonByObliqueForm(registry, "Темиркуловой")).toBeUndefined();
+    expect(findPersonByObliqueForm(registry, "медиатора")).toBeUndefined();
+    expect(findPersonByObliqueForm(registry, "")).toBeUndefined();
+    expect(findPersonByObliqueForm(registry, "один два три четыре")).toBeUndefined();
+  });
+
+  it("is only a fallback: the nominative is findEntity's, as before", () => {
+    expect(findEntity(registry, "person", "Темиркулова")?.name).toBe("Айгерим Темиркулова");
+    expect(findPersonByObliqueForm(registry, "Кутпанбаев")).toBeUndefined();
+  });
+});
