@@ -195,6 +195,12 @@ test.describe("index pages", () => {
     const index = new EntityIndexPage(page, "/topics", "Найти тему");
     await index.open(`?q=${encodeURIComponent("нетсовсемтакойтемы")}`);
     await expect(page.getByTestId("entity-empty")).toBeVisible();
+    // Fewer than 100 people: one page; a page past the end says so and leads back.
+    await page.goto("/speakers?sort=name&page=2");
+    await expect(page.getByText("На этой странице ничего нет.")).toBeVisible();
+    await page.getByRole("link", { name: "К первой странице" }).click();
+    await expect(page).toHaveURL(/\/speakers\?sort=name$/);
+    await expect(page.getByRole("navigation", { name: "Страницы списка" })).toHaveCount(0);
     const response = await page.goto("/speakers?page=abc");
     expect(response?.status()).toBeLessThan(500);
     await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес страницы" })).toContainText("page: ");
