@@ -3,8 +3,8 @@ import { parse, normalForm } from "./morph";
 import { EAST_ASIAN_FAMILY, ORG_HEADS, reportingVerb, ROLE_HEADS, TITLE_HEADS, type Gender } from "./lexicon";
 import { nameKey, nameKind, nominativePart, normaliseName, type PersonName } from "./names";
 import { findAffiliations, isAbbr, isRoleWord, nameBlocks, nameCases, nominativePhrase, parseInstitution, type InstitutionMention } from "./describe";
-import { findDialogueSpans, findQuoteSpans, type QuoteSpan } from "./quotes";
-import { findStatements, maskedTokens, type Attribution, type QTok, type Statement } from "./statements";
+import { findColonSpans, findDialogueSpans, findQuoteSpans, type QuoteSpan } from "./quotes";
+import { findStatements, maskedTokens, quoteRanges, type Attribution, type QTok, type Statement } from "./statements";
 import { sentences, tokens } from "./tokens";
 
 /**
@@ -52,6 +52,13 @@ interface PersonRec {
 
 function key(s: string): string {
   return nameKey(s);
+}
+
+/** «политик» → masc, «актриса» → femn, when the role noun says. */
+function roleGender(role: string): Gender | undefined {
+  const w = role.toLowerCase().split(/\s+/).find((x) => parse(x).some((p) => p.tag.POS === "NOUN"));
+  const g = w ? parse(w).find((p) => p.tag.POS === "NOUN")?.tag.GNdr : undefined;
+  return g === "femn" ? "femn" : undefined;
 }
 
 function roleHead(role: string): string {
@@ -112,9 +119,9 @@ class People {
   readonly pending: { ts: QTok[]; paragraph: number; sentence: number }[] = [];
   create = true;
 
-  antecedent(paragraph: number, pos: number, gender: Gender): PersonRec | undefined {
+  antecedent(paragraph: number, pos: number, gender: Gender | undefined, fits?: (r: PersonRec) => boolean): PersonRec | undefined {
     for (const x of this.pending.splice(0)) recordMentions(x.ts, x.paragraph, x.sentence, this, this.create);
-    return antecedentOf(this.mentions, paragraph, pos, gender);
+    return antecedentOf(this.mentions, paragraph, pos, gender, fits);
   }
 
   seed(s: Speaker): void {
@@ -189,9 +196,21 @@ class People {
         const inst = this.institutions.find(a.institution.name) ?? (a.institution.aliases.length ? this.institutions.find(a.institution.aliases[0]!) : undefined);
         cands = inst ? cands.filter((r) => r.institution && key(r.institution) === key(inst.name)) : [];
       }
-      if (cands.length !== 1) return undefined;
-      this.lastHow = "role";
-      return cands[0];
+      if (cands.length === 1) {
+        this.lastHow = "role";
+        return cands[0];
+      }
+      // «Политик заявил, что …», «Президент и сам …»: a bare role nobody is known to hold stands
+      // for the nearest person whose own post, if known, is that role.
+      if (cands.length === 0 && !a.institution && at !== undefined) {
+        const g = a.gender ?? roleGender(a.role);
+        const rec = this.antecedent(paragraph, at, g, (r) => !r.role || roleHead(r.role) === head || roleHead(r.role).startsWith(head) || head.startsWith(roleHead(r.role)));
+        if (rec) {
+          this.lastHow = "role";
+          return rec;
+        }
+      }
+      return undefined;
     }
     return undefined;
   }
@@ -210,12 +229,13 @@ interface Mention {
 }
 
 /** The person a pronoun at (paragraph, pos) stands for: the nearest earlier compatible mention, this paragraph or the one before. */
-function antecedentOf(mentions: readonly Mention[], paragraph: number, pos: number, gender: Gender): PersonRec | undefined {
+function antecedentOf(mentions: readonly Mention[], paragraph: number, pos: number, gender: Gender | undefined, fits?: (r: PersonRec) => boolean): PersonRec | undefined {
   const before = mentions
     .filter((m) => (m.paragraph === paragraph && m.pos < pos) || m.paragraph === paragraph - 1)
     .filter((m) => {
       const g = m.rec?.gender ?? m.gender;
-      return !g || g === gender;
+      if (fits && (!m.rec || !fits(m.rec))) return false;
+      return !g || !gender || g === gender;
     })
     .sort((a, b) => b.paragraph - a.paragraph || b.pos - a.pos);
   const nearest = before[0];
@@ -368,7 +388,7 @@ function recordMentions(ts: QTok[], paragraph: number, sentence: number, people:
     const noun = parse(lower).find((p) => p.tag.POS === "NOUN" && p.tag.CAse === "nomn" && p.tag.NMbr === "sing");
     if (noun && ROLE_HEADS.has(normalForm(noun, lower))) {
       people.lastHow = undefined;
-      const rec = people.resolve({ role: normalForm(noun, lower) }, paragraph, false);
+      const rec = people.resolve({ role: normalForm(noun, lower) }, paragraph, false, t.start);
       people.mentions.push({ rec, paragraph, pos: t.start, sentence });
     }
   }
@@ -558,7 +578,16 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     if (s.institution) institutions.add({ name: s.institution, aliases: [], surface: s.institution });
   }
   const marked = findQuoteSpans(paragraphs);
-  const spans = [...marked, ...findDialogueSpans(paragraphs, marked.length, marked)];
+  const dialogue = findDialogueSpans(paragraphs, marked.length, marked);
+  const colonLines = findColonSpans(paragraphs, marked.length + dialogue.length, [...marked, ...dialogue], (pi) => {
+    const p = paragraphs[pi]!;
+    const ss = sentences(p);
+    const last = ss[ss.length - 1];
+    if (!last) return false;
+    const ts = maskedTokens(p.slice(last.start, last.end), last.start, quoteRanges(p));
+    return findStatements(ts).some((st) => st.kind !== "colon" && st.kind !== "po-slovam");
+  });
+  const spans = [...marked, ...dialogue, ...colonLines];
   // Short quoted names without attribution are titles and organisations, not quotes; so are
   // titles of laws, orders, films (закон «О …», орден «За заслуги …»), and a paragraph opened by a
   // stray mark that never closes.
@@ -591,13 +620,18 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   const statementSpeakers = new Set<PersonRec>();
   const reported: { paragraph: number; start: number; end: number; rec: PersonRec; by?: ResolvedBy }[] = [];
 
+  /** Colon lines and the statement that introduces each («Х написал:» at the end of the paragraph before). */
+  const colonSpeaker = new Map<number, { rec: PersonRec; by?: ResolvedBy }>();
   let sentenceNo = 0;
   paragraphs.forEach((p, pi) => {
+    const colonLine = quoteSpans.find((q) => q.colon && q.startPara === pi + 1);
+    const sentenceSpans = sentences(p);
     const ranges = quoteRangesIn(quoteSpans, pi, p.length);
     let prevTail: PersonRec | undefined;
-    for (const s of sentences(p)) {
+    for (const s of sentenceSpans) {
       const ts = maskedTokens(p.slice(s.start, s.end), s.start, ranges);
       const sentence = sentenceNo++;
+      const lastSentence = s === sentenceSpans[sentenceSpans.length - 1];
       people.pending.push({ ts, paragraph: pi, sentence });
       const statements = findStatements(ts);
       const resolved = statements.map((st) => {
@@ -617,7 +651,13 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         let rec: PersonRec | undefined;
         let how: Statement["kind"] | "interrupted" | "continued" | undefined;
         let by: ResolvedBy | "continued" | undefined;
-        if (q.interruptions.length > 0) {
+        const intro = q.colon ? colonSpeaker.get(q.id) : undefined;
+        if (intro) {
+          rec = intro.rec;
+          by = intro.by;
+          how = "colon";
+        }
+        if (!rec && q.interruptions.length > 0) {
           for (const r of q.interruptions) {
             const its = maskedTokens(paragraphs[r.para]!.slice(r.start, r.end), r.start, []);
             const st = findStatements(its)[0];
@@ -664,6 +704,14 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
           if (how === "after" || how === "interrupted") prevTail = rec;
         } else if (!quoteSpeaker.has(q.id)) quoteSpeaker.set(q.id, undefined);
       }
+      if (colonLine && lastSentence) {
+        // «Собянин в twitter написал:» — the paragraph that follows is what he wrote.
+        const intro = [...resolved].reverse().find((x) => x.rec && x.st.kind !== "colon" && x.st.kind !== "po-slovam");
+        if (intro) {
+          intro.used = true;
+          colonSpeaker.set(colonLine.id, { rec: intro.rec!, ...(intro.by ? { by: intro.by } : {}) });
+        }
+      }
       for (const x of resolved) {
         if (!x.rec) continue;
         statementSpeakers.add(x.rec);
@@ -684,7 +732,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
     const rec = quoteSpeaker.get(q.id);
     // Nobody says it and it does not read as speech («Мост Чаринг-Кросс», «ушиб грудной клетки»):
     // a title, a name or a term, not a statement.
-    if (!rec && !speechLike(q) && !verbAfter(paragraphs, q)) continue;
+    if (!rec && (q.colon || (!speechLike(q) && !verbAfter(paragraphs, q)))) continue;
     if (rec) rec.said++;
     // Offsets of the quoted words, inside the marks: the anchor covers what was said.
     out.push({

@@ -25,6 +25,8 @@ export interface QuoteSpan {
   innerEnd: number;
   /** «— Текст, — сказал он»: a dialogue line opened by a dash instead of quotation marks. */
   dialogue?: boolean;
+  /** «Х написал:» and the next paragraph, without quotation marks, is what was written. */
+  colon?: boolean;
 }
 
 const PAIRS: Record<string, string> = { "«": "»", "„": "“", "“": "”", '"': '"' };
@@ -154,5 +156,26 @@ export function findDialogueSpans(paragraphs: readonly string[], firstId: number
     const span = build(paragraphs, firstId + out.length, p, from - 1, p, end, false, [{ para: p, start: from, end }]);
     out.push({ ...span, closed: true, innerStart: from, innerEnd: end, dialogue: true });
   });
+  return out;
+}
+
+/**
+ * A paragraph of speech introduced by a colon at the end of the paragraph before («Мэр города
+ * Сергей Собянин в twitter написал:»), without quotation marks of its own. `introduces` says
+ * whether the paragraph before ends with a statement that introduces it.
+ */
+export function findColonSpans(paragraphs: readonly string[], firstId: number, taken: readonly QuoteSpan[], introduces: (para: number) => boolean): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  for (let p = 1; p < paragraphs.length; p++) {
+    const text = paragraphs[p]!;
+    if (!/:\s*$/u.test(paragraphs[p - 1]!) || DIALOGUE_OPEN.test(text) || /^[«„“"]/u.test(text)) continue;
+    if (taken.some((q) => (p >= q.startPara && p <= q.endPara) || (q.startPara === p - 1 && q.endPara === p - 1 && q.end >= paragraphs[p - 1]!.trimEnd().length - 1))) continue;
+    if (!introduces(p - 1)) continue;
+    let end = text.length;
+    while (end > 0 && /[\s.]/u.test(text[end - 1]!)) end--;
+    if (end < 2) continue;
+    const span = build(paragraphs, firstId + out.length, p, 0, p, end, false, [{ para: p, start: 0, end }]);
+    out.push({ ...span, start: 0, end, closed: true, innerStart: 0, innerEnd: end, colon: true });
+  }
   return out;
 }
