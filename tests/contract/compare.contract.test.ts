@@ -89,6 +89,7 @@ const CASES: Case[] = [
   { q: "санкции", statements: true, filters: { country: ["Россия"] }, sort: "date" },
   { q: "", statements: true, filters: { speaker: ["Асхат Темиркулов"] }, sort: "date" },
   { q: "переговоры -Сирия", statements: true, sort: "date" },
+  { q: "медиатра", statements: true, sort: "date" },
 ];
 
 const label = (c: Case) =>

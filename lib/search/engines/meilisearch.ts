@@ -335,8 +335,8 @@ export class MeilisearchEngine implements SearchEngine {
 
   async searchStatements(query: SearchQuery): Promise<StatementResult> {
     const started = performance.now();
-    // Statements are found by the words as typed: the embedded engine corrects only document searches.
-    const parsed = parseQuery(query.q, this.analyzer);
+    // Misspelt words are corrected against the archive's vocabulary, as in document search.
+    const { parsed, correctedQuery } = this.parse(query);
     const uid = this.statementsUid;
     const { plan, results, mode } = await this.runPlan(uid, STATEMENT_TARGET, parsed, query);
     const main = results[plan.main]!;
@@ -355,6 +355,7 @@ export class MeilisearchEngine implements SearchEngine {
       facets,
       facetTotals,
       matchMode: mode,
+      ...(correctedQuery !== undefined ? { correctedQuery } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
