@@ -54,6 +54,9 @@ function key(s: string): string {
   return nameKey(s);
 }
 
+/** Role nouns that fit a person whatever their post: a senator is a «политик», a singer a «музыкант». */
+const GENERIC_ROLES = new Set(["политик", "чиновник", "музыкант", "артист", "артистка", "спортсмен", "спортсменка", "бизнесмен", "предприниматель", "ученый", "учёный", "исполнитель", "исполнительница", "дипломат", "собеседник", "собеседница", "знаменитость", "звезда", "деятель", "общественник"]);
+
 /** «политик» → masc, «актриса» → femn, when the role noun says. */
 function roleGender(role: string): Gender | undefined {
   const w = role.toLowerCase().split(/\s+/).find((x) => parse(x).some((p) => p.tag.POS === "NOUN"));
@@ -204,7 +207,7 @@ class People {
       // for the nearest person whose own post, if known, is that role.
       if (cands.length === 0 && !a.institution && at !== undefined) {
         const g = a.gender ?? roleGender(a.role);
-        const rec = this.antecedent(paragraph, at, g, (r) => !r.role || roleHead(r.role) === head || roleHead(r.role).startsWith(head) || head.startsWith(roleHead(r.role)));
+        const rec = this.antecedent(paragraph, at, g, (r) => !r.role || GENERIC_ROLES.has(head) || roleHead(r.role) === head || roleHead(r.role).startsWith(head) || head.startsWith(roleHead(r.role)));
         if (rec) {
           this.lastHow = "role";
           return rec;
@@ -353,6 +356,10 @@ function speechLike(q: QuoteSpan): boolean {
   return false;
 }
 
+const PLACE_NOUN = /^(улиц[аеыу]|улицей|проспект[аеу]?|площад[ьи]|переул[оке]к?[аеу]?|бульвар[аеу]?|набережн[аяой]+|район[аеу]?|имени|станци[яиюей]|остров[аеу]?|мост[аеу]?|аэропорт[аеу]?|памятник[аеу]?|музе[йяею])$/u;
+
+const COORDINATOR = /^(однако|а|но|и|также|затем|потом)$/iu;
+
 const PREPOSITION = /^(с|со|к|ко|у|о|об|обо|от|для|без|при|про|через|между|перед|над|под|за|по|из|в|во|на|после|против)$/u;
 
 /** Person mentions of one sentence (outside quotes), for pronouns and full names. */
@@ -366,6 +373,8 @@ function recordMentions(ts: QTok[], paragraph: number, sentence: number, people:
     if (prev?.word && PREPOSITION.test(prev.text.toLowerCase())) continue;
     const last = b.words[b.words.length - 1]!;
     if (!nameCases(last) && /[аяуюыеи]$/u.test(last) && n.gender !== "femn" && prev?.word && /^[а-яё]/u.test(prev.text) && parse(prev.text)[0]?.tag.POS === "NOUN") continue;
+    // «на улице Лётчиков»: after a common noun, a word that can be its genitive names a thing.
+    if (prev?.word && PLACE_NOUN.test(prev.text.toLowerCase())) continue;
     // «с Лавровым и Климкиным»: a surname in an oblique case.
     if (!nameCases(last) && /(?:ов|ев|ёв|ин|ын)(?:а|у|ым|е)$|(?:ск|цк)(?:ого|ому|им|ом)$|(?:ов|ев|ин)ой$/u.test(last)) continue;
     if (!b.words.every((w) => nameCases(w)?.has("nomn") ?? true)) continue;
@@ -417,7 +426,7 @@ function reportedClause(ts: QTok[], st: Statement): { start: number; end: number
   const opener = (i: number) => i === 0 || (i === 1 && /^(а|но|и|однако|при|тем|[–—])$/iu.test(ts[0]!.text));
   if (st.kind === "po-slovam") {
     if (st.verb === "по данным") return undefined;
-    const po = v - 1;
+    const po = ts[v - 1]?.text.toLowerCase() === "по" ? v - 1 : v - 2;
     if (opener(po)) {
       const c = commaAfter(ts, v + 1);
       if (c < 0) return undefined;
@@ -442,10 +451,22 @@ function reportedClause(ts: QTok[], st: Statement): { start: number; end: number
       }
     }
     if (from < 0) return undefined;
+    // «…, однако напомнил, что …»: the clause ends where a second statement of the same speaker begins.
+    for (let k = from + 2; k < ts.length; k++) {
+      if (ts[k]!.word && reportingVerb(ts[k]!.text) && COORDINATOR.test(ts[k - 1]!.text) && ts[k - 2]!.text === ",") {
+        to = k - 3;
+        break;
+      }
+    }
   } else if (st.kind === "after") {
-    const prev = ts[v - 1];
+    let prev = ts[v - 1];
+    let asAt = v - 1;
+    if (ts[v - 2]?.text.toLowerCase() === "как" && prev?.word && parse(prev.text).some((p) => p.tag.POS === "ADVB")) {
+      prev = ts[v - 2];
+      asAt = v - 2;
+    }
     if (prev?.text.toLowerCase() === "как") {
-      if (!opener(v - 1)) return undefined;
+      if (!opener(asAt)) return undefined;
       const c = commaAfter(ts, v + 1);
       if (c < 0) return undefined;
       from = c + 1;
@@ -643,6 +664,13 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         if (rec || st.attribution.role || st.attribution.person) people.mentions.push({ rec, paragraph: pi, pos: at, sentence, speaker: true, ...(st.attribution.gender ? { gender: st.attribution.gender } : {}) });
         return { st, rec, by: people.lastHow as ResolvedBy | undefined, used: false };
       });
+      // «Х заявил, что …, однако напомнил, что …»: a second verb joined to the first has its speaker.
+      for (let v = 1; v < ts.length; v++) {
+        const t = ts[v]!;
+        if (!t.word || !reportingVerb(t.text) || !COORDINATOR.test(ts[v - 1]!.text) || statements.some((st) => st.verbIndex === v)) continue;
+        const first = [...resolved].reverse().find((x) => x.st.verbIndex < v && x.rec && x.st.kind === "before");
+        if (first) resolved.push({ st: { verb: t.text.toLowerCase(), verbIndex: v, attribution: first.st.attribution, kind: "before" }, rec: first.rec, by: first.by, used: false });
+      }
       const quoteIdxs = ts.map((t, i) => (t.quote !== undefined ? i : -1)).filter((i) => i >= 0);
       for (const qi of quoteIdxs) {
         const q = quoteSpans.find((x) => x.id === ts[qi]!.quote)!;

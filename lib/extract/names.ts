@@ -136,6 +136,8 @@ function pickReading(word: string, kind: NameKind, c: Case | undefined, g: Gende
 /** Nominative of one name part. */
 export function nominativePart(word: string, kind: NameKind, c?: Case, g?: Gender): string {
   if (c === "nomn") return word;
+  // «Михнова-Вайтенко»: each part of a double surname declines on its own.
+  if (kind === "surname" && /^[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$/u.test(word)) return word.split("-").map((w) => nominativePart(w, "surname", c, g)).join("-");
   const r = pickReading(word, kind, c, g);
   if (!r) return kind === "surname" ? surnameByRule(word, c, g) : word;
   // «Фань» reads only as a plural of «Фаня»: a person's name is never plural, so it is as written.

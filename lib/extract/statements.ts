@@ -317,6 +317,11 @@ export function findStatements(ts: QTok[]): Statement[] {
     const t = ts[v]!;
     if (!t.word) continue;
     const lower = t.text.toLowerCase();
+    // «По его словам, …»: the possessive stands between «по» and the noun.
+    if (PO_SLOVAM.has(lower) && ts[v - 2]?.text.toLowerCase() === "по" && pronounFromPossessive(ts[v - 1])) {
+      out.push({ verb: `по ${lower}`, verbIndex: v, attribution: pronounFromPossessive(ts[v - 1])!, kind: "po-slovam" });
+      continue;
+    }
     if (PO_SLOVAM.has(lower) && ts[v - 1]?.text.toLowerCase() === "по") {
       const a = clauseAfter(ts, v + 1, undefined, "gent");
       if (a) out.push({ verb: `по ${lower}`, verbIndex: v, attribution: pronounFromPossessive(ts[v + 1]) ?? a, kind: "po-slovam" });
@@ -332,7 +337,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     const next = ts[v + 1]?.text.toLowerCase();
     if (next && /^(себя|свое|своё|свою|свои|свой|своего|своей|на)$/u.test(next)) continue;
     const prev = ts[v - 1];
-    const inverted = !prev || /^[,–—-]$/u.test(prev.text) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает";
+    // «Как позднее сообщил Х, …»: an adverb may stand between «как» and the verb.
+    const asAdverb = prev?.word && /^[а-яё]+$/u.test(prev.text) && ts[v - 2]?.text.toLowerCase() === "как" && parse(prev.text).some((p) => p.tag.POS === "ADVB");
+    const inverted = !prev || /^[,–—-]$/u.test(prev.text) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает" || Boolean(asAdverb);
     // «признал вину», «заметил возгорание»: before their subject's words these verbs report speech
     // only when what was said follows («признал, что …», «заметил: …»).
     if (!inverted && /^(признал|признала|признает|признаёт|заметил|заметила|замечает)$/u.test(lower) && !(next === undefined || /^(что|[,:–—-])$/u.test(next) || ts[v + 1]?.quote !== undefined)) continue;
