@@ -46,6 +46,11 @@ export function eq(attribute: string, value: string): string {
   return `${attribute} = ${quoteFilterValue(value)}`;
 }
 
+/** `attribute IN [v1, v2, …]`, every value quoted and escaped. */
+export function inList(attribute: string, values: readonly string[]): string {
+  return `${attribute} IN [${values.map(quoteFilterValue).join(", ")}]`;
+}
+
 function anyOf(parts: string[]): string {
   return parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`;
 }

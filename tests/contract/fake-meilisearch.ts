@@ -3,8 +3,8 @@
  * endpoints the engine uses, on 127.0.0.1. It exists because no real server can run on
  * every machine: unit tests use it to check faults (timeouts, 503, wrong keys) and what
  * the engine sends. It is NOT Meilisearch — its ranking is a crude approximation and its
- * filter parser covers only the grammar this app emits (=, !=, >=, >, <=, <, AND, OR, NOT,
- * parentheses, quoted strings with backslash escapes). Like Meilisearch it compares strings
+ * filter parser covers only the grammar this app emits (=, !=, >=, >, <=, <, IN […], AND, OR,
+ * NOT, parentheses, quoted strings with backslash escapes). Like Meilisearch it compares strings
  * without case, sorts by several `attr:asc|desc` keys (records without the attribute last) and
  * applies custom ranking rules after its own crude relevance. The contract suite against a real server is
  * the authority.
@@ -44,7 +44,7 @@ export interface FakeMeilisearch {
 
 // ---- filter grammar ---------------------------------------------------------------
 
-type Tok = { t: "str"; v: string } | { t: "word"; v: string } | { t: "op"; v: string } | { t: "(" } | { t: ")" };
+type Tok = { t: "str"; v: string } | { t: "word"; v: string } | { t: "op"; v: string } | { t: "(" } | { t: ")" } | { t: "[" } | { t: "]" } | { t: "," };
 
 export function tokenizeFilter(s: string): Tok[] {
   const out: Tok[] = [];
@@ -53,7 +53,7 @@ export function tokenizeFilter(s: string): Tok[] {
     const c = s[i]!;
     if (/\s/.test(c)) {
       i++;
-    } else if (c === "(" || c === ")") {
+    } else if (c === "(" || c === ")" || c === "[" || c === "]" || c === ",") {
       out.push({ t: c });
       i++;
     } else if (c === '"' || c === "'") {
@@ -78,7 +78,7 @@ export function tokenizeFilter(s: string): Tok[] {
       i++;
     } else {
       let v = "";
-      while (i < s.length && !/[\s()="'!<>]/.test(s[i]!)) v += s[i++];
+      while (i < s.length && !/[\s()="'!<>[\],]/.test(s[i]!)) v += s[i++];
       if (v === "") throw new Error(`unexpected character ${c} in filter: ${s}`);
       out.push({ t: "word", v });
     }
@@ -89,7 +89,8 @@ export function tokenizeFilter(s: string): Tok[] {
 export type FilterNode =
   | { kind: "and" | "or"; items: FilterNode[] }
   | { kind: "not"; item: FilterNode }
-  | { kind: "cmp"; attr: string; op: CmpOp; value: string };
+  | { kind: "cmp"; attr: string; op: CmpOp; value: string }
+  | { kind: "in"; attr: string; values: string[] };
 
 type CmpOp = "=" | "!=" | ">=" | ">" | "<=" | "<";
 
@@ -131,6 +132,22 @@ export function parseFilter(s: string): FilterNode {
     }
     if (tok?.t !== "word" && tok?.t !== "str") throw new Error(`expected attribute in filter: ${s}`);
     p++;
+    if (isWord("IN")) {
+      p++;
+      if (toks[p]?.t !== "[") throw new Error(`expected [ after IN in filter: ${s}`);
+      p++;
+      const values: string[] = [];
+      while (toks[p]?.t !== "]") {
+        const v = toks[p];
+        if (v?.t !== "word" && v?.t !== "str") throw new Error(`expected value in IN list: ${s}`);
+        values.push(v.v);
+        p++;
+        if (toks[p]?.t === ",") p++;
+        else if (toks[p]?.t !== "]") throw new Error(`expected , or ] in IN list: ${s}`);
+      }
+      p++;
+      return { kind: "in", attr: tok.v, values };
+    }
     const op = toks[p];
     if (op?.t !== "op") throw new Error(`expected operator in filter: ${s}`);
     p++;
@@ -152,6 +169,11 @@ function evalFilter(n: FilterNode, doc: Doc): boolean {
       return n.items.some((i) => evalFilter(i, doc));
     case "not":
       return !evalFilter(n.item, doc);
+    case "in": {
+      const raw = doc[n.attr];
+      const list = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map((v) => String(v).toLowerCase());
+      return n.values.some((v) => list.includes(v.toLowerCase()));
+    }
     case "cmp": {
       const raw = doc[n.attr];
       const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];

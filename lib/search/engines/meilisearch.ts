@@ -25,7 +25,7 @@ import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
 import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, toMeiliDocument } from "../meili-document";
-import { MEILI_ATTR, combineFilters, eq, facetFilters } from "../meili-filter";
+import { MEILI_ATTR, combineFilters, eq, facetFilters, inList } from "../meili-filter";
 import { decodeFacetKey, facetKey } from "../meili-keys";
 import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "../meili-request";
 import { type AliasMap, buildSettings, buildStatementSettings } from "../meili-settings";
@@ -462,17 +462,15 @@ export class MeilisearchEngine implements SearchEngine {
       await this.adminCall(() => this.wait(this.admin().index(statementsUid).addDocuments(statements, { primaryKey: PRIMARY_KEY }), statements.length));
     }
     if (fresh) return;
-    const surplus = batch.map((d) => `(${eq(MEILI_ATTR.statementDoc, primaryKeyOf(d.id))} AND ${MEILI_ATTR.statementIdx} >= ${d.quotes.length})`);
-    await this.deleteStatementsWhere(statementsUid, surplus);
-  }
-
-  /** Delete the statements matching any of these filters, a bounded number per task. */
-  private async deleteStatementsWhere(statementsUid: string, anyOf: string[]): Promise<void> {
-    const PER_TASK = 200;
-    for (let i = 0; i < anyOf.length; i += PER_TASK) {
-      const filter = anyOf.slice(i, i + PER_TASK).join(" OR ");
-      await this.adminCall(() => this.wait(this.admin().index(statementsUid).deleteDocuments({ filter }), PER_TASK));
+    // One task for the batch: documents grouped by how many statements they now have.
+    const byCount = new Map<number, string[]>();
+    for (const d of batch) {
+      const pks = byCount.get(d.quotes.length) ?? [];
+      pks.push(primaryKeyOf(d.id));
+      byCount.set(d.quotes.length, pks);
     }
+    const filter = [...byCount].map(([n, pks]) => `(${inList(MEILI_ATTR.statementDoc, pks)} AND ${MEILI_ATTR.statementIdx} >= ${n})`).join(" OR ");
+    await this.adminCall(() => this.wait(this.admin().index(statementsUid).deleteDocuments({ filter }), batch.length));
   }
 
   async upsert(documents: CommentaryDocument[]): Promise<void> {
@@ -488,10 +486,11 @@ export class MeilisearchEngine implements SearchEngine {
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.adminCall(() => this.wait(this.admin().index(this.indexUid).deleteDocuments(ids.map(primaryKeyOf)), ids.length));
-    await this.deleteStatementsWhere(
-      this.statementsUid,
-      ids.map((id) => eq(MEILI_ATTR.statementDoc, primaryKeyOf(id))),
-    );
+    const size = this.config.MEILI_BATCH_SIZE;
+    for (let i = 0; i < ids.length; i += size) {
+      const filter = inList(MEILI_ATTR.statementDoc, ids.slice(i, i + size).map(primaryKeyOf));
+      await this.adminCall(() => this.wait(this.admin().index(this.statementsUid).deleteDocuments({ filter }), size));
+    }
   }
 
   /**
