@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineFilters, eq, facetFilters, quoteFilterValue, textFilter } from "@/lib/search/meili-filter";
+import { combineFilters, eq, facetFilters, inList, quoteFilterValue, textFilter } from "@/lib/search/meili-filter";
 import { facetKey } from "@/lib/search/meili-keys";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
@@ -20,6 +20,13 @@ describe("quoteFilterValue", () => {
   it.each(HOSTILE)("reads back as one comparison with the original value: %j", (value) => {
     // A parser following Meilisearch's documented quoting rules sees exactly one condition.
     expect(parseFilter(eq("institution", value))).toEqual({ kind: "cmp", attr: "institution", op: "=", value });
+  });
+});
+
+describe("inList", () => {
+  it("quotes every value, so a hostile one stays one list item", () => {
+    expect(inList("doc", ["a", 'b"]'])).toBe('doc IN ["a", "b\\"]"]');
+    expect(parseFilter(inList("doc", HOSTILE))).toEqual({ kind: "in", attr: "doc", values: HOSTILE });
   });
 });
 
