@@ -8,6 +8,10 @@ const nextConfig = {
   // The build checks what the app ships; \`npm run typecheck\` checks scripts and tests too.
   typescript: { tsconfigPath: "tsconfig.app.json" },
   reactStrictMode: true,
+  // Static files too (proxy.ts sets these and the CSP on pages and API answers).
+  async headers() {
+    return [{ source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }, { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }] }];
+  },
 };
 
 export default nextConfig;

@@ -27,6 +27,12 @@ const envSchema = z
     /** The editor's overrides for people (merge, split, rename, not a person), applied by every import and reindex. */
     PEOPLE_OVERRIDES_PATH: z.string().min(1).default("config/people.yaml"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /** The address npm start listens on: loopback unless widened (0.0.0.0 or :: for every interface). */
+    HOST: z
+      .union([z.ipv4(), z.ipv6(), z.string().regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/)], {
+        message: "HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name",
+      })
+      .default("127.0.0.1"),
     /** Whether npm start loads the fictional pieces in content/samples; "exclude" also takes them out of the archive. */
     SAMPLES: z.enum(["include", "exclude"], { message: 'SAMPLES must be "include" or "exclude"' }).default("include"),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),

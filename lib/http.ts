@@ -1,6 +1,12 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { isAppError } from "@/lib/errors";
+import { API_CACHE_CONTROL } from "@/lib/security/headers";
+
+/** A successful API answer: JSON a client or proxy may keep for a few seconds (lib/security/headers.ts). */
+export function okJson(body: unknown): NextResponse {
+  return NextResponse.json(body, { headers: { "Cache-Control": API_CACHE_CONTROL } });
+}
 
 /** The one place errors become HTTP answers: typed errors say what went wrong, anything else says nothing. */
 export function errorResponse(e: unknown): NextResponse {

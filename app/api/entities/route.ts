@@ -1,7 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { listEntities } from "@/lib/data";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, okJson } from "@/lib/http";
 import type { Entity } from "@/lib/entities/types";
 import { entityPath } from "@/lib/entity-urls";
 import { parseEntitiesParams } from "@/lib/validations/entities-params";
@@ -38,7 +38,7 @@ export async function GET(request: NextRequest) {
     if (!parsed.ok) throw new AppError("bad_request", parsed.error);
     const { type, q, sort, limit, offset } = parsed.params;
     const listing = listEntities(type, { q, sort, limit, offset });
-    return NextResponse.json({ entities: listing.entities.map(entityJson), total: listing.total });
+    return okJson({ entities: listing.entities.map(entityJson), total: listing.total });
   } catch (e) {
     return errorResponse(e);
   }

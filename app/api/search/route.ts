@@ -1,7 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { searchFromParams } from "@/lib/data";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, okJson } from "@/lib/http";
 import { segmentsToHtml } from "@/lib/text/highlight";
 import { fromURLSearchParams } from "@/lib/validations/search-params";
 
@@ -14,7 +14,7 @@ export async function GET(request: NextRequest) {
     if (data.kind === "invalid") throw new AppError("bad_request", data.message);
     if (data.kind === "unavailable") throw new AppError("unavailable", "Search is temporarily unavailable: the search server did not answer.");
     const { result } = data;
-    return NextResponse.json({
+    return okJson({
       hits: result.hits.map((h) => ({ ...h, snippetHtml: segmentsToHtml(h.snippet), titleHtml: segmentsToHtml(h.titleHighlighted) })),
       facets: result.facets,
       facetTotals: result.facetTotals,
