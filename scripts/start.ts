@@ -6,11 +6,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { releaseEngines } from "@/lib/search";
 import { ConfigError, getConfig } from "@/lib/config";
 import { loadContent } from "./lib/samples";
 
 const ROOT = process.cwd();
-const SOURCES = ["app", "components", "lib", "config", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
+const SOURCES = ["app", "components", "lib", "config", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   console.log(`content: added ${loaded.added}, updated ${loaded.updated}, unchanged ${loaded.unchanged} (${config.ARCHIVE_DB_PATH})`);
   if (loaded.samplesRemoved > 0) console.log(`samples: removed ${loaded.samplesRemoved} ${config.SAMPLES === "include" ? "no longer shipped" : "(SAMPLES=exclude)"}`);
   else if (config.SAMPLES === "exclude") console.log("samples: none loaded (SAMPLES=exclude)");
+  // The server opens its own; holding this one for the server's life would keep a second connection and its cache.
+  releaseEngines();
 
   if (!buildIsCurrent()) {
     console.log("building the app (next build)…");
@@ -67,8 +70,9 @@ async function main(): Promise<void> {
   }
 
   const port = String(config.PORT);
-  console.log(`ready to serve after ${((performance.now() - t0) / 1000).toFixed(1)} s of preparation: http://localhost:${port}`);
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit" });
+  const shown = config.HOST === "127.0.0.1" || config.HOST === "::1" ? "localhost" : config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+  console.log(`ready to serve after ${((performance.now() - t0) / 1000).toFixed(1)} s of preparation: http://${shown}:${port} (listening on ${config.HOST}; set HOST to widen)`);
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", config.HOST], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

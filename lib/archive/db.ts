@@ -20,7 +20,20 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 `;
 
-const open = new Map<string, Db>();
+/**
+ * On globalThis, not in this module: Next.js bundles the instrumentation hook, route handlers and
+ * pages separately, each with its own copy of this module, and one process must still hold one
+ * connection per file (issue 11, item 2).
+ */
+const OPEN = Symbol.for("archive.db.open");
+const open: Map<string, Db> = ((globalThis as Record<symbol, unknown>)[OPEN] as Map<string, Db> | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[OPEN] = open;
+
+/** Closes every connection this process opened (npm start, before it hands over to the server). */
+export function closeAllDatabases(): void {
+  for (const db of open.values()) if (db.open) db.close();
+  open.clear();
+}
 
 /** One connection per database file and process; WAL lets the app read while an import writes. */
 export function openDatabase(file: string): Db {

@@ -1,4 +1,4 @@
-import { openDatabase } from "@/lib/archive/db";
+import { closeAllDatabases, openDatabase } from "@/lib/archive/db";
 import { getConfig, type AppConfig } from "@/lib/config";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { SearchEngine } from "./engine";
@@ -6,21 +6,51 @@ import { SqliteEngine } from "./engines/sqlite";
 
 export type { SearchEngine } from "./engine";
 
-/** The embedded engine over the archive database: always there, since the archive lives in it. */
+/**
+ * One engine per process, shared by the warm-up, pages and route handlers: Next.js bundles each
+ * of them with its own copy of this module, so the instances live on globalThis (issue 11, item 2).
+ */
+interface Shared {
+  engine?: Promise<SearchEngine>;
+  embedded: Map<string, SqliteEngine>;
+  /** Embedded engines created in this process: tests and /proc checks count them. */
+  opened: number;
+}
+const SHARED = Symbol.for("archive.search.shared");
+const shared: Shared = ((globalThis as Record<symbol, unknown>)[SHARED] as Shared | undefined) ?? { embedded: new Map(), opened: 0 };
+(globalThis as Record<symbol, unknown>)[SHARED] = shared;
+
+/** The embedded engine over the archive database: always there, since the archive lives in it. One per file and analyzer. */
 export function openEmbeddedEngine(config: AppConfig = getConfig()): SqliteEngine {
-  return new SqliteEngine(openDatabase(config.ARCHIVE_DB_PATH), getAnalyzer(config.ANALYZER));
+  const key = `${config.ANALYZER}\u0000${config.ARCHIVE_DB_PATH}`;
+  const existing = shared.embedded.get(key);
+  if (existing?.db.open) return existing;
+  const created = new SqliteEngine(openDatabase(config.ARCHIVE_DB_PATH), getAnalyzer(config.ANALYZER));
+  shared.embedded.set(key, created);
+  shared.opened++;
+  return created;
 }
 
-let engine: Promise<SearchEngine> | undefined;
+/** Drops this process's engines and closes its database connections (npm start, before it hands over to the server). */
+export function releaseEngines(): void {
+  shared.embedded.clear();
+  shared.engine = undefined;
+  closeAllDatabases();
+}
+
+/** How many embedded engines this process has created (1 in a server, whoever asked). */
+export function embeddedEnginesOpened(): number {
+  return shared.opened;
+}
 
 /** The engine that serves search: Meilisearch when MEILI_URL is set, else the embedded one. */
 export function getEngine(config: AppConfig = getConfig()): Promise<SearchEngine> {
   // A failed start (say, a bad key) is not remembered: the next request tries again.
-  engine ??= createEngine(config).catch((e: unknown) => {
-    engine = undefined;
+  shared.engine ??= createEngine(config).catch((e: unknown) => {
+    shared.engine = undefined;
     throw e;
   });
-  return engine;
+  return shared.engine;
 }
 
 async function createEngine(config: AppConfig): Promise<SearchEngine> {
