@@ -48,6 +48,10 @@ interface PersonRec {
   known: boolean;
   /** Has been the speaker of a statement or a quote. */
   spoke?: boolean;
+  /** A body or a medium («РБК», «пресс-служба МВД»), not a person. */
+  org?: boolean;
+  /** A news medium: credited with what it reports, never with a direct quote. */
+  medium?: boolean;
 }
 
 function key(s: string): string {
@@ -156,6 +160,18 @@ class People {
   /** The person an attribution names, creating them when allowed; undefined when unsure. */
   resolve(a: Attribution, paragraph: number, create: boolean, at?: number): PersonRec | undefined {
     const genderOk = (r: PersonRec) => !a.gender || !r.gender || r.gender === a.gender;
+    if (a.organisation) {
+      // A body or a medium: credited as the text names it, never a person, never a pronoun's antecedent.
+      if (this.closed) return undefined;
+      const k = key(a.organisation);
+      let rec = this.list.find((r) => r.org && key(r.name) === k);
+      if (!rec) {
+        rec = { name: a.organisation, surname: a.organisation, forms: new Set(), said: 0, known: false, org: true, ...(a.medium ? { medium: true } : {}) };
+        this.list.push(rec);
+      }
+      this.lastHow = "name";
+      return rec;
+    }
     if (a.person) {
       const p = a.person;
       const sameSurname = this.list.filter((r) => key(r.surname) === key(p.surname) && genderOk(r));
@@ -425,7 +441,6 @@ function reportedClause(ts: QTok[], st: Statement): { start: number; end: number
   let to = ts.length - 1;
   const opener = (i: number) => i === 0 || (i === 1 && /^(а|но|и|однако|при|тем|[–—])$/iu.test(ts[0]!.text));
   if (st.kind === "po-slovam") {
-    if (st.verb === "по данным") return undefined;
     const po = ts[v - 1]?.text.toLowerCase() === "по" ? v - 1 : v - 2;
     if (opener(po)) {
       const c = commaAfter(ts, v + 1);
@@ -476,9 +491,11 @@ function reportedClause(ts: QTok[], st: Statement): { start: number; end: number
       let e = v + 1;
       while (e < ts.length && !/^[,.;!?:]$/u.test(ts[e]!.text)) e++;
       let lastName = -1;
-      for (let k = v + 1; k < e; k++) if (ts[k]!.word && (/^[А-ЯЁ]/u.test(ts[k]!.text) || /^(он|она)$/u.test(ts[k]!.text) || isRoleWord(ts[k]!))) lastName = k;
+      for (let k = v + 1; k < e; k++) if (ts[k]!.word && (/^[А-ЯЁA-Z]/u.test(ts[k]!.text) || /^(он|она)$/u.test(ts[k]!.text) || isRoleWord(ts[k]!))) lastName = k;
       if (lastName < 0) return undefined;
-      if (lastName + 1 < e && !/^(в|во|на|при|после|перед|по|с|со|для|за|во время|\()$/u.test(ts[lastName + 1]!.text)) return undefined;
+      let after = lastName + 1;
+      while (after < e && /^[»"“'’]$/u.test(ts[after]!.text)) after++;
+      if (after < e && !/^(в|во|на|при|после|перед|по|с|со|для|за|во время|\()$/u.test(ts[after]!.text)) return undefined;
       let j = v - 1;
       while (j >= 0 && /^[,–—-]$/u.test(ts[j]!.text)) j--;
       from = ts[0] && /^[–—]$/u.test(ts[0].text) ? 1 : 0;
@@ -545,7 +562,7 @@ function firstKey(w: string): string {
  */
 function canonicalNames(recs: PersonRec[], names: readonly PersonName[], paragraphs: readonly string[]): void {
   for (const r of recs) {
-    if (r.known || !r.spoke) continue;
+    if (r.known || !r.spoke || r.org) continue;
     // «Дана Борисова» as the text wrote it is already full and nominative.
     if (r.first && r.first.length > 1 && nominativeFirst(r.first)) continue;
     const sk = key(r.surname);
@@ -661,7 +678,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         const rec = people.resolve(st.attribution, pi, true, at);
         if (rec) rec.spoke = true;
         // The speaker of a statement is the freshest antecedent; one nobody can name blocks it.
-        if (rec || st.attribution.role || st.attribution.person) people.mentions.push({ rec, paragraph: pi, pos: at, sentence, speaker: true, ...(st.attribution.gender ? { gender: st.attribution.gender } : {}) });
+        if ((rec && !rec.org) || st.attribution.role || st.attribution.person) people.mentions.push({ rec, paragraph: pi, pos: at, sentence, speaker: true, ...(st.attribution.gender ? { gender: st.attribution.gender } : {}) });
         return { st, rec, by: people.lastHow as ResolvedBy | undefined, used: false };
       });
       // «Х заявил, что …, однако напомнил, что …»: a second verb joined to the first has its speaker.
@@ -723,8 +740,10 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
           by = "continued";
           how = "continued";
         }
+        // «…», – сообщил ТАСС: an agency relays a quote; whose words they are it does not say.
+        if (rec?.medium) rec = undefined;
         if (rec) {
-          people.mentions.push({ rec, paragraph: pi, pos: ts[qi]!.start, sentence, speaker: true });
+          if (!rec.org) people.mentions.push({ rec, paragraph: pi, pos: ts[qi]!.start, sentence, speaker: true });
           quoteSpeaker.set(q.id, rec);
           quoteHow.set(q.id, how!);
           if (by) quoteBy.set(q.id, by);
@@ -784,7 +803,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   const quotes = out.map((o) => o.quote);
   for (const r of statementSpeakers) if (r.said === 0) r.said = -1;
 
-  const speakerRecs = closed ? people.list : people.list.filter((r) => r.said !== 0);
+  const speakerRecs = closed ? people.list : people.list.filter((r) => r.said !== 0 && !r.org);
   // Two records that came to the same full name are one person.
   const byName = new Map<string, PersonRec[]>();
   for (const r of speakerRecs) byName.set(key(r.name), [...(byName.get(key(r.name)) ?? []), r]);

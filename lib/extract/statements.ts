@@ -1,7 +1,7 @@
 import { parse } from "./morph";
-import { HOMONYM_SURNAMES, NON_PERSON_SPEAKERS, NOT_NAME, ORG_HEADS, PRONOUNS, reportingVerb, ROLE_HEADS, type Gender } from "./lexicon";
+import { HOMONYM_SURNAMES, NON_PERSON_SPEAKERS, NOT_NAME, ORG_HEADS, PRONOUNS, REPORTING_VERBS, reportingVerb, ROLE_HEADS, type Gender } from "./lexicon";
 import { isCapitalisedWord, normaliseName, type Case, type PersonName } from "./names";
-import { governedByNoun, isRoleWord, leftDescriptor, nameBlocks, nameCases, parseDescriptor, type InstitutionMention, type NameBlock } from "./describe";
+import { governedByNoun, isAbbr, isRoleWord, joinTokens, leftDescriptor, nameBlocks, nameCases, parseDescriptor, parseInstitution, type InstitutionMention, type NameBlock } from "./describe";
 import { tokens, type Tok } from "./tokens";
 
 /**
@@ -16,6 +16,10 @@ export interface Attribution {
   institution?: InstitutionMention;
   /** «– отметил он»: the speaker is someone already introduced. */
   pronoun?: Gender;
+  /** A body or a medium that speaks: «сообщает РБК», «по данным Forbes», «МЧС России сообщило». */
+  organisation?: string;
+  /** The organisation is a news medium (РБК, Reuters, газета «…»): it reports, it does not say a quote. */
+  medium?: boolean;
   gender?: Gender;
 }
 
@@ -52,7 +56,7 @@ export function maskedTokens(text: string, offset: number, quotes: { start: numb
   return out;
 }
 
-const PO_SLOVAM = new Set(["словам", "мнению", "оценке", "убеждению", "заявлению", "утверждению", "признанию", "данным"]);
+const PO_SLOVAM = new Set(["словам", "мнению", "оценке", "убеждению", "заявлению", "утверждению", "признанию", "данным", "сообщению", "версии", "информации", "сведениям"]);
 const FILLER_PREP = /^(в|во|на|при|после|перед|по|с|со|для|за)$/u;
 const LEAD_PARTICLES = new Set(["и", "также", "тоже", "же", "еще", "ещё", "вчера", "сегодня", "позже", "позднее", "ранее", "затем", "потом", "тогда", "уже", "впоследствии", "недавно", "однако"]);
 
@@ -123,6 +127,92 @@ function governed(ts: Tok[], block: NameBlock): boolean {
   const cs = nameCases(last);
   if (cs) return [...cs].some((c) => c !== "nomn");
   return /[аяуюеио]$/u.test(last);
+}
+
+
+/** Nouns a medium or a body is named after («газета «Известия»», «пресс-служба МВД»), dropped from its name. */
+const MEDIA_NOUN = /^(газет[аыеу]|издани[еяю]|агентств[оау]|информагентств[оау]|портал[аеу]?|сайт[аеу]?|телеканал[аеу]?|канал[аеу]?|телеграм-канал[аеу]?|радиостанци[яиюей]|журнал[аеу]?|телекомпани[яиюей]|таблоид[аеу]?|еженедельник[аеу]?|ежедневник[аеу]?|газете|газетой|изданием|агентством)$/u;
+const BODY_HEAD = /^(пресс-служб[аыеу]|министерств[оау]|ведомств[оау]|полици[яиюей]|прокуратур[аыеу]|управлени[еяю]|департамент[аеу]?|служб[аыеу]|комитет[аеу]?|штаб[аеу]?|посольств[оау]|правительств[оау]|администраци[яиюей]|власти|властей|мэри[яиюей]|суд[аеу]?|пресс-центр[аеу]?|канцеляри[яиюей])$/u;
+const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9&.'’-]*$/u;
+
+/**
+ * The body or medium a clause names, as the text names it: «РБК», «Associated Press», «газета
+ * «Известия»» → «Известия», «пресс-служба МВД Киргизии». Undefined when the clause names none.
+ */
+export function organisationIn(body: Tok[]): string | undefined {
+  let i = 0;
+  while (i < body.length && body[i]!.word && /^[а-яё-]+$/u.test(body[i]!.text) && !MEDIA_NOUN.test(body[i]!.text) && !BODY_HEAD.test(body[i]!.text) && i < 2 && parse(body[i]!.text).some((p) => p.tag.POS === "ADJF")) i++;
+  const media = i < body.length && MEDIA_NOUN.test(body[i]!.text.toLowerCase());
+  if (media) i++;
+  const rest = body.slice(i);
+  if (rest.length === 0) return undefined;
+  // «Известия», ''The Washington Post''.
+  if (/^[«"„]$/u.test(rest[0]!.text)) {
+    const close = rest.findIndex((t, k) => k > 0 && /^[»"“]$/u.test(t.text));
+    if (close > 1 && close <= 6 && close === rest.length - 1) return joinTokens(rest.slice(1, close));
+    return undefined;
+  }
+  // Associated Press, NEWSru.com, CNN, Reuters.
+  const latin = rest.every((t) => LATIN_WORD.test(t.text) || t.text === "." || t.text === "&");
+  if (latin && rest.some((t) => /^[A-Z]/u.test(t.text)) && rest.length <= 6) return joinTokens(rest);
+  // РБК, ТАСС, МЧС России, РИА Новости, ФБР.
+  if (isAbbr(rest[0]!.text) && rest.length <= 3 && rest.slice(1).every((t) => t.word && /^[А-ЯЁA-Z]/u.test(t.text))) {
+    if (NON_PERSON_SPEAKERS.has(rest[0]!.text.toLowerCase()) && rest.length === 1 && !media) return rest[0]!.text;
+    return joinTokens(rest);
+  }
+  if (media && rest.length <= 3 && rest.every((t) => t.word && /^[А-ЯЁ]/u.test(t.text))) return joinTokens(rest);
+  // пресс-служба МВД Киргизии, Министерство обороны США.
+  if (BODY_HEAD.test(rest[0]!.text.toLowerCase()) && rest.length <= 6 && rest.slice(1).some((t) => /^[А-ЯЁA-Z]/u.test(t.text))) {
+    const inst = parseInstitution(rest);
+    if (inst) return inst.name;
+  }
+  return undefined;
+}
+
+
+/** Tokens from `from` to the next comma or sentence mark; with `skipLead`, leading «во вторник», «сегодня» are dropped. */
+function untilBoundary(ts: QTok[], from: number, skipLead = false): QTok[] {
+  let i = from;
+  if (skipLead) {
+    for (let n = 0; n < 3 && i < ts.length; n++) {
+      const w = ts[i]!.text.toLowerCase();
+      if (LEAD_PARTICLES.has(w) || /^(сегодня|вчера|накануне)$/u.test(w)) i++;
+      else if (/^(во|в)$/u.test(w) && /^(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)$/u.test(ts[i + 1]?.text ?? "")) i += 2;
+      else break;
+    }
+  }
+  let e = i;
+  const domainDot = (k: number) => ts[k]!.text === "." && ts[k + 1] && ts[k + 1]!.start === ts[k]!.end && /^[a-z]{2,6}$/u.test(ts[k + 1]!.text);
+  while (e < ts.length && (!/^[,.;!?:()]$/u.test(ts[e]!.text) || domainDot(e)) && !/^(со|с)$/u.test(ts[e]!.text) && ts[e]!.quote === undefined) e++;
+  return ts.slice(i, e);
+}
+
+/** The body standing as the subject at the start of the sentence: «МЧС России сообщило», «Forbes пишет». */
+function organisationBefore(ts: Tok[], v: number): Attribution | undefined {
+  let from = 0;
+  if (ts[0] && /^[–—]$/u.test(ts[0].text)) from = 1;
+  while (from < v && LEAD_PARTICLES.has(ts[from]!.text.toLowerCase())) from++;
+  // «В МВД сообщили, что …»: where the words come from.
+  if (/^(в|во)$/iu.test(ts[from]?.text ?? "") && /(ли)$/u.test(ts[v]!.text)) from++;
+  if (v - from < 1 || v - from > 6) return undefined;
+  return orgAttribution(ts.slice(from, v));
+}
+
+const AGENCY = /^(тасс|интерфакс|риа|рбк|рейтер|рейтерс|синьхуа|блумберг|би-би-си|ап|афп|итар-тасс|регнум|ria|bbc|cnn|reuters|bloomberg|afp|ap)$/iu;
+
+/** An organisation attribution, marked as a medium when it is a news outlet. */
+function orgAttribution(ts: Tok[]): Attribution | undefined {
+  const name = organisationIn(ts);
+  if (!name) return undefined;
+  const media = ts.some((t) => MEDIA_NOUN.test(t.text.toLowerCase())) || /^[A-Za-z]/u.test(name) || AGENCY.test(name.split(/\s+/)[0]!) || /^[«"]/u.test(ts[0]?.text ?? "");
+  return { organisation: name, ...(media ? { medium: true } : {}) };
+}
+
+/** Neuter and plural past forms («сообщило», «заявили»): only a body speaks so. */
+function bodyVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  const m = /^(.+л)(о|и)$/u.exec(w);
+  return Boolean(m && REPORTING_VERBS.get(m[1]!) === "masc");
 }
 
 /** Gender a name's reading implies when the verb does not say. */
@@ -327,8 +417,23 @@ export function findStatements(ts: QTok[]): Statement[] {
       if (a) out.push({ verb: `по ${lower}`, verbIndex: v, attribution: pronounFromPossessive(ts[v + 1]) ?? a, kind: "po-slovam" });
       else {
         const p = pronounFromPossessive(ts[v + 1]);
+        const o = p ? undefined : orgAttribution(untilBoundary(ts, v + 1));
         if (p) out.push({ verb: `по ${lower}`, verbIndex: v, attribution: p, kind: "po-slovam" });
+        else if (o) out.push({ verb: `по ${lower}`, verbIndex: v, attribution: o, kind: "po-slovam" });
       }
+      continue;
+    }
+    // «Согласно данным Forbes, …», «Согласно сообщению МЧС, …».
+    if (lower === "согласно" && /^(данным|сообщению|информации|сведениям|заявлению)$/u.test(ts[v + 1]?.text.toLowerCase() ?? "")) {
+      const o = orgAttribution(untilBoundary(ts, v + 2));
+      if (o) out.push({ verb: `по ${ts[v + 1]!.text.toLowerCase()}`, verbIndex: v + 1, attribution: o, kind: "po-slovam" });
+      continue;
+    }
+    if (bodyVerb(t.text)) {
+      // «МЧС России сообщило, что …», «…, сообщили в пресс-службе МВД».
+      const before = organisationBefore(ts, v);
+      const o = before ?? (ts[v - 1] && /^[,–—-]$/u.test(ts[v - 1]!.text) ? orgAttribution(untilBoundary(ts, v + 1, true)) : undefined);
+      if (o) out.push({ verb: lower, verbIndex: v, attribution: o, kind: before ? "before" : "after" });
       continue;
     }
     const rv = reportingVerb(t.text);
@@ -352,10 +457,25 @@ export function findStatements(ts: QTok[]): Statement[] {
         continue;
       }
     }
+    if (inverted && prev?.text.toLowerCase() !== "считает") {
+      // «…, сообщает РБК», «…, пишет «Гардиан»», «Как сообщила пресс-служба МВД, …».
+      const o = orgAttribution(untilBoundary(ts, v + 1, true));
+      if (o) {
+        out.push({ verb: lower, verbIndex: v, attribution: o, kind: "after" });
+        continue;
+      }
+    }
     const b = subjectBefore(ts, v, rv.gender);
     if (b) {
       out.push({ verb: lower, verbIndex: v, attribution: b, kind: "before" });
       continue;
+    }
+    {
+      const o = organisationBefore(ts, v);
+      if (o) {
+        out.push({ verb: lower, verbIndex: v, attribution: o, kind: "before" });
+        continue;
+      }
     }
     // «Об этом сообщил министр …», «Об успехах указывает и руководитель ЛДПР …»: the subject
     // follows the verb after a fronted object; only a named person counts here.
