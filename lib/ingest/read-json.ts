@@ -33,19 +33,49 @@ function fieldLine(text: string, base: number): (field: string) => number {
   };
 }
 
+/**
+ * Where each item of a top-level JSON array starts (character offsets), found by a scan that
+ * follows strings and nesting; JSON.parse has already said the text is valid.
+ */
+export function arrayItemOffsets(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let expectItem = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (expectItem && !/\s/.test(c)) {
+      expectItem = false;
+      if (c !== "]") out.push(i);
+    }
+    if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      depth++;
+      if (depth === 1 && c === "[") expectItem = true;
+    } else if (c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 1) expectItem = true;
+  }
+  return out;
+}
+
 /** A .json file holds one document object or an array of them. */
 export function readJson(file: string, text: string): SourceRecord[] {
   const source = text.replace(/^\uFEFF/, "");
   const value = parseJson(file, source, 1);
-  const items = Array.isArray(value) ? value : [value];
-  return items.map((data, i) => ({
-    file,
-    line: 1,
-    format: "json" as const,
-    data,
-    lineOf: Array.isArray(value) ? () => 1 : fieldLine(source, 1),
-    ...(Array.isArray(value) ? { item: i } : {}),
-  }));
+  if (!Array.isArray(value)) return [{ file, line: 1, format: "json" as const, data: value, lineOf: fieldLine(source, 1) }];
+  if (value.length === 0) throw new IngestError(file, "the array holds no documents", 1);
+  const starts = arrayItemOffsets(source);
+  return value.map((data, i) => {
+    const start = starts[i] ?? 0;
+    const itemText = source.slice(start, starts[i + 1] ?? source.length);
+    const line = lineAt(source, start);
+    return { file, line, format: "json" as const, data, item: i, lineOf: fieldLine(itemText, line) };
+  });
 }
 
 /** One document object per line; blank lines are skipped. */
@@ -59,5 +89,6 @@ export function readJsonLines(file: string, text: string): SourceRecord[] {
       const line = i + 1;
       out.push({ file, line, format: "jsonl", data: parseJson(file, lineText, line), lineOf: () => line });
     });
+  if (out.length === 0) throw new IngestError(file, "empty .jsonl file: expected one JSON document per line", 1);
   return out;
 }

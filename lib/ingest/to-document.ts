@@ -29,7 +29,7 @@ export function slugFor(title: string): string {
 
 /** Validate one record and turn it into an archive document, extracting speakers where metadata has none. */
 export function toDocument(record: SourceRecord): CommentaryDocument {
-  const where = (record as SourceRecord & { item?: number }).item;
+  const where = record.item;
   const parsed = documentInputSchema.safeParse(record.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -85,6 +85,9 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     ...(institutionDetails?.length ? { institutionDetails } : {}),
     ...(mentionedOrganizations?.length ? { mentionedOrganizations } : {}),
     sample: input.sample,
+    // Only when present, so documents without them keep the hash they always had.
+    ...(input.author ? { author: input.author } : {}),
+    ...(input.license ? { license: input.license } : {}),
   };
   return {
     id,

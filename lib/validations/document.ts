@@ -7,7 +7,11 @@ const isoDate = z
     message: "not a real calendar date",
   });
 
-const text = z.string().trim().min(1, "must not be empty");
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((s) => !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(s), "contains control characters (NUL and the like)");
 
 export const speakerSchema = z.object({
   name: text.max(200),
@@ -56,7 +60,15 @@ export const documentInputSchema = z.object({
   paragraphs: z.array(text).min(1, "a document needs at least one paragraph").max(5_000),
   date: isoDate.optional(),
   source: z.string().trim().min(1).max(300).optional(),
-  url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2_000).optional(),
+  url: z
+    .url({ protocol: /^https?$/, message: "url must be an http(s) address" })
+    .max(2_000)
+    .refine((u) => !/[\u0000-\u001F\u007F]/.test(u), "url must not contain control characters")
+    .optional(),
+  /** Who wrote the piece (a journalist), not a speaker. */
+  author: z.string().trim().min(1).max(300).optional(),
+  /** Licence of the text, when it is not the archive's to decide (CC BY 2.5 for Wikinews). */
+  license: z.string().trim().min(1).max(300).optional(),
   topics: z.array(text.max(200)).max(50).default([]),
   speakers: z.array(speakerSchema).max(200).default([]),
   institutions: z.array(text.max(300)).max(200).default([]),
@@ -72,6 +84,18 @@ export type DocumentInput = z.input<typeof documentInputSchema>;
 export type Speaker = z.infer<typeof speakerSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
 export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
+
+export interface Provenance {
+  /** Absolute path of the file, or the URL fetched. */
+  from: string;
+  kind: "file" | "url";
+  /** The reader that read it: txt, md, json, jsonl, html, feed, docx, wiki. */
+  format: string;
+  /** ISO time of the import that stored this version. */
+  importedAt: string;
+  /** Encoding the file was converted from, when it was not UTF-8. */
+  encoding?: string;
+}
 
 /** A stored commentary document, as the archive and every engine see it. */
 export interface CommentaryDocument {
@@ -91,6 +115,13 @@ export interface CommentaryDocument {
   /** Countries the text names, canonical (lib/entities/countries.ts). */
   countries?: string[];
   sample?: boolean;
+  author?: string;
+  license?: string;
+  /**
+   * Where and when the document was imported from (a file or a URL). Not part of the content:
+   * it does not enter `contentHash`, so the same text from another path is still unchanged.
+   */
+  provenance?: Provenance;
   /**
    * Set on the view engines index and pages show (lib/entities/document.ts), never stored: the
    * entity id behind each name, in the order of `speakers`, `institutions`, `countries`, `topics`.

@@ -115,10 +115,10 @@ describe("bad files are rejected with where and what", () => {
     expect(errors[0]!.message).toMatch(/b\.md:1: .*also in .*a\.md with different content/);
   });
 
-  it("rejects text that is not UTF-8", () => {
+  it("rejects text that is not UTF-8 nor a Cyrillic encoding, with the line and byte offset", () => {
     const file = path.join(dir, "latin1.txt");
     fs.writeFileSync(file, Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xe9, 0xe8]));
-    expect(prepareIngest([file]).errors[0]!.message).toMatch(/latin1\.txt: not valid UTF-8/);
+    expect(prepareIngest([file]).errors[0]!.message).toMatch(/latin1\.txt:2: not valid UTF-8 text \(byte 6, line 2\)/);
   });
 });
 

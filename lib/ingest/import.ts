@@ -1,0 +1,231 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { AppConfig } from "@/lib/config";
+import { documentsPresent, importedFile, recordImportedFiles, type ImportedFile } from "@/lib/archive/import-files";
+import { flushOutbox, outboxSize } from "@/lib/archive/outbox";
+import { ArchiveStore } from "@/lib/archive/store";
+import { loadPeopleOverrides } from "@/lib/entities/overrides";
+import { getEngine, openEmbeddedEngine } from "@/lib/search";
+import type { SqliteEngine } from "@/lib/search/engines/sqlite";
+import type { CommentaryDocument, Provenance } from "@/lib/validations/document";
+import { StreamingCommit } from "./commit-stream";
+import { IngestError } from "./errors";
+import { isStreamed, readRecordsAsync } from "./read-files";
+import type { DumpProgress } from "./read-wiki-dump";
+import { storeDocuments } from "./run-ingest";
+import { toDocument } from "./to-document";
+
+export interface ImportOptions {
+  /** Read every file, even those whose bytes did not change since their last import. */
+  force?: boolean;
+  onFile?: (file: string) => void;
+  onDumpProgress?: (file: string, p: DumpProgress) => void;
+  /** Called while a streamed import indexes what it stored. */
+  onIndexProgress?: (done: number, total: number) => void;
+  /** Errors kept for the report; the count goes on past them. */
+  maxErrors?: number;
+}
+
+export interface ImportReport {
+  /** Files read this run. */
+  read: string[];
+  /** Files not read because their bytes did not change since their last import. */
+  unchangedFiles: string[];
+  /** Files converted to UTF-8, with the encoding they were in. */
+  converted: { file: string; encoding: string }[];
+  /** Pages of MediaWiki dumps with no text once the markup is gone. */
+  emptyPages: number;
+  errors: IngestError[];
+  /** All errors, when more were found than kept. */
+  errorCount: number;
+  /** Valid documents read (before comparing with the archive). */
+  documents: number;
+  /** What was stored; absent when errors rejected the run. */
+  summary?: { added: number; updated: number; unchanged: number; archived: number; sent?: number };
+}
+
+function sha256File(file: string): string {
+  const hash = createHash("sha256");
+  const fd = fs.openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest("hex");
+}
+
+interface FilePlan {
+  file: string;
+  abs: string;
+  stat: fs.Stats;
+  sha: string;
+  bytes?: Buffer;
+  streamed: boolean;
+}
+
+/**
+ * `npm run ingest`'s whole path: which files changed since their last import (size and mtime,
+ * else sha256, against the archive's import_files table — unchanged ones are not parsed), every
+ * reader (the asynchronous and streamed ones too), validation, and one all-or-nothing commit.
+ * Without a MediaWiki dump the commit is storeDocuments'; with one, a StreamingCommit, so the
+ * dump never sits in memory. Documents carry their provenance (file, reader, time, encoding).
+ */
+export async function importFiles(files: readonly string[], config: AppConfig, options: ImportOptions = {}): Promise<ImportReport> {
+  const maxErrors = options.maxErrors ?? 200;
+  const engine = openEmbeddedEngine(config);
+  const db = engine.db;
+  const report: ImportReport = { read: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0 };
+  const fail = (e: IngestError) => {
+    report.errorCount++;
+    if (report.errors.length < maxErrors) report.errors.push(e);
+  };
+
+  const plans: FilePlan[] = [];
+  const skippedUnchanged: ImportedFile[] = [];
+  for (const file of files) {
+    const abs = path.resolve(file);
+    const stat = fs.statSync(file);
+    const prev = options.force ? undefined : importedFile(db, abs);
+    const known = prev && documentsPresent(db, prev.docIds) ? prev : undefined;
+    if (known && known.size === stat.size && known.mtimeMs === Math.trunc(stat.mtimeMs)) {
+      report.unchangedFiles.push(file);
+      options.onFile?.(file);
+      continue;
+    }
+    let streamed = false;
+    try {
+      streamed = isStreamed(file);
+    } catch (e) {
+      if (!(e instanceof IngestError)) throw e;
+      fail(e);
+      options.onFile?.(file);
+      continue;
+    }
+    const bytes = streamed ? undefined : fs.readFileSync(file);
+    const sha = bytes ? createHash("sha256").update(bytes).digest("hex") : sha256File(file);
+    if (known && known.sha256 === sha) {
+      // Touched, not changed: remember the new mtime so the next run need not hash it.
+      skippedUnchanged.push({ ...known, mtimeMs: stat.mtimeMs, size: stat.size });
+      report.unchangedFiles.push(file);
+      options.onFile?.(file);
+      continue;
+    }
+    plans.push({ file, abs, stat, sha, ...(bytes ? { bytes } : {}), streamed });
+  }
+
+  const importedAt = new Date().toISOString();
+  const seen = new Map<string, { hash: string; file: string }>();
+  const docIds = new Map<string, string[]>();
+  /** Validate one record; returns the document unless it is invalid or a repeat. */
+  const accept = async (plan: FilePlan, records: AsyncIterable<import("./source-record").SourceRecord>, take: (d: CommentaryDocument) => void, encoding?: () => string | undefined) => {
+    const ids: string[] = [];
+    docIds.set(plan.abs, ids);
+    try {
+      for await (const record of records) {
+        try {
+          const document = toDocument(record);
+          ids.push(document.id);
+          const before = seen.get(document.id);
+          if (before && before.hash !== document.contentHash) {
+            throw new IngestError(plan.file, `document "${document.title}" is also in ${before.file} with different content`, record.line);
+          }
+          if (before) continue;
+          seen.set(document.id, { hash: document.contentHash, file: plan.file });
+          const enc = encoding?.();
+          const provenance: Provenance = { from: plan.abs, kind: "file", format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
+          report.documents++;
+          take({ ...document, provenance });
+        } catch (e) {
+          if (e instanceof IngestError) fail(e);
+          else throw e;
+        }
+      }
+    } catch (e) {
+      fail(e instanceof IngestError ? e : new IngestError(plan.file, (e as Error).message));
+    }
+    report.read.push(plan.file);
+    options.onFile?.(plan.file);
+  };
+  const recordsOf = (plan: FilePlan, onEncoding: (enc: string) => void) => {
+    const skipped = { count: 0 };
+    const gen = readRecordsAsync(plan.file, {
+      ...(plan.bytes ? { bytes: plan.bytes } : {}),
+      skipped,
+      onDecoded: (d) => {
+        if (d.converted) {
+          report.converted.push({ file: plan.file, encoding: d.encoding });
+          onEncoding(d.encoding);
+        }
+      },
+      onProgress: (p) => options.onDumpProgress?.(plan.file, p),
+    });
+    return {
+      gen: (async function* () {
+        yield* gen;
+        report.emptyPages += skipped.count;
+      })(),
+    };
+  };
+
+  const fileStates = (): ImportedFile[] => [
+    ...skippedUnchanged,
+    ...plans.map((p) => ({ path: p.abs, sha256: p.sha, size: p.stat.size, mtimeMs: p.stat.mtimeMs, importedAt, docIds: docIds.get(p.abs) ?? [] })),
+  ];
+
+  const direct = plans.filter((p) => !p.streamed);
+  const streamed = plans.filter((p) => p.streamed);
+  if (streamed.length === 0) {
+    const documents: CommentaryDocument[] = [];
+    for (const plan of direct) {
+      let enc: string | undefined;
+      await accept(plan, recordsOf(plan, (e) => (enc = e)).gen, (d) => documents.push(d), () => enc);
+    }
+    if (report.errorCount > 0) return report;
+    const stored = await storeDocuments(documents, config);
+    recordImportedFiles(db, fileStates());
+    report.summary = { added: stored.added, updated: stored.updated, unchanged: stored.unchanged, archived: stored.archived, ...(stored.sent !== undefined ? { sent: stored.sent } : {}) };
+    return report;
+  }
+
+  const commit = new StreamingCommit(engine, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL));
+  try {
+    // Once a record is invalid nothing will be written, so the rest is only validated.
+    const take = (d: CommentaryDocument) => {
+      if (report.errorCount === 0) commit.add(d);
+    };
+    for (const plan of [...direct, ...streamed]) {
+      let enc: string | undefined;
+      await accept(plan, recordsOf(plan, (e) => (enc = e)).gen, take, () => enc);
+    }
+    if (report.errorCount > 0) {
+      commit.abort();
+      return report;
+    }
+    commit.finish(options.onIndexProgress);
+  } catch (e) {
+    commit.abort();
+    throw e;
+  }
+  recordImportedFiles(db, fileStates());
+  const sent = await flushToMeilisearch(engine, config, commit.counts);
+  report.summary = { ...commit.counts, archived: new ArchiveStore(db).count(), ...(sent !== undefined ? { sent } : {}) };
+  return report;
+}
+
+/** As storeDocuments does after its commit: send the outbox when Meilisearch is configured. */
+async function flushToMeilisearch(engine: SqliteEngine, config: AppConfig, counts: { added: number; updated: number }): Promise<number | undefined> {
+  if (!config.MEILI_URL) return undefined;
+  try {
+    const flushed = await flushOutbox(engine.db, await getEngine(config), config.MEILI_BATCH_SIZE);
+    return flushed.upserted + flushed.removed;
+  } catch (e) {
+    throw new Error(
+      `the archive is updated (added ${counts.added}, updated ${counts.updated}), but Meilisearch has not confirmed ${outboxSize(engine.db)} change(s): ${(e as Error).message}. ` +
+        "They wait in the archive's outbox and are sent again by the next `npm run ingest`, `npm start` or `npm run reindex`.",
+      { cause: e },
+    );
+  }
+}
