@@ -39,8 +39,9 @@ const CONTENT_FIELDS = [
  */
 export function exportRecord(doc: CommentaryDocument): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of CONTENT_FIELDS) if (doc[f] !== undefined) out[f] = doc[f];
-  if (doc.provenance) out.provenance = doc.provenance;
+  const fields = doc as unknown as Record<string, unknown>;
+  for (const f of CONTENT_FIELDS) if (fields[f] !== undefined) out[f] = fields[f];
+  if (fields.provenance) out.provenance = fields.provenance;
   return out;
 }
 
