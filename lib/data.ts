@@ -29,33 +29,8 @@ export type SearchPageData =
 function parseCanonical(raw: RawParams): ReturnType<typeof parseSearchParams> & { changed?: boolean } {
   const parsed = parseSearchParams(raw, getConfig().SEARCH_PAGE_SIZE);
   if (!parsed.ok) return parsed;
-  const registry = getRegistry();
-  const speaker = parsed.query.filters.speaker.map((v) => (findEntity(registry, "person", v) ? v : (findPersonByObliqueForm(registry, v)?.name ?? v)));
-  const { filters, changed } = canonicalFilters({ ...parsed.query.filters, speaker }, registry);
-  return { ok: true, query: { ...parsed.query, filters }, changed: changed || speaker.some((v, i) => v !== parsed.query.filters.speaker[i]) };
-}
-
-const MASCULINE_OBLIQUE = ["ым", "ом", "ем", "а", "у", "е"];
-
-/**
- * A stopgap until lib/entities reads case forms of names its dictionary does not know
- * («Кутпанбаева», «Салтыбаева», «Ерлана Кутпанбаева»; since d08ffb6 only dictionary readings
- * count): the one man the text names once masculine oblique endings are taken off its words.
- * Asked only when findEntity finds no one; several candidates find none, as there.
- */
-export function findPersonByObliqueForm(registry: ReturnType<typeof getRegistry>, text: string): PersonEntity | undefined {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 3) return undefined;
-  const options = words.map((w) => [w, ...MASCULINE_OBLIQUE.filter((e) => w.length > e.length + 2 && w.toLowerCase().endsWith(e)).map((e) => w.slice(0, -e.length))]);
-  let combos: string[][] = [[]];
-  for (const o of options) combos = combos.flatMap((c) => o.map((w) => [...c, w]));
-  const found = new Set<PersonEntity>();
-  for (const c of combos) {
-    if (c.every((w, i) => w === words[i])) continue;
-    const e = findEntity(registry, "person", c.join(" "));
-    if (e?.kind === "person" && e.gender !== "femn") found.add(e);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
+  const { filters, changed } = canonicalFilters(parsed.query.filters);
+  return { ok: true, query: { ...parsed.query, filters }, changed };
 }
 
 /**
@@ -173,8 +148,6 @@ export function listEntities(kind: EntityKind, opts: { q?: string; sort?: "name"
   let list = entitiesOf(registry, kind) as Entity[];
   const q = opts.q?.trim();
   if (q) list = matchEntities(registry, kind, q);
-  const byForm = q && kind === "person" && !findEntity(registry, kind, q) ? findPersonByObliqueForm(registry, q) : undefined;
-  if (byForm && !list.includes(byForm)) list = [...list, byForm];
   const ru = new Intl.Collator("ru", { sensitivity: "base", numeric: true });
   list = [...list].sort(opts.sort === "name" ? (a, b) => ru.compare(a.name, b.name) : (a, b) => b.documentCount - a.documentCount || ru.compare(a.name, b.name));
   const offset = opts.offset ?? 0;

@@ -297,13 +297,30 @@ export function findEntity(registry: EntityRegistry, kind: EntityKind, text: str
   return undefined;
 }
 
+/** Endings a man's surname (and a consonant-final first name) takes in the oblique cases. */
+const MASCULINE_OBLIQUE = ["ым", "ом", "ем", "а", "у", "е"];
+
 function findPersonByForm(registry: EntityRegistry, text: string): Entity | undefined {
   const parts = nameParts(text);
   if (!parts) return undefined;
   // «Путина» is his genitive or her nominative: either reading may be meant.
-  const want = { first: parts.first ? firstNameKey(parts.first) : undefined, surnames: new Set([surnameKey(parts.surname), foldKey(parts.surname)]) };
-  const matches = registry.entities.filter((e): e is PersonEntity => {
-    if (e.kind !== "person") return false;
+  const direct = personsMatching(registry, parts.first, [surnameKey(parts.surname), foldKey(parts.surname)], parts.initial);
+  if (direct.length > 0) return direct.length === 1 ? direct[0] : undefined;
+  // A surname the dictionary does not know, in an oblique case («Кутпанбаева»): a man's, with
+  // the ending off both words; it never finds a woman.
+  const strip = (w: string) => MASCULINE_OBLIQUE.filter((e) => w.length > e.length + 2 && foldKey(w).endsWith(e)).map((e) => w.slice(0, -e.length));
+  const firsts = parts.first ? [parts.first, ...strip(parts.first)] : [undefined];
+  const found = new Set<PersonEntity>();
+  for (const f of firsts) for (const p of personsMatching(registry, f, strip(parts.surname).map(foldKey), parts.initial)) if (p.gender !== "femn") found.add(p);
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function personsMatching(registry: EntityRegistry, first: string | undefined, surnames: string[], initial?: string): PersonEntity[] {
+  const want = { first: first ? firstNameKey(first) : undefined, surnames: new Set(surnames) };
+  // «А. Путин» is not Владимир Путин: initials must fit one of the person's full names.
+  const initialFits = (e: PersonEntity) => !initial || [e.name, ...e.variants].some((n) => nameParts(n)?.initial === initial);
+  return registry.entities.filter((e): e is PersonEntity => {
+    if (e.kind !== "person" || (!first && !initialFits(e))) return false;
     return [e.name, ...e.variants].some((n) => {
       const p = nameParts(n);
       if (!p) return false;
@@ -313,7 +330,6 @@ function findPersonByForm(registry: EntityRegistry, text: string): Entity | unde
       return p.first !== undefined && firstNameKey(p.first) === want.first;
     });
   });
-  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** Entities of one kind, for index pages and the API. */

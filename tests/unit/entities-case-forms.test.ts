@@ -1,10 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
-
-vi.mock("server-only", () => ({}));
-
-const { buildEntityRegistry, findEntity } = await import("@/lib/entities/registry");
-const { findPersonByObliqueForm } = await import("@/lib/data");
+import { describe, expect, it } from "vitest";
+import { buildEntityRegistry, findEntity } from "@/lib/entities/registry";
 import type { DocumentNames } from "@/lib/entities/types";
+
+const findPersonByObliqueForm = (r: typeof registry, text: string) => findEntity(r, "person", text);
 
 let n = 0;
 const doc = (speakers: DocumentNames["speakers"]): DocumentNames => ({ docId: `d${++n}`, speakers, institutions: [], countries: [], topics: [], quoteSpeakers: {} });
@@ -35,8 +33,12 @@ describe("a man named by a case form of a name the dictionary does not know", ()
     expect(findPersonByObliqueForm(registry, "один два три четыре")).toBeUndefined();
   });
 
-  it("is only a fallback: the nominative is findEntity's, as before", () => {
+  it("the nominative reading comes first: «Темиркулова» is her, «Кутпанбаев» is him", () => {
     expect(findEntity(registry, "person", "Темиркулова")?.name).toBe("Айгерим Темиркулова");
-    expect(findPersonByObliqueForm(registry, "Кутпанбаев")).toBeUndefined();
+    expect(findEntity(registry, "person", "Кутпанбаев")?.name).toBe("Ерлан Кутпанбаев");
+  });
+
+  it("initials must fit: «А. Кутпанбаев» finds no one", () => {
+    expect(findEntity(registry, "person", "А. Кутпанбаев")).toBeUndefined();
   });
 });
