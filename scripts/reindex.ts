@@ -58,8 +58,12 @@ async function main(): Promise<number> {
   }
   const engine = MeilisearchEngine.fromConfig(config, await loadAliases());
   const bar = progressBar("meilisearch", total);
+  let statements = 0;
   function* documents(): Generator<CommentaryDocument> {
-    for (const { document } of store.all(config.MEILI_BATCH_SIZE)) yield view(document);
+    for (const { document } of store.all(config.MEILI_BATCH_SIZE)) {
+      statements += document.quotes.length;
+      yield view(document);
+    }
   }
   // The rebuild reads the whole archive, so every change queued before it starts is delivered by it.
   const queued = pendingEntries(embedded.db);
@@ -76,6 +80,9 @@ async function main(): Promise<number> {
     enqueue(embedded.db, since, "upsert");
   })();
   await flushOutbox(embedded.db, engine, config.MEILI_BATCH_SIZE);
+  if (statements > config.MEILI_MAX_TOTAL_HITS) {
+    console.warn(`warning: the archive holds ${statements} statements but MEILI_MAX_TOTAL_HITS is ${config.MEILI_MAX_TOTAL_HITS}: statement totals and paging will stop there; raise it and run npm run meili:setup`);
+  }
   console.log(`Meilisearch index "${config.MEILI_INDEX}" rebuilt and swapped in: ${total} document(s) in batches of ${config.MEILI_BATCH_SIZE}, ${secs()} s (${config.MEILI_URL})`);
   return 0;
 }
