@@ -550,6 +550,16 @@ function nominativeFirst(w: string): boolean {
   return rs.length === 0 || rs.some((p) => p.tag.CAse === "nomn" && p.tag.NMbr !== "plur");
 }
 
+/** A whole sentence without its final mark, when it is plain narrative (no quote, no statement of its own). */
+function wholeSentence(ts: QTok[]): { start: number; end: number } | undefined {
+  let from = 0;
+  let to = ts.length - 1;
+  while (to >= 0 && !ts[to]!.word && ts[to]!.quote === undefined && /^[.!?…;:,–—-]$/u.test(ts[to]!.text)) to--;
+  while (from <= to && !ts[from]!.word && /^[–—-]$/u.test(ts[from]!.text)) from++;
+  if (from > to || ts.slice(from, to + 1).filter((t) => t.word).length < 4) return undefined;
+  return { start: ts[from]!.start, end: ts[to]!.end };
+}
+
 function firstKey(w: string): string {
   const bare = w.replace(/\.$/u, "");
   return bare.length <= 2 ? key(bare) : key(nominativePart(bare, "first"));
@@ -661,6 +671,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
   /** Colon lines and the statement that introduces each («Х написал:» at the end of the paragraph before). */
   const colonSpeaker = new Map<number, { rec: PersonRec; by?: ResolvedBy }>();
   let sentenceNo = 0;
+  let prevSentence: { pi: number; ts: QTok[]; reported?: boolean } | undefined;
   paragraphs.forEach((p, pi) => {
     const colonLine = quoteSpans.find((q) => q.colon && q.startPara === pi + 1);
     const sentenceSpans = sentences(p);
@@ -751,6 +762,7 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
           if (how === "after" || how === "interrupted") prevTail = rec;
         } else if (!quoteSpeaker.has(q.id)) quoteSpeaker.set(q.id, undefined);
       }
+      const thisSentence: { pi: number; ts: QTok[]; reported?: boolean } = { pi, ts, ...(resolved.length > 0 || ts.some((t) => t.quote !== undefined) ? { reported: true } : {}) };
       if (colonLine && lastSentence) {
         // «Собянин в twitter написал:» — the paragraph that follows is what he wrote.
         const intro = [...resolved].reverse().find((x) => x.rec && x.st.kind !== "colon" && x.st.kind !== "po-slovam");
@@ -767,7 +779,16 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         // Reported speech: «по словам Х, …», «Х считает, что …», «…, заявил Х».
         const clause = reportedClause(ts, x.st);
         if (clause) reported.push({ paragraph: pi, ...clause, rec: x.rec, ...(x.by ? { by: x.by } : {}) });
+        // «Об этом сообщил Х»: what was reported is the sentence before.
+        else if (/^об$/iu.test(ts[0]?.text ?? "") && /^этом$/iu.test(ts[1]?.text ?? "") && x.st.verbIndex <= 8 && prevSentence && !prevSentence.reported) {
+          const back = wholeSentence(prevSentence.ts);
+          if (back) {
+            reported.push({ paragraph: prevSentence.pi, ...back, rec: x.rec, ...(x.by ? { by: x.by } : {}) });
+            prevSentence.reported = true;
+          }
+        }
       }
+      prevSentence = thisSentence;
     }
   });
 

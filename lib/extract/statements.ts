@@ -133,19 +133,26 @@ function governed(ts: Tok[], block: NameBlock): boolean {
 /** Nouns a medium or a body is named after («газета «Известия»», «пресс-служба МВД»), dropped from its name. */
 const MEDIA_NOUN = /^(газет[аыеу]|издани[еяю]|агентств[оау]|информагентств[оау]|портал[аеу]?|сайт[аеу]?|телеканал[аеу]?|канал[аеу]?|телеграм-канал[аеу]?|радиостанци[яиюей]|журнал[аеу]?|телекомпани[яиюей]|таблоид[аеу]?|еженедельник[аеу]?|ежедневник[аеу]?|газете|газетой|изданием|агентством)$/u;
 const BODY_HEAD = /^(пресс-служб[аыеу]|министерств[оау]|ведомств[оау]|полици[яиюей]|прокуратур[аыеу]|управлени[еяю]|департамент[аеу]?|служб[аыеу]|комитет[аеу]?|штаб[аеу]?|посольств[оау]|правительств[оау]|администраци[яиюей]|власти|властей|мэри[яиюей]|суд[аеу]?|пресс-центр[аеу]?|канцеляри[яиюей])$/u;
+const PREP = /^(с|со|к|ко|у|о|об|от|для|без|при|про|через|между|перед|над|под|за|по|из|на|после|против|согласно)$/u;
 const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9&.'’-]*$/u;
 
 /**
  * The body or medium a clause names, as the text names it: «РБК», «Associated Press», «газета
  * «Известия»» → «Известия», «пресс-служба МВД Киргизии». Undefined when the clause names none.
  */
-export function organisationIn(body: Tok[]): string | undefined {
+export function organisationIn(body: Tok[], asSubject = false): string | undefined {
   let i = 0;
-  while (i < body.length && body[i]!.word && /^[а-яё-]+$/u.test(body[i]!.text) && !MEDIA_NOUN.test(body[i]!.text) && !BODY_HEAD.test(body[i]!.text) && i < 2 && parse(body[i]!.text).some((p) => p.tag.POS === "ADJF")) i++;
+  while (i < body.length && body[i]!.word && /^[а-яёА-ЯЁ][а-яё-]+$/u.test(body[i]!.text) && !MEDIA_NOUN.test(body[i]!.text) && !BODY_HEAD.test(body[i]!.text) && i < 2 && parse(body[i]!.text).some((p) => p.tag.POS === "ADJF")) i++;
   const media = i < body.length && MEDIA_NOUN.test(body[i]!.text.toLowerCase());
   if (media) i++;
   const rest = body.slice(i);
   if (rest.length === 0) return undefined;
+  if (rest[rest.length - 1]!.text === ")" ) {
+    const open = rest.findIndex((t) => t.text === "(");
+    if (open > 0) rest.splice(open);
+  }
+  // «фирма «Спейс адвентчерс»»: a company's head noun before its quoted name.
+  if (!media && rest.length > 2 && /^(фирм|компани|корпораци|концерн|холдинг|банк|фонд|организаци|группировк|движени|парти)/u.test(rest[0]!.text.toLowerCase()) && /^[«"„]$/u.test(rest[1]!.text)) rest.shift();
   // «Известия», ''The Washington Post''.
   if (/^[«"„]$/u.test(rest[0]!.text)) {
     const close = rest.findIndex((t, k) => k > 0 && /^[»"“]$/u.test(t.text));
@@ -161,8 +168,15 @@ export function organisationIn(body: Tok[]): string | undefined {
     return joinTokens(rest);
   }
   if (media && rest.length <= 3 && rest.every((t) => t.word && /^[А-ЯЁ]/u.test(t.text))) return joinTokens(rest);
-  // пресс-служба МВД Киргизии, Министерство обороны США.
-  if (BODY_HEAD.test(rest[0]!.text.toLowerCase()) && rest.length <= 6 && rest.slice(1).some((t) => /^[А-ЯЁA-Z]/u.test(t.text))) {
+  // «в сообщении Букингемского дворца»: a capitalised name of a body in the genitive.
+  if (!asSubject && /^[А-ЯЁ][а-яё]/u.test(rest[0]!.text) && rest.length <= 4 && parse(rest[0]!.text.toLowerCase()).some((p) => p.tag.POS === "ADJF")) {
+    const inst = parseInstitution(rest);
+    if (inst && inst.name.split(/\s+/).length === rest.length) return inst.name;
+  }
+  // пресс-служба МВД Киргизии, Министерство обороны США, афганские власти.
+  if (BODY_HEAD.test(rest[0]!.text.toLowerCase()) && rest.length <= 6 && (i > 0 || asSubject || rest.slice(1).some((t) => /^[А-ЯЁA-Z]/u.test(t.text)))) {
+    // As the subject the text names it in the nominative already: kept as written.
+    if (asSubject) return joinTokens(body);
     const inst = parseInstitution(rest);
     if (inst) return inst.name;
   }
@@ -192,18 +206,38 @@ function organisationBefore(ts: Tok[], v: number): Attribution | undefined {
   let from = 0;
   if (ts[0] && /^[–—]$/u.test(ts[0].text)) from = 1;
   while (from < v && LEAD_PARTICLES.has(ts[from]!.text.toLowerCase())) from++;
-  // «В МВД сообщили, что …»: where the words come from.
-  if (/^(в|во)$/iu.test(ts[from]?.text ?? "") && /(ли)$/u.test(ts[v]!.text)) from++;
-  if (v - from < 1 || v - from > 6) return undefined;
-  return orgAttribution(ts.slice(from, v));
+  // «В МВД сообщили, что …»: where the words come from (named in the locative, brought to the nominative).
+  let located = false;
+  if (/^(в|во)$/iu.test(ts[from]?.text ?? "") && /(ли)$/u.test(ts[v]!.text)) {
+    from++;
+    located = true;
+  }
+  if (v - from < 1) return undefined;
+  // «20 октября рейтинговое агентство Fitch сообщило»: the longest name ending at the verb.
+  for (let k = Math.max(from, v - 6); k < v; k++) {
+    if (k > from && PREP.test(ts[k - 1]!.text.toLowerCase())) continue;
+    if (k > from && !/^[\d.,]+$|^(года|году|г)$/u.test(ts[k - 1]!.text) && ts[k - 1]!.word && !/^(в|во)$/iu.test(ts[k - 1]!.text)) {
+      // Only dates and the sentence start may stand before the name.
+      const all = ts.slice(from, k).every((t) => /^[\d.,]+$/u.test(t.text) || /^(года|году|г|январ[яе]|феврал[яе]|март[аеу]?|апрел[яе]|ма[яе]|июн[яе]|июл[яе]|август[аеу]?|сентябр[яе]|октябр[яе]|ноябр[яе]|декабр[яе]|в|во|тот|же|день|этот|это|тем|временем)$/iu.test(t.text));
+      if (!all) continue;
+    }
+    if (located && k !== from) continue;
+    const o = orgAttribution(ts.slice(k, v), !located);
+    if (o) return o;
+  }
+  return undefined;
 }
 
 const AGENCY = /^(тасс|интерфакс|риа|рбк|рейтер|рейтерс|синьхуа|блумберг|би-би-си|ап|афп|итар-тасс|регнум|ria|bbc|cnn|reuters|bloomberg|afp|ap)$/iu;
 
 /** An organisation attribution, marked as a medium when it is a news outlet. */
-function orgAttribution(ts: Tok[]): Attribution | undefined {
-  const name = organisationIn(ts);
+function orgAttribution(ts: Tok[], asSubject = false): Attribution | undefined {
+  // «его правительство», «Пресс-служба отмечает»: a body named by a common noun alone refers back
+  // to one named before; which one is not said here.
+  if (/^(его|её|ее|их|этот|эта|это|та|тот)$/iu.test(ts[0]?.text ?? "")) return undefined;
+  const name = organisationIn(ts, asSubject);
   if (!name) return undefined;
+  if (!name.split(/\s+/).some((w, i) => (i > 0 && /^[А-ЯЁA-Z«"]/u.test(w)) || /^[A-Z]/u.test(w) || isAbbr(w.replace(/[«»"]/gu, "")) || (i === 0 && /^[А-ЯЁ]/u.test(w) && !BODY_HEAD.test(w.toLowerCase()) && !parse(w.toLowerCase()).some((p) => p.tag.POS === "ADJF")))) return undefined;
   const media = ts.some((t) => MEDIA_NOUN.test(t.text.toLowerCase())) || /^[A-Za-z]/u.test(name) || AGENCY.test(name.split(/\s+/)[0]!) || /^[«"]/u.test(ts[0]?.text ?? "");
   return { organisation: name, ...(media ? { medium: true } : {}) };
 }
@@ -412,6 +446,16 @@ export function findStatements(ts: QTok[]): Statement[] {
       out.push({ verb: `по ${lower}`, verbIndex: v, attribution: pronounFromPossessive(ts[v - 1])!, kind: "po-slovam" });
       continue;
     }
+    // «Об этом говорится в сообщении Букингемского дворца», «…», — говорится в заявлении МВД.
+    if (lower === "говорится" && /^(в|во)$/u.test(ts[v + 1]?.text ?? "") && /^(сообщени|заявлени|пресс-релиз|документ|докладе|письме|обращени|публикаци|статье|интервью|коммюнике|ответе)/u.test(ts[v + 2]?.text.toLowerCase() ?? "")) {
+      const a = clauseAfter(ts, v + 3, undefined, "gent");
+      const o = a?.person ? undefined : orgAttribution(untilBoundary(ts, v + 3));
+      const prev = ts[v - 1];
+      const kind = prev && (/^[,–—-]$/u.test(prev.text) || prev.quote !== undefined) ? "after" : "before";
+      if (a?.person) out.push({ verb: lower, verbIndex: v, attribution: a, kind });
+      else if (o) out.push({ verb: lower, verbIndex: v, attribution: o, kind });
+      continue;
+    }
     if (PO_SLOVAM.has(lower) && ts[v - 1]?.text.toLowerCase() === "по") {
       const a = clauseAfter(ts, v + 1, undefined, "gent");
       if (a) out.push({ verb: `по ${lower}`, verbIndex: v, attribution: pronounFromPossessive(ts[v + 1]) ?? a, kind: "po-slovam" });
@@ -432,7 +476,7 @@ export function findStatements(ts: QTok[]): Statement[] {
     if (bodyVerb(t.text)) {
       // «МЧС России сообщило, что …», «…, сообщили в пресс-службе МВД».
       const before = organisationBefore(ts, v);
-      const o = before ?? (ts[v - 1] && /^[,–—-]$/u.test(ts[v - 1]!.text) ? orgAttribution(untilBoundary(ts, v + 1, true)) : undefined);
+      const o = before ?? (ts[v - 1] && (/^[,–—-]$/u.test(ts[v - 1]!.text) || /^об$/iu.test(ts[0]?.text ?? "")) ? orgAttribution(untilBoundary(ts, v + 1, true), true) : undefined);
       if (o) out.push({ verb: lower, verbIndex: v, attribution: o, kind: before ? "before" : "after" });
       continue;
     }
@@ -459,7 +503,7 @@ export function findStatements(ts: QTok[]): Statement[] {
     }
     if (inverted && prev?.text.toLowerCase() !== "считает") {
       // «…, сообщает РБК», «…, пишет «Гардиан»», «Как сообщила пресс-служба МВД, …».
-      const o = orgAttribution(untilBoundary(ts, v + 1, true));
+      const o = orgAttribution(untilBoundary(ts, v + 1, true), true);
       if (o) {
         out.push({ verb: lower, verbIndex: v, attribution: o, kind: "after" });
         continue;
@@ -481,7 +525,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     // follows the verb after a fronted object; only a named person counts here.
     if (!inverted && prev?.word && /^[а-яё]+$/u.test(prev.text)) {
       const a = clauseAfter(ts, v + 1, rv.gender, "nomn");
+      const o = a?.person || !/^об$/iu.test(ts[0]?.text ?? "") ? undefined : orgAttribution(untilBoundary(ts, v + 1, true), true);
       if (a?.person) out.push({ verb: lower, verbIndex: v, attribution: a, kind: "after" });
+      else if (o) out.push({ verb: lower, verbIndex: v, attribution: o, kind: "after" });
     }
   }
   // «Салтыбаев: «…»» — a name, a colon and a quote.
