@@ -1,0 +1,376 @@
+/**
+ * npm run test:chaos [-- --full] [--kills N] [--fuzz N] [--seconds S] [--connections C] [--seed N]
+ *
+ * Issue 11, item 7. Reduced counts by default (CI: about a minute), the issue's counts with --full:
+ *  1. kills: SIGKILL `npm run ingest` at random points (an update of every document plus new ones),
+ *     then PRAGMA integrity_check, the FTS5 integrity check of every full-text table, and the
+ *     archive is the old set or the new one, never a mix; a last run completes;
+ *  2. fuzz: property-based requests (fast-check) to /api/search, /api/statements and /: no 5xx,
+ *     none slower than 2 s;
+ *  3. load: autocannon on /api/search and /?q= with a mostly uncached query mix: 0 errors, 0
+ *     timeouts, 0 non-2xx; req/s and p99 reported.
+ * Exits 1 when any check fails; figures also go to test-results/chaos.json.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { archiveChecksum, exportArchive } from "@/lib/archive/export";
+import { ensureBuild } from "./bench/http";
+
+const ROOT = process.cwd();
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const full = args.includes("--full");
+const num = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+const KILLS = num("kills", full ? 20 : 6);
+const FUZZ = num("fuzz", full ? 10_000 : 300);
+const SECONDS = num("seconds", full ? 60 : 5);
+const CONNECTIONS = num("connections", full ? 64 : 16);
+const SEED = num("seed", Date.now() % 1_000_000);
+const SLOW_MS = 2_000;
+
+let rng = SEED;
+/** Deterministic per seed, so a failing run can be repeated with --seed. */
+function random(): number {
+  rng = (rng * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return rng / 2_147_483_648;
+}
+
+const failures: string[] = [];
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const check = (ok: boolean, what: string) => {
+  if (!ok) failures.push(what);
+  return ok;
+};
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "chaos-"));
+const env = (db: string) => ({ ...process.env, ARCHIVE_DB_PATH: db, MEILI_URL: "", MEILI_MASTER_KEY: "", NEXT_TELEMETRY_DISABLED: "1" });
+
+function ingest(db: string, files: string[]): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...files, "--quiet"], { cwd: ROOT, env: env(db), stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function finished(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d));
+  child.stderr?.on("data", (d: Buffer) => (out += d));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, out })));
+}
+
+function walSize(db: string): number {
+  try {
+    return fs.statSync(`${db}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+function copyDb(from: string, to: string): void {
+  for (const ext of ["", "-wal", "-shm"]) fs.rmSync(`${to}${ext}`, { force: true });
+  fs.copyFileSync(from, to);
+}
+
+/** Closed and checkpointed, so the file alone is the archive. */
+function settle(db: string): void {
+  const d = new Database(db);
+  d.pragma("wal_checkpoint(TRUNCATE)");
+  d.close();
+}
+
+interface DbState {
+  integrity: string;
+  fts: string[];
+  sha256: string;
+  documents: number;
+}
+
+function inspect(db: string): DbState {
+  const d = new Database(db);
+  try {
+    const integrity = String(d.pragma("integrity_check", { simple: true }));
+    const tables = d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%' AND sql NOT LIKE '%fts5vocab%'").pluck().all() as string[];
+    const fts: string[] = [];
+    for (const t of tables) {
+      try {
+        d.prepare(`INSERT INTO "${t}"("${t}") VALUES ('integrity-check')`).run();
+      } catch (e) {
+        fts.push(`${t}: ${(e as Error).message}`);
+      }
+    }
+    const sum = archiveChecksum(d);
+    return { integrity, fts, sha256: sum.sha256, documents: sum.documents };
+  } finally {
+    d.close();
+  }
+}
+
+// ---- 1. kills ---------------------------------------------------------------
+
+async function kills(): Promise<Record<string, unknown>> {
+  const oldDb = path.join(tmp, "old.db");
+  const r0 = await finished(ingest(oldDb, ["content"]));
+  if (r0.code !== 0) throw new Error(`baseline import failed: ${r0.out}`);
+  settle(oldDb);
+  const old = inspect(oldDb);
+  // The new set: every document updated (a paragraph added, ids kept) and 150 new ones.
+  const exported = path.join(tmp, "old.jsonl");
+  const d = new Database(oldDb);
+  exportArchive(d, exported);
+  d.close();
+  const records = fs.readFileSync(exported, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown> & { paragraphs: string[]; title: string });
+  const lines: string[] = [];
+  for (const r of records) {
+    const { provenance: _p, ...rest } = r;
+    lines.push(JSON.stringify({ ...rest, paragraphs: [...r.paragraphs, "Дополнение редакции: материал обновлён при проверке архива."] }));
+  }
+  for (let i = 0; i < 150; i++) {
+    const src = records[i % records.length]!;
+    lines.push(
+      JSON.stringify({
+        id: `chaos-${i}`,
+        title: `${src.title} — выпуск ${i + 1}`,
+        date: "2024-01-01",
+        paragraphs: src.paragraphs.map((p, j) => (j === 0 ? `Выпуск ${i + 1}. ${p}` : p)),
+        topics: ["Проверка архива"],
+      }),
+    );
+  }
+  const newSet = path.join(tmp, "new.jsonl");
+  fs.writeFileSync(newSet, `${lines.join("\n")}\n`);
+  const newDb = path.join(tmp, "new.db");
+  copyDb(oldDb, newDb);
+  const t0 = performance.now();
+  const ref = ingest(newDb, [newSet]);
+  const refDone = finished(ref);
+  // When the import starts writing: its WAL grows past what opening the archive writes.
+  let writeStartMs = -1;
+  const walWatch = setInterval(() => {
+    if (writeStartMs < 0 && walSize(newDb) > 256 * 1024) writeStartMs = performance.now() - t0;
+  }, 5);
+  const r1 = await refDone;
+  clearInterval(walWatch);
+  const fullMs = performance.now() - t0;
+  if (writeStartMs < 0) writeStartMs = fullMs * 0.8;
+  if (r1.code !== 0) throw new Error(`reference import failed: ${r1.out}`);
+  settle(newDb);
+  const fresh = inspect(newDb);
+  log(`kills: old set ${old.documents} documents, new set ${fresh.documents}; a whole import takes ${Math.round(fullMs)} ms, writing from ${Math.round(writeStartMs)} ms`);
+
+  const work = path.join(tmp, "work.db");
+  const outcome = { old: 0, new: 0, bad: 0, finishedFirst: 0 };
+  for (let i = 0; i < KILLS; i++) {
+    copyDb(oldDb, work);
+    const started = performance.now();
+    const child = ingest(work, [newSet]);
+    const done = finished(child);
+    // One kill in three anywhere in the run; the others while it writes (its WAL growing), at a random point of the write.
+    if (i % 3 === 0) await new Promise((r) => setTimeout(r, random() * fullMs));
+    else {
+      while (walSize(work) <= 256 * 1024 && child.exitCode === null && performance.now() - started < fullMs * 3) await new Promise((r) => setTimeout(r, 2));
+      await new Promise((r) => setTimeout(r, random() * (fullMs - writeStartMs)));
+    }
+    const at = Math.round(performance.now() - started);
+    child.kill("SIGKILL");
+    const r = await done;
+    if (r.signal !== "SIGKILL") outcome.finishedFirst++;
+    const s = inspect(work);
+    const which = s.sha256 === old.sha256 ? "old" : s.sha256 === fresh.sha256 ? "new" : "mixed";
+    const ok = check(s.integrity === "ok", `kill ${i + 1}: integrity_check ${s.integrity}`) && check(s.fts.length === 0, `kill ${i + 1}: FTS5 ${s.fts.join("; ")}`) && check(which !== "mixed", `kill ${i + 1}: neither the old nor the new set (${s.documents} documents)`);
+    outcome[ok ? (which as "old" | "new") : "bad"]++;
+    log(`  kill ${String(i + 1).padStart(2)} at ${String(at).padStart(5)} ms (${r.signal ?? `exit ${r.code}`}): integrity ${s.integrity}, fts ${s.fts.length ? "FAILED" : "ok"}, ${which} set`);
+  }
+  // After the last kill, the same command completes and leaves the new set.
+  const again = await finished(ingest(work, [newSet]));
+  const last = inspect(work);
+  check(again.code === 0, `re-run after the kills exited ${again.code}: ${again.out.slice(-300)}`);
+  check(last.sha256 === fresh.sha256 && last.integrity === "ok" && last.fts.length === 0, "re-run after the kills did not leave the new set");
+  log(`kills: ${KILLS - outcome.finishedFirst} SIGKILLs (${outcome.finishedFirst} import(s) finished before the signal), archive left old ${outcome.old} / new ${outcome.new} / broken ${outcome.bad}; re-run exit ${again.code}, ${last.documents} documents, ${last.sha256 === fresh.sha256 ? "the new set" : "NOT the new set"}`);
+  return { kills: KILLS, ...outcome, rerunExit: again.code, wholeImportMs: Math.round(fullMs), db: newDb };
+}
+
+// ---- the server -------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(db: string): Promise<{ base: string; stop: () => void }> {
+  ensureBuild(ROOT, log);
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...env(db), NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  server.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d).slice(-4_000)));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const res = await fetch(`${base}/api/health`).catch(() => undefined);
+    if (res?.ok) break;
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { base, stop: () => server.kill("SIGTERM") };
+}
+
+// ---- 2. fuzz ----------------------------------------------------------------
+
+const WORDS = ["медиатор", "санкции", "Казахстан", "ЕАЭС", "ШОС", "переговоры", "Астана", "газопровод", "нейтралитет", "безопасность", "площадка", "спор"];
+const NAMES = ["Ержан Салтыбаев", "Асхат Темиркулов", "Салтыбаева", "ИМЭП", "Россия", "РФ", "Экономика"];
+
+const word = fc.oneof(
+  fc.constantFrom(...WORDS),
+  // typos of real words: one letter changed, dropped or doubled
+  fc.tuple(fc.constantFrom(...WORDS), fc.nat(20), fc.constantFrom("а", "о", "", "ъ")).map(([w, i, c]) => w.slice(0, i % w.length) + c + w.slice((i % w.length) + 1)),
+  fc.string({ unit: "grapheme", maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom(..."абвгдеёжзийклмнопрстуфхцчшщъыьэюя"), minLength: 3, maxLength: 14 }),
+);
+const qText = fc.oneof(
+  { arbitrary: fc.array(word, { maxLength: 8 }).map((ws) => ws.join(" ")), weight: 4 },
+  fc.array(fc.oneof(word, fc.constantFrom('"', "-", "ИЛИ", "OR", "(", ")", "*", ":", "\\", "%", "&", "<script>", "'", "NEAR", "AND")), { maxLength: 12 }).map((ws) => ws.join(" ")),
+  fc.string({ unit: "binary", maxLength: 80 }),
+  fc.array(word, { minLength: 40, maxLength: 80 }).map((ws) => ws.join(" ").slice(0, 520)),
+);
+const param = fc.record(
+  {
+    q: qText,
+    speaker: fc.array(fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 40 })), { maxLength: 3 }),
+    institution: fc.array(fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 40 })), { maxLength: 2 }),
+    country: fc.array(fc.oneof(fc.constantFrom("Россия", "РФ", "Китай", "США"), fc.string({ maxLength: 20 })), { maxLength: 2 }),
+    topic: fc.array(fc.string({ maxLength: 30 }), { maxLength: 2 }),
+    sort: fc.oneof({ arbitrary: fc.constantFrom("relevance", "date"), weight: 5 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 }),
+    page: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 30 }).map(String), weight: 5 }, { arbitrary: fc.integer({ min: -3, max: 2_000 }).map(String), weight: 1 }, { arbitrary: fc.string({ maxLength: 6 }), weight: 1 }),
+    view: fc.constantFrom("statements", "documents", "", "x"),
+  },
+  { requiredKeys: [] },
+);
+const target = fc.constantFrom("/api/search", "/api/statements", "/");
+
+function urlOf(base: string, where: string, p: Record<string, string | string[]>): string {
+  const u = new URL(where, base);
+  for (const [k, v] of Object.entries(p)) for (const x of Array.isArray(v) ? v : [v]) u.searchParams.append(k, x);
+  return u.toString();
+}
+
+async function fuzz(base: string): Promise<Record<string, unknown>> {
+  const statuses: Record<string, number> = {};
+  let slowest = 0;
+  let runs = 0;
+  const started = performance.now();
+  const result = await fc.check(
+    fc.asyncProperty(target, param, async (where, p) => {
+      const url = urlOf(base, where, p as Record<string, string | string[]>);
+      const t0 = performance.now();
+      // Redirects (a filter in a variant form) are answers too; their status counts, not their target's.
+      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      const ms = performance.now() - t0;
+      runs++;
+      slowest = Math.max(slowest, ms);
+      const key = `${res.status}`;
+      statuses[key] = (statuses[key] ?? 0) + 1;
+      if (res.status >= 500) throw new Error(`${res.status} for ${url}`);
+      if (ms > SLOW_MS) throw new Error(`${Math.round(ms)} ms for ${url}`);
+    }),
+    { numRuns: FUZZ, seed: SEED, endOnFailure: true },
+  );
+  const secs = (performance.now() - started) / 1000;
+  if (result.failed) check(false, `fuzz: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)} (seed ${SEED}, counterexample ${JSON.stringify(result.counterexample)})`);
+  log(`fuzz: ${runs} requests in ${secs.toFixed(1)} s, ${result.failed ? "FAILED" : "0 5xx, none over 2 s"}; slowest ${Math.round(slowest)} ms; statuses ${JSON.stringify(statuses)}`);
+  return { cases: runs, failed: result.failed, slowestMs: Math.round(slowest), statuses };
+}
+
+// ---- 3. load ----------------------------------------------------------------
+
+/** A mostly uncached mix: word pairs and triples, typos, filters, pages, in a seeded shuffle. */
+function loadQueries(n: number): string[] {
+  const out: string[] = [];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  for (let i = 0; i < n; i++) {
+    const ws = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(WORDS));
+    if (random() < 0.3) {
+      const w = ws[0]!;
+      const at = 1 + Math.floor(random() * (w.length - 1));
+      ws[0] = w.slice(0, at) + pick(["а", "о", "и"]) + w.slice(at + 1);
+    }
+    const p = new URLSearchParams({ q: ws.join(" ") });
+    if (random() < 0.2) p.set("speaker", pick(NAMES.slice(0, 2)));
+    if (random() < 0.2) p.set("sort", "date");
+    if (random() < 0.2) p.set("page", String(1 + Math.floor(random() * 3)));
+    out.push(p.toString());
+  }
+  return out;
+}
+
+async function load(base: string): Promise<Record<string, unknown>[]> {
+  const queries = loadQueries(5_000);
+  const out: Record<string, unknown>[] = [];
+  for (const [label, prefix] of [
+    ["/api/search", "/api/search"],
+    ["/?q=", "/"],
+  ] as const) {
+    let i = 0;
+    const r = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      timeout: 10,
+      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `${prefix}?${queries[i++ % queries.length]}` }) }],
+    });
+    const figures = { path: label, connections: CONNECTIONS, seconds: SECONDS, requests: r.requests.total, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx };
+    check(r.errors === 0 && r.timeouts === 0 && r.non2xx === 0, `load ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`);
+    log(`load: ${label.padEnd(11)} ${CONNECTIONS} connections × ${SECONDS} s: ${figures.reqPerSec} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+    out.push(figures);
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  log(`chaos (${full ? "full" : "reduced"} counts, seed ${SEED}): ${KILLS} kills, ${FUZZ} fuzz cases, load ${CONNECTIONS} connections × ${SECONDS} s per endpoint`);
+  const started = performance.now();
+  const report: Record<string, unknown> = { seed: SEED, full };
+  try {
+    const k = await kills();
+    report.kills = k;
+    const server = await startServer(k.db as string);
+    try {
+      report.fuzz = await fuzz(server.base);
+      report.load = await load(server.base);
+      const health = await fetch(`${server.base}/api/health`);
+      check(health.ok, `health after the load answered ${health.status}`);
+    } finally {
+      server.stop();
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  report.failures = failures;
+  report.seconds = Math.round((performance.now() - started) / 1000);
+  fs.mkdirSync("test-results", { recursive: true });
+  fs.writeFileSync("test-results/chaos.json", `${JSON.stringify(report, null, 2)}\n`);
+  log(`\nchaos: ${failures.length === 0 ? "all checks passed" : `${failures.length} check(s) failed`} in ${report.seconds} s`);
+  for (const f of failures) log(`  FAILED ${f}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`chaos: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);
