@@ -237,7 +237,10 @@ function orgAttribution(ts: Tok[], asSubject = false): Attribution | undefined {
   if (/^(его|её|ее|их|этот|эта|это|та|тот)$/iu.test(ts[0]?.text ?? "")) return undefined;
   const name = organisationIn(ts, asSubject);
   if (!name) return undefined;
-  if (!name.split(/\s+/).some((w, i) => (i > 0 && /^[А-ЯЁA-Z«"]/u.test(w)) || /^[A-Z]/u.test(w) || isAbbr(w.replace(/[«»"]/gu, "")) || (i === 0 && /^[А-ЯЁ]/u.test(w) && !BODY_HEAD.test(w.toLowerCase()) && !parse(w.toLowerCase()).some((p) => p.tag.POS === "ADJF")))) return undefined;
+  const words = name.split(/\s+/);
+  // «Министерство морских дел и рыболовства»: a head noun with a name after it is specific enough.
+  const specific = words.length >= 3 && BODY_HEAD.test(words[0]!.toLowerCase());
+  if (!specific && !words.some((w, i) => (i > 0 && /^[А-ЯЁA-Z«"]/u.test(w)) || /^[A-Z]/u.test(w) || isAbbr(w.replace(/[«»"]/gu, "")) || (i === 0 && /^[А-ЯЁ]/u.test(w) && !BODY_HEAD.test(w.toLowerCase()) && !parse(w.toLowerCase()).some((p) => p.tag.POS === "ADJF")))) return undefined;
   const media = ts.some((t) => MEDIA_NOUN.test(t.text.toLowerCase())) || /^[A-Za-z]/u.test(name) || AGENCY.test(name.split(/\s+/)[0]!) || /^[«"]/u.test(ts[0]?.text ?? "");
   return { organisation: name, ...(media ? { medium: true } : {}) };
 }

@@ -156,7 +156,45 @@ describe("reported speech", () => {
   });
 });
 
+describe("bodies and media", () => {
+  it("«…, передает РИА Новости», «По данным газеты «…»», «Как сообщает NEWSru.com, …» credit the medium with the report", () => {
+    const r = run([
+      "Сейчас выясняется, кому именно принадлежит изъятое оружие, передает РИА Новости.",
+      "По данным газеты «The Washington Post», он преуспел и сколотил состояние.",
+      "Как сообщает NEWSru.com, член комитета принял картину в подарок.",
+    ]);
+    expect(r.quotes.map((q) => [q.kind, q.speaker])).toEqual([
+      ["reported", "РИА Новости"],
+      ["reported", "The Washington Post"],
+      ["reported", "NEWSru.com"],
+    ]);
+    expect(r.speakers).toEqual([]);
+  });
+
+  it("a body as the subject is kept as written; «Об этом сообщило Х» credits the sentence before", () => {
+    const r = run([
+      "Министерство морских дел и рыболовства сообщило, что черепах передадут на лечение в центр.",
+      "Японский предприниматель Дайсуке Эномото станет четвёртым космическим туристом. Об этом сообщила американская фирма «Спейс адвентчерс».",
+    ]);
+    expect(r.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ["Министерство морских дел и рыболовства", "черепах передадут на лечение в центр"],
+      ["Спейс адвентчерс", "Японский предприниматель Дайсуке Эномото станет четвёртым космическим туристом"],
+    ]);
+  });
+
+  it("an agency never gets a direct quote, and a body named by a common noun alone gets nothing", () => {
+    const r = run(["«Казахстан остаётся площадкой для переговоров», – сообщил ТАСС.", "Пресс-служба отмечает, что на момент обыска в доме находились сотрудники."]);
+    expect(r.quotes.every((q) => q.speaker === undefined)).toBe(true);
+  });
+});
+
 describe("dialogue and paragraphs", () => {
+  it("«Х в twitter написал:» and the next paragraph is what Х wrote", () => {
+    const p = ["Мэр города Сергей Собянин в twitter написал:", "Троим пострадавшим на остановке оказывают всю необходимую помощь."];
+    const r = run(p);
+    expect(r.quotes).toEqual([expect.objectContaining({ kind: "direct", speaker: "Сергей Собянин", paragraph: 1, start: 0, text: "Троим пострадавшим на остановке оказывают всю необходимую помощь" })]);
+  });
+
   it("a dialogue line opened by a dash is a direct quote, with the attribution taken out", () => {
     const p = ["Журналисты спросили министра о сроках.", "— Мы готовы к переговорам, — сказал Сергей Лавров. — Но не на любых условиях."];
     const r = run(p);
