@@ -36,6 +36,16 @@ const envSchema = z
     /** Whether npm start loads the fictional pieces in content/samples; "exclude" also takes them out of the archive. */
     SAMPLES: z.enum(["include", "exclude"], { message: 'SAMPLES must be "include" or "exclude"' }).default("include"),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Typo correction: unknown words corrected per query at most (the rest stay as typed); 0 turns it off. */
+    TYPO_MAX_WORDS: z.coerce.number().int().min(0).max(50).default(5),
+    /** Typo correction: time one query may spend on it before it runs as typed. */
+    TYPO_BUDGET_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+    /** Import limits: characters in one paragraph, in one document (title and paragraphs), and paragraphs per document. */
+    MAX_PARAGRAPH_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+    MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1_000).max(100_000_000).default(2_000_000),
+    MAX_PARAGRAPHS: z.coerce.number().int().min(1).max(100_000).default(5_000),
+    /** Characters of text one article page sends at most; a longer article is split into parts with «Читать дальше». */
+    ARTICLE_PAGE_CHARS: z.coerce.number().int().min(1_000).max(10_000_000).default(60_000),
   })
   .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH), PEOPLE_OVERRIDES_PATH: path.resolve(e.PEOPLE_OVERRIDES_PATH) }));
 

@@ -12,6 +12,11 @@ export class WeightedLru<V> {
     private readonly weigh: (value: V) => number = () => 1,
   ) {}
 
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }

@@ -1,8 +1,33 @@
 import type { Db } from "@/lib/archive/db";
+import { getConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
 import type { ParsedQuery } from "../query-syntax";
 import { maxTypos, nearestTerm, type VocabularyTerm } from "../typo";
+import { WeightedLru } from "./lru";
+
+/**
+ * What one query may spend on typo correction (issue 11, item 1): unknown words corrected at most
+ * `maxWords` (the rest stay as typed), and a time budget after which the query runs uncorrected.
+ */
+export interface TypoLimits {
+  maxWords: number;
+  budgetMs: number;
+}
+
+export const DEFAULT_TYPO_LIMITS: TypoLimits = { maxWords: 5, budgetMs: 100 };
+
+function configuredLimits(): TypoLimits {
+  try {
+    const c = getConfig();
+    return { maxWords: c.TYPO_MAX_WORDS, budgetMs: c.TYPO_BUDGET_MS };
+  } catch {
+    return DEFAULT_TYPO_LIMITS;
+  }
+}
+
+/** Cached lookups per vocabulary: a word's existence and its correction, until the index changes. */
+const CACHE_ENTRIES = 20_000;
 
 /**
  * The embedded index's vocabulary, read through FTS5's fts5vocab (a temp table, so the archive
@@ -18,8 +43,19 @@ import { maxTypos, nearestTerm, type VocabularyTerm } from "../typo";
 export class SqliteVocabulary {
   private readonly has;
   private readonly range;
+  private readonly version;
+  private readonly keys = new WeightedLru<boolean>(CACHE_ENTRIES);
+  private readonly fixes = new WeightedLru<string | 0>(CACHE_ENTRIES);
+  private seen = "";
+  /** Range scans actually run (cache misses): tests count them. */
+  scans = 0;
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    readonly limits: TypoLimits = configuredLimits(),
+  ) {
+    // data_version moves when another connection commits, total_changes when this one writes.
+    this.version = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck();
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab_col USING fts5vocab(main, fts, col)");
     // A MATCH stops at the first document; fts5vocab would walk the term's whole doclist to count it.
     this.has = db.prepare("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1").pluck();
@@ -31,20 +67,40 @@ export class SqliteVocabulary {
     );
   }
 
+  /** Forgets cached lookups once the index has changed. */
+  private fresh(): void {
+    const v = this.version.get() as string;
+    if (v === this.seen) return;
+    this.seen = v;
+    this.keys.clear();
+    this.fixes.clear();
+  }
+
   /** True when an analyzed key occurs in some title or body. */
   hasKey(key: string): boolean {
-    return this.has.get(`{title body} : "${key.replace(/"/g, '""')}"`) !== undefined;
+    this.fresh();
+    const cached = this.keys.get(key);
+    if (cached !== undefined) return cached;
+    const found = this.has.get(`{title body} : "${key.replace(/"/g, '""')}"`) !== undefined;
+    this.keys.set(key, found);
+    return found;
   }
 
   /** The indexed surface form nearest to a normalised word, within its typo budget, or null. */
   correct(norm: string): string | null {
     const budget = maxTypos(norm);
     if (budget === 0) return null;
+    this.fresh();
+    const cached = this.fixes.get(norm);
+    if (cached !== undefined) return cached === 0 ? null : cached;
     const first = String.fromCodePoint(norm.codePointAt(0)!);
     const next = String.fromCodePoint(first.codePointAt(0)! + 1);
     const len = [...norm].length;
+    this.scans++;
     const rows = this.range.all(first, next, len - budget, len + budget) as VocabularyTerm[];
-    return nearestTerm(norm, rows);
+    const fix = nearestTerm(norm, rows);
+    this.fixes.set(norm, fix ?? 0);
+    return fix;
   }
 }
 
@@ -52,12 +108,18 @@ export class SqliteVocabulary {
  * The query with every typed word that matches nothing replaced by its nearest indexed form, or
  * null when no word needed (or admitted) a correction. The first letter's case is kept as typed.
  */
-export function correctQueryText(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: SqliteVocabulary): string | null {
+export function correctQueryText(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: SqliteVocabulary, limits: TypoLimits = vocabulary.limits): string | null {
   let text = input;
   let changed = false;
+  let tried = 0;
+  const deadline = performance.now() + limits.budgetMs;
   for (const group of parsed.groups)
     for (const c of group) {
       if (c.kind !== "term" || c.expansion || vocabulary.hasKey(c.key)) continue;
+      // Past N unknown words the rest stay as typed; past the time budget the query runs as typed.
+      if (tried >= limits.maxWords) return changed ? text : null;
+      if (performance.now() > deadline) return null;
+      tried++;
       const fix = vocabulary.correct(normalizeWord(c.raw));
       if (!fix) continue;
       const key = analyzer.queryKey(fix);
