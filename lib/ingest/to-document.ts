@@ -6,6 +6,7 @@ import { countriesInText } from "@/lib/entities/document";
 import { namesNoBody } from "@/lib/entities/mentions";
 import { completeDocumentNames } from "@/lib/entities/within-document";
 import type { Quote } from "@/lib/validations/document";
+import { documentLimitIssue } from "@/lib/validations/limits";
 import { IngestError } from "./errors";
 import type { SourceRecord } from "./source-record";
 
@@ -39,6 +40,9 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     throw new IngestError(record.file, `${prefix}${issue.message}`, top ? record.lineOf(top) : record.line, field);
   }
   const input = parsed.data;
+  // Before extraction: an over-long document costs its reading only (lib/validations/limits.ts).
+  const over = documentLimitIssue(input);
+  if (over) throw new IngestError(record.file, `${where !== undefined ? `item ${where}: ` : ""}${over.message}`, record.lineOf("paragraphs"), over.field);
   const complete = input.quotes && input.speakers.length > 0 && input.topics.length > 0 && input.institutions.length > 0;
   const extracted = complete
     ? undefined
