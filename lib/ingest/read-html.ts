@@ -87,7 +87,15 @@ export function parseHtmlPage(html: string, pageUrl?: string): HtmlPage {
   const h1 = collapse(doc.querySelector("h1")?.textContent ?? "");
   const docTitle = collapse(doc.querySelector("title")?.textContent ?? "");
 
-  // Readability changes the tree it reads; metadata is taken first.
+  // Readability changes the tree it reads; metadata is taken first. Navigation, footers, asides
+  // and forms are never the article's text, so they go before it looks (a short page would
+  // otherwise come back whole); a <header> goes unless it is the article's own.
+  for (const el of doc.querySelectorAll("nav, footer, aside, form, [role=navigation], [role=contentinfo], [role=complementary]")) el.remove();
+  for (const el of doc.querySelectorAll("header")) if (!el.closest("article")) el.remove();
+  // Readability keeps a byline block when the page's <meta> already names the author; it is metadata here.
+  for (const el of doc.querySelectorAll('[class*="byline"], [class*="dateline"], [rel="author"], [itemprop="author"], [class~="author"], [class*="post-meta"]')) {
+    if (collapse(el.textContent ?? "").length <= 120) el.remove();
+  }
   const parsed = new Readability(doc as unknown as Document, { charThreshold: 100 }).parse();
   let paragraphs: string[];
   if (parsed?.content) {

@@ -34,8 +34,9 @@ export function readMarkdown(file: string, text: string): SourceRecord[] {
       data,
       lineOf: (field) => {
         if (field === "paragraphs") return bodyStart;
+        // gray-matter's matter starts with the newline that ends the opening ---, so its line i is line i + 1 of the file.
         const i = fmLines.findIndex((l) => l.startsWith(`${field}:`));
-        return i === -1 ? 1 : i + 2;
+        return i === -1 ? 1 : i + (/^\r?\n/.test(parsed.matter) ? 1 : 2);
       },
     },
   ];

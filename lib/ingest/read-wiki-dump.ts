@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
 import unbzip2 from "unbzip2-stream";
@@ -90,8 +90,15 @@ export async function* readWikiDump(
   const bytesTotal = fs.statSync(file).size;
   let bytesRead = 0;
   raw.on("data", (c: Buffer | string) => (bytesRead += c.length));
-  // unbzip2-stream is a classic stream; wrap() gives it backpressure and async iteration.
-  const input: Readable = file.toLowerCase().endsWith(".bz2") ? new Readable().wrap(raw.pipe(unbzip2())) : raw;
+  // unbzip2-stream is a classic through stream: piped into a PassThrough it gets backpressure and async iteration.
+  let input: Readable = raw;
+  if (file.toLowerCase().endsWith(".bz2")) {
+    const out = new PassThrough({ highWaterMark: 256 * 1024 });
+    const bz = raw.pipe(unbzip2());
+    bz.on("error", (e: Error) => out.destroy(e));
+    raw.on("error", (e: Error) => out.destroy(e));
+    input = bz.pipe(out);
+  }
 
   const parser = new SaxesParser({ position: true });
   const ready: Page[] = [];

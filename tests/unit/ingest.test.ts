@@ -91,7 +91,7 @@ describe("reading files", () => {
 
 describe("bad files are rejected with where and what", () => {
   const cases: [string, string, string, RegExp][] = [
-    ["bad date", "d.md", GOOD_MD.replace("2023-09-12", "2023-13-45"), /d\.md:4: date: /],
+    ["bad date", "d.md", GOOD_MD.replace("2023-09-12", "2023-13-45"), /d\.md:3: date: /],
     ["missing title", "t.md", GOOD_MD.replace(/^title: .*$/m, ""), /t\.md:\d+: title: /],
     ["broken YAML", "y.md", GOOD_MD.replace('topics: ["Санкции"]', 'topics: ["Санкции"'), /y\.md:\d+: invalid YAML front matter/],
     ["no front matter", "n.md", "Просто текст", /n\.md:1: expected YAML front matter/],
