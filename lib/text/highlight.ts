@@ -82,15 +82,30 @@ export function makeSnippet(paragraphs: readonly string[], analyzer: Analyzer, t
     const flags = hitFlags(tokens, terms);
     const hitIdx = flags.flatMap((f, i) => (f ? [i] : []));
     if (hitIdx.length === 0) continue;
+    // Both ends of the window move forward with its first hit, and the hits inside it are a
+    // contiguous run of hitIdx: two pointers and a count per word keep this linear in the hits (a
+    // word repeated 70,000 times in one document made it quadratic, tens of seconds per search).
+    let lo = 0;
+    let hi = 0;
+    let hits = 0;
+    const inWindow = new Map<string, number>();
     for (const first of hitIdx) {
       const startTok = tokens[first]!;
       // Some context before the first hit; a hit near the end shifts the window back so it stays full.
       const to = Math.min(text.length, Math.max(0, startTok.start - Math.floor(maxChars / 4)) + maxChars);
       const from = Math.max(0, to - maxChars);
-      const inside = hitIdx.filter((i) => tokens[i]!.start >= from && tokens[i]!.end <= to);
-      const distinct = new Set(inside.map((i) => tokens[i]!.norm)).size;
-      const score = distinct * 10 + inside.length;
-      if (!best || score > best.score) best = { p, from, to, score, hits: inside.length };
+      for (; hi < hitIdx.length && tokens[hitIdx[hi]!]!.end <= to; hi++, hits++) {
+        const norm = tokens[hitIdx[hi]!]!.norm;
+        inWindow.set(norm, (inWindow.get(norm) ?? 0) + 1);
+      }
+      for (; lo < hi && tokens[hitIdx[lo]!]!.start < from; lo++, hits--) {
+        const norm = tokens[hitIdx[lo]!]!.norm;
+        const n = inWindow.get(norm)! - 1;
+        if (n === 0) inWindow.delete(norm);
+        else inWindow.set(norm, n);
+      }
+      const score = inWindow.size * 10 + hits;
+      if (!best || score > best.score) best = { p, from, to, score, hits };
     }
   }
   if (!best) {
