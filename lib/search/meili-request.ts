@@ -125,7 +125,8 @@ export function buildSearchPlan(
   // whatever the facets; with facets selected the main total cannot tell that.
   let textProbe: number | undefined;
   if (mode === "all" && parsed.groups.length > 1 && active.length > 0) {
-    textProbe = queries.push({ ...base, ...filter([text]), page: 1, hitsPerPage: 0 }) - 1;
+    // Without q: a count needs no ranking, and q could miss words the filter finds (PlanOptions.relevance).
+    textProbe = queries.push({ indexUid, q: "", ...filter([text]), page: 1, hitsPerPage: 0 }) - 1;
   }
 
   const staleProbe = queries.push({ indexUid, q: "", filter: staleFilter(analyzerVersion), page: 1, hitsPerPage: 0 }) - 1;

@@ -224,6 +224,15 @@ describe.skipIf(!MEILI_URL)("both engines at Meilisearch's limits", () => {
     }
   });
 
+  it("decides the any-words fallback on what the filter finds, not on what q finds", async () => {
+    for (const filters of [{}, { topic: [] }] as Filters[]) {
+      const [a, b] = await both("заключительноеслово текст", filters);
+      expect(a.matchMode).toBe("all");
+      expect(ids(a)).toEqual(["edge-long"]);
+      expect([b.matchMode, ids(b)]).toEqual([a.matchMode, ids(a)]);
+    }
+  });
+
   it("finds a word over 250 bytes", async () => {
     const [a, b] = await both(LONG_WORD);
     expect(ids(a)).toEqual(["edge-token"]);

@@ -232,14 +232,15 @@ export class MeilisearchEngine implements SearchEngine {
     let plan = build(true);
     let results = await this.multi(plan.queries);
     if ((results[plan.staleProbe]?.totalHits ?? 0) > 0) throw this.staleError(indexUid);
+    // First whether q dropped matches, so that the fallback below is decided on the filter's count.
+    if (plan.filterProbe !== undefined && (results[plan.filterProbe]?.totalHits ?? 0) > (results[plan.main]?.totalHits ?? 0)) {
+      plan = build(false);
+      results = await this.multi(plan.queries);
+    }
     const textTotal = results[plan.textProbe ?? plan.main]?.totalHits ?? 0;
     if (textTotal === 0 && parsed.groups.length > 1) {
       mode = "any";
       plan = build(true);
-      results = await this.multi(plan.queries);
-    }
-    if (plan.filterProbe !== undefined && (results[plan.filterProbe]?.totalHits ?? 0) > (results[plan.main]?.totalHits ?? 0)) {
-      plan = build(false);
       results = await this.multi(plan.queries);
     }
     return { plan, results, mode };
