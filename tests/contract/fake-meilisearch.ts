@@ -32,6 +32,8 @@ export interface FakeOptions {
   failStatus?: number;
   /** Make document additions fail as tasks, the way an invalid payload does. */
   failAdditions?: boolean;
+  /** Port to listen on; any free one when unset. */
+  port?: number;
 }
 
 export interface FakeMeilisearch {
@@ -421,7 +423,7 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
       else answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
