@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/archive/db";
-import { enqueue, outboxSize, outboxState, pendingEntries } from "@/lib/archive/outbox";
+import { drain, enqueue, flushOutbox, outboxSize, outboxState, pendingEntries } from "@/lib/archive/outbox";
 import { parseConfig, type AppConfig } from "@/lib/config";
 import { storeDocuments } from "@/lib/ingest/run-ingest";
 import { LAG_GRACE_MS, MeilisearchEngine, archiveLink } from "@/lib/search/engines/meilisearch";
@@ -89,5 +89,44 @@ describe("the Meilisearch outbox", () => {
     const h = await engine.health();
     expect(h.ok).toBe(false);
     expect(h.message).toMatch(/holds 0 document\(s\), the archive 1: run npm run reindex/);
+  });
+});
+
+describe("outbox entries", () => {
+  it("keep the last operation per document and are drained only as read, not once queued again", () => {
+    const db = openDatabase(":memory:");
+    enqueue(db, ["a", "b"], "upsert");
+    enqueue(db, ["a"], "remove");
+    const read = pendingEntries(db);
+    expect(read.map((e) => [e.docId, e.op])).toEqual([
+      ["b", "upsert"],
+      ["a", "remove"],
+    ]);
+    enqueue(db, ["b"], "upsert"); // changed again while the index was being written
+    drain(db, read);
+    expect(pendingEntries(db).map((e) => e.docId)).toEqual(["b"]);
+  });
+
+  it("are sent in batches, each drained once the index confirms it, and kept when it fails", async () => {
+    const db = openDatabase(":memory:");
+    enqueue(db, ["x1", "x2", "x3"], "remove");
+    const calls: string[][] = [];
+    let fail = false;
+    const target = {
+      upsert: async () => {},
+      remove: async (ids: string[]) => {
+        if (fail) throw new Error("down");
+        calls.push(ids);
+        fail = true;
+      },
+    };
+    await expect(flushOutbox(db, target, 2)).rejects.toThrow("down");
+    expect(calls).toEqual([["x1", "x2"]]);
+    expect(pendingEntries(db).map((e) => e.docId)).toEqual(["x3"]);
+    fail = false;
+    calls.length = 0;
+    target.remove = async (ids: string[]) => void calls.push(ids);
+    expect(await flushOutbox(db, target, 2)).toEqual({ upserted: 0, removed: 1 });
+    expect(outboxSize(db)).toBe(0);
   });
 });
