@@ -111,3 +111,22 @@ export function loadRegistry(db: Db): EntityRegistry {
   const notPersonJson = db.prepare("SELECT value FROM meta WHERE key = 'entities_not_person'").pluck().get() as string | undefined;
   return indexRegistry(entities, personInDocument, new Set(notPersonJson ? (JSON.parse(notPersonJson) as string[]) : []));
 }
+
+// On globalThis: Next.js bundles pages and route handlers with their own copies of this module, and one process keeps one registry per archive.
+const CURRENT = Symbol.for("archive.entities.current");
+const slot = globalThis as Record<symbol, WeakMap<Db, { key: string; registry: EntityRegistry }> | undefined>;
+const current = (slot[CURRENT] ??= new WeakMap());
+
+/**
+ * The stored registry, read again only when the archive has changed: by another connection
+ * (data_version) or by this one (total_changes), so a reader never resolves names with a
+ * registry older than the documents it reads.
+ */
+export function currentRegistry(db: Db): EntityRegistry {
+  const key = `${db.pragma("data_version", { simple: true })}:${db.prepare("SELECT total_changes()").pluck().get()}`;
+  const hit = current.get(db);
+  if (hit && hit.key === key) return hit.registry;
+  const registry = loadRegistry(db);
+  current.set(db, { key, registry });
+  return registry;
+}

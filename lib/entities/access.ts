@@ -1,6 +1,6 @@
 import "server-only";
 import { openDatabase } from "@/lib/archive/db";
-import { loadRegistry } from "@/lib/archive/entities";
+import { currentRegistry } from "@/lib/archive/entities";
 import { getConfig } from "@/lib/config";
 import type { FacetField } from "@/lib/search/types";
 import { emptyFilters } from "@/lib/search/types";
@@ -12,21 +12,8 @@ import type { EntityKind } from "./types";
  * serves search, reloaded when an import (another process) has changed the archive.
  */
 
-// On globalThis: pages and route handlers are bundled apart, and one process keeps one registry (as one engine).
-const CACHE = Symbol.for("archive.entities.registry");
-type Cached = { file: string; version: number; registry: EntityRegistry };
-const slot = globalThis as Record<symbol, Cached | undefined>;
-
 export function getRegistry(): EntityRegistry {
-  const file = getConfig().ARCHIVE_DB_PATH;
-  const db = openDatabase(file);
-  const version = db.pragma("data_version", { simple: true }) as number;
-  const count = db.prepare("SELECT count(*) FROM entities").pluck().get() as number;
-  const cached = slot[CACHE];
-  if (cached && cached.file === file && cached.version === version && cached.registry.entities.length === count) return cached.registry;
-  const registry = loadRegistry(db);
-  slot[CACHE] = { file, version, registry };
-  return registry;
+  return currentRegistry(openDatabase(getConfig().ARCHIVE_DB_PATH));
 }
 
 export const FACET_KIND: Record<FacetField, EntityKind> = { speaker: "person", institution: "institution", country: "country", topic: "topic" };

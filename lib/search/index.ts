@@ -1,5 +1,7 @@
 import { closeAllDatabases, openDatabase } from "@/lib/archive/db";
 import { getConfig, type AppConfig } from "@/lib/config";
+import { currentRegistry } from "@/lib/archive/entities";
+import { resolveDocument } from "@/lib/entities/document";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { SearchEngine } from "./engine";
 import { SqliteEngine } from "./engines/sqlite";
@@ -26,6 +28,8 @@ export function openEmbeddedEngine(config: AppConfig = getConfig()): SqliteEngin
   const existing = shared.embedded.get(key);
   if (existing?.db.open) return existing;
   const created = new SqliteEngine(openDatabase(config.ARCHIVE_DB_PATH), getAnalyzer(config.ANALYZER));
+  // Readers see names as entities; the archive keeps them as extracted.
+  created.view = (doc) => resolveDocument(currentRegistry(created.db), doc);
   shared.embedded.set(key, created);
   shared.opened++;
   return created;

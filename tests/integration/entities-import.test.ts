@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/archive/db";
-import { loadRegistry } from "@/lib/archive/entities";
+import { currentRegistry, loadRegistry } from "@/lib/archive/entities";
+import { resolveDocument } from "@/lib/entities/document";
 import { entitiesOf } from "@/lib/entities/registry";
 import { NO_OVERRIDES } from "@/lib/entities/overrides";
 import { commitIngest, prepareIngest } from "@/lib/ingest/run-ingest";
@@ -36,6 +37,8 @@ const query = (filters: Partial<SearchQuery["filters"]>): SearchQuery => ({ q: "
 describe("people resolved across the archive at import", () => {
   it("one speaker value for a person named in full in one document and by surname in others; the facet counts all of their documents", async () => {
     const engine = new SqliteEngine(openDatabase(path.join(dir, "a.db")), getAnalyzer());
+    // As lib/search/index.ts opens it for the server.
+    engine.view = (doc) => resolveDocument(currentRegistry(engine.db), doc);
     importInto(
       engine,
       jsonl("a.jsonl", [
@@ -49,6 +52,13 @@ describe("people resolved across the archive at import", () => {
     expect(speakers).toEqual([["Касым-Жомарт Токаев", 3]]);
     const filtered = await engine.search(query({ speaker: ["Касым-Жомарт Токаев"] }));
     expect(filtered.hits.map((h) => h.id).sort()).toEqual(["a", "b", "c"]);
+    // What readers see: hits, statements and articles name the person as the registry does,
+    // though document b stored only «Токаев».
+    const seen = await engine.search(query({ speaker: ["Касым-Жомарт Токаев"] }));
+    expect(new Set(seen.hits.flatMap((h) => h.speakers.map((s) => s.name)))).toEqual(new Set(["Касым-Жомарт Токаев"]));
+    const said = await engine.searchStatements(query({ speaker: ["Касым-Жомарт Токаев"] }));
+    expect(said.total).toBe(3);
+    expect(new Set(said.hits.map((h) => h.speaker?.name))).toEqual(new Set(["Касым-Жомарт Токаев"]));
     // Countries come from the text; Казахстан is not an institution.
     expect(r.facets.country.map((v) => v.value)).toContain("Казахстан");
     expect(r.facets.institution.map((v) => v.value)).not.toContain("Казахстан");

@@ -90,6 +90,8 @@ export interface StatementIndexText {
   indexAndExact(text: string): [string, string];
   /** The analyzer for queries and highlighting. */
   analyzer: Analyzer;
+  /** What a stored document looks like to readers: its names resolved to entities (SqliteEngine.view). */
+  view?: (doc: CommentaryDocument) => CommentaryDocument;
 }
 
 export class SqliteStatements {
@@ -170,7 +172,8 @@ export class SqliteStatements {
       this.db.transaction(() => {
         if (!this.isStale()) return;
         this.clear();
-        for (const { rowid, document } of this.store.all()) this.index(rowid, document);
+        const view = this.text.view ?? ((d: CommentaryDocument) => d);
+        for (const { rowid, document } of this.store.all()) this.index(rowid, view(document));
       })();
     } catch (e) {
       throw new AppError("unavailable", "The statement index has not been built for this archive yet. Run `npm run reindex`.", { cause: e });
@@ -372,7 +375,8 @@ export class SqliteStatements {
     const pageHits: StatementHit[] = pagePositions.flatMap((p) => {
       const doc = docs.get(mem.docs[p]!);
       const i = mem.idx[p]!;
-      return doc && doc.quotes[i] ? [toStatementHit(doc, i, analyzer, terms)] : [];
+      const shown = doc && (this.text.view ? this.text.view(doc) : doc);
+      return shown && shown.quotes[i] ? [toStatementHit(shown, i, analyzer, terms)] : [];
     });
     return {
       hits: pageHits,

@@ -176,6 +176,11 @@ export class SqliteEngine implements SearchEngine {
   private readonly statement: (sql: string) => Statement;
   /** Statements (quotes) as their own records: sqlite-statements.ts. */
   readonly statements: SqliteStatements;
+  /**
+   * What a stored document looks like to readers and to the index: the archive keeps names as
+   * extracted, and lib/search/index.ts sets this to resolve them to entities. Identity for a bare engine.
+   */
+  view: (doc: CommentaryDocument) => CommentaryDocument = (doc) => doc;
 
   constructor(
     readonly db: Db,
@@ -186,7 +191,7 @@ export class SqliteEngine implements SearchEngine {
     this.store = new ArchiveStore(db);
     this.tokens = new TokenMemo(analyzer);
     this.tokens.store = this.tokenStore();
-    this.statements = new SqliteStatements(db, { analyzer: this.tokens.analyzer, indexAndExact: (text) => this.tokens.indexAndExact(text) });
+    this.statements = new SqliteStatements(db, { analyzer: this.tokens.analyzer, indexAndExact: (text) => this.tokens.indexAndExact(text), view: (doc) => this.view(doc) });
   }
 
   /** Saved token analyses belong to one analyzer version; another version starts the table afresh when it indexes. */
@@ -255,7 +260,7 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /** Rebuild the embedded index from the archive itself; `view` is what to index for a stored document (its names resolved to entities). */
-  reindexAll(onProgress?: (done: number) => void, view: (doc: CommentaryDocument) => CommentaryDocument = (d) => d): number {
+  reindexAll(onProgress?: (done: number) => void, view: (doc: CommentaryDocument) => CommentaryDocument = this.view): number {
     let n = 0;
     const run = this.db.transaction(() => {
       this.db.exec("DELETE FROM fts; DELETE FROM doc_facets;");
@@ -593,7 +598,7 @@ export class SqliteEngine implements SearchEngine {
     const terms = highlightTermsOf(parsed);
     const pageHits: SearchHit[] = pageRows.flatMap((rowid) => {
       const doc = docs.get(rowid);
-      return doc ? [toHit(doc, this.tokens.analyzer, terms)] : [];
+      return doc ? [toHit(this.view(doc), this.tokens.analyzer, terms)] : [];
     });
 
     return {
@@ -620,7 +625,8 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {
-    return this.store.bySlug(slug)?.document ?? null;
+    const doc = this.store.bySlug(slug)?.document;
+    return doc ? this.view(doc) : null;
   }
 
   async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {
@@ -638,7 +644,7 @@ export class SqliteEngine implements SearchEngine {
     }
     const rows = docs.slice(page.offset, page.offset + page.limit);
     const byRow = this.store.byRowids(rows);
-    return { documents: rows.flatMap((r) => (byRow.has(r) ? [byRow.get(r)!] : [])), total: docs.length };
+    return { documents: rows.flatMap((r) => (byRow.has(r) ? [this.view(byRow.get(r)!)] : [])), total: docs.length };
   }
 
   async facetValues(field: FacetField): Promise<{ value: string; count: number }[]> {
