@@ -4,8 +4,9 @@ import { parseHTML } from "linkedom";
 const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "DD", "DT", "FIGCAPTION", "TD", "TH", "DIV", "SECTION", "ARTICLE", "MAIN", "UL", "OL", "TABLE", "TR", "TBODY", "THEAD", "DL", "FIGURE", "HEADER", "FOOTER", "ASIDE"]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "BUTTON", "FORM", "SELECT", "TEXTAREA"]);
 
+/** HTML's own white-space collapsing: ASCII white space only, so a no-break space stays one, as a browser shows it. */
 export function collapse(s: string): string {
-  return s.replace(/[\s\u00A0\u200B]+/g, " ").trim();
+  return s.replace(/[ \t\n\r\f]+/g, " ").replace(/^ | $/g, "");
 }
 
 interface MinimalNode {

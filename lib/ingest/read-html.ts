@@ -97,6 +97,14 @@ export function parseHtmlPage(html: string, pageUrl?: string): HtmlPage {
     if (collapse(el.textContent ?? "").length <= 120) el.remove();
   }
   const parsed = new Readability(doc as unknown as Document, { charThreshold: 100 }).parse();
+  const title = metaTitle || h1 || collapse(parsed?.title ?? "") || docTitle || undefined;
+  // The page's own heading is the title, not a paragraph (Readability turns an <h1> into an <h2>);
+  // a first paragraph that repeats the title is still the text's.
+  const dropHeading = (root: Doc) => {
+    const heading = root.querySelector("h1, h2");
+    const t = collapse(heading?.textContent ?? "");
+    if (heading && (t === title || t === h1)) heading.remove();
+  };
   let paragraphs: string[];
   if (parsed?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
@@ -105,16 +113,15 @@ export function parseHtmlPage(html: string, pageUrl?: string): HtmlPage {
       const parent = t.parentElement;
       if (!parent || /^(ARTICLE|DIV|SECTION|HEADER|MAIN|BODY)$/i.test(parent.tagName) || collapse(parent.textContent ?? "") === collapse(t.textContent ?? "")) t.remove();
     }
+    dropHeading(content);
     paragraphs = blockTexts(content.body as never);
   } else {
     // Too little text for Readability to call it an article: the body without its chrome.
     const { document: page } = parseHTML(html);
     for (const el of page.querySelectorAll("nav, header, footer, aside, script, style, form, [role=navigation], [role=complementary]")) el.remove();
+    dropHeading(page);
     paragraphs = blockTexts((page.querySelector("article, main") ?? page.body) as never);
   }
-  const title = metaTitle || h1 || collapse(parsed?.title ?? "") || docTitle || undefined;
-  // The page's own heading is the title, not the first paragraph.
-  if (title && paragraphs[0] === title) paragraphs = paragraphs.slice(1);
   return {
     ...(title ? { title } : {}),
     ...(rawDate ? { date: normaliseDate(rawDate) } : {}),
