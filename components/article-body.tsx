@@ -20,7 +20,7 @@ function targetStyles(split: readonly number[]): string {
 }
 
 /** The article's paragraphs with every statement marked, anchored by its offsets and credited to its speaker. */
-export function ArticleBody({ doc, mark }: { doc: CommentaryDocument; mark: Mark }) {
+export function ArticleBody({ doc, mark, from = 0, to = doc.paragraphs.length, nonce }: { doc: CommentaryDocument; mark: Mark; from?: number; to?: number; nonce?: string }) {
   const parts = placeStatements(doc.paragraphs, doc.quotes);
   const byParagraph = new Map<number, StatementPart[]>();
   for (const p of parts) byParagraph.set(p.paragraph, [...(byParagraph.get(p.paragraph) ?? []), p]);
@@ -30,10 +30,13 @@ export function ArticleBody({ doc, mark }: { doc: CommentaryDocument; mark: Mark
   const css = targetStyles([...runs].flatMap(([index, count]) => (count > 1 ? [index + 1] : [])));
   return (
     <div className="article-body mt-8 space-y-4 text-lg leading-relaxed">
-      {css && <style>{css}</style>}
-      {doc.paragraphs.map((text, i) => (
-        <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} segments={segments[i]!} doc={doc} mark={mark} />
-      ))}
+      {/* The page's CSP admits only styles with its nonce (proxy.ts). */}
+      {css && <style nonce={nonce}>{css}</style>}
+      {/* A long article is sent in parts (lib/article-parts.ts): only paragraphs from..to. */}
+      {doc.paragraphs.slice(from, to).map((text, k) => {
+        const i = from + k;
+        return <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} segments={segments[i]!} doc={doc} mark={mark} />;
+      })}
     </div>
   );
 }

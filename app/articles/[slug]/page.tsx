@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { Byline } from "@/components/byline";
@@ -6,6 +7,8 @@ import { Highlighted } from "@/components/highlighted";
 import { NameLinks } from "@/components/name-links";
 import { SampleBadge } from "@/components/sample-badge";
 import { ArticleBody } from "@/components/article-body";
+import { articleParts, partFromParam } from "@/lib/article-parts";
+import { getConfig } from "@/lib/config";
 import { getArticle, highlighterForQuery } from "@/lib/data";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { parseSearchParams, toSearchString } from "@/lib/validations/search-params";
@@ -26,10 +29,23 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const doc = await getArticle((await params).slug);
   if (!doc) notFound();
   const raw = await searchParams;
-  const parsed = parseSearchParams(raw, 10);
-  const fromSearch = parsed.ok && Object.keys(raw).length > 0 ? parsed.query : undefined;
+  // ?part= is the article's, the rest is the search it was opened from.
+  const { part: _part, ...searchRaw } = raw;
+  const parsed = parseSearchParams(searchRaw, 10);
+  const fromSearch = parsed.ok && Object.keys(searchRaw).length > 0 ? parsed.query : undefined;
   const highlightText = highlighterForQuery(fromSearch?.q ?? "");
   const mark: Mark = (text) => <Highlighted segments={highlightText(text)} />;
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // A long article is sent in parts of about ARTICLE_PAGE_CHARS characters, with «Читать дальше».
+  const parts = articleParts(doc.paragraphs, getConfig().ARTICLE_PAGE_CHARS);
+  const part = parts[partFromParam(raw.part, parts.length) - 1]!;
+  const partHref = (n: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(raw)) if (k !== "part") for (const x of Array.isArray(v) ? v : v !== undefined ? [v] : []) q.append(k, x);
+    if (n > 1) q.set("part", String(n));
+    const s = q.toString();
+    return s ? `?${s}` : "?";
+  };
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -62,7 +78,25 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </p>
       )}
       <Meta doc={doc} />
-      <ArticleBody doc={doc} mark={mark} />
+      {part.number > 1 && (
+        <p className="mt-8 text-sm text-slate-600" data-testid="article-part">
+          Часть {part.number} из {parts.length} ·{" "}
+          <Link href={partHref(part.number - 1)} className="text-sky-700 underline">
+            ← Предыдущая часть
+          </Link>
+        </p>
+      )}
+      <ArticleBody doc={doc} mark={mark} from={part.from} to={part.to} nonce={nonce} />
+      {part.number < parts.length && (
+        <nav aria-label="Части статьи" className="mt-8 flex items-baseline gap-4 text-sm">
+          <Link href={partHref(part.number + 1)} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white" data-testid="read-more" rel="next">
+            Читать дальше
+          </Link>
+          <span className="text-slate-600">
+            часть {part.number} из {parts.length}
+          </span>
+        </nav>
+      )}
     </article>
   );
 }
