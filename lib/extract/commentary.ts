@@ -365,7 +365,8 @@ function speechLike(q: QuoteSpan): boolean {
   const t = q.text;
   if (SPEECH_PRONOUN.test(t) || /[а-яёa-z]{2}[.!?…]\s+[А-ЯЁA-Z«"„]/u.test(t)) return true;
   for (const w of t.toLowerCase().match(/[а-яё]+(?:-[а-яё]+)*/gu) ?? []) {
-    if (w.length < 3) continue;
+    // Only words with a verb's ending are looked up: most of a title is nouns and adjectives.
+    if (w.length < 3 || !/(ть|ти|л|ла|ли|ло|ет|ёт|ут|ют|ит|ат|ят|ем|ём|им|ешь|ишь|ете|ите|ся|сь|й|йте|но|жно|льзя)$/u.test(w)) continue;
     const top = parse(w)[0];
     if (top && (top.tag.POS === "VERB" || top.tag.POS === "PRED") && top.score >= 0.3) return true;
   }

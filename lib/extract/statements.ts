@@ -141,6 +141,7 @@ const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9&.'’-]*$/u;
  * «Известия»» → «Известия», «пресс-служба МВД Киргизии». Undefined when the clause names none.
  */
 export function organisationIn(body: Tok[], asSubject = false): string | undefined {
+  if (!body.some((t) => /^[A-ZА-ЯЁ«"„]/u.test(t.text) || BODY_HEAD.test(t.text.toLowerCase()))) return undefined;
   let i = 0;
   while (i < body.length && body[i]!.word && /^[а-яёА-ЯЁ][а-яё-]+$/u.test(body[i]!.text) && !MEDIA_NOUN.test(body[i]!.text) && !BODY_HEAD.test(body[i]!.text) && i < 2 && parse(body[i]!.text).some((p) => p.tag.POS === "ADJF")) i++;
   const media = i < body.length && MEDIA_NOUN.test(body[i]!.text.toLowerCase());
@@ -213,6 +214,9 @@ function organisationBefore(ts: Tok[], v: number): Attribution | undefined {
     located = true;
   }
   if (v - from < 1) return undefined;
+  // Cheap test first: a body's name has a capital, a Latin word or a body's head noun in it.
+  const near = ts.slice(Math.max(from, v - 6), v);
+  if (!near.some((t) => /^[A-ZА-ЯЁ«"]/u.test(t.text) || BODY_HEAD.test(t.text.toLowerCase()))) return undefined;
   // «20 октября рейтинговое агентство Fitch сообщило»: the longest name ending at the verb.
   for (let k = Math.max(from, v - 6); k < v; k++) {
     if (k > from && PREP.test(ts[k - 1]!.text.toLowerCase())) continue;
