@@ -339,6 +339,80 @@ async function load(base: string): Promise<Record<string, unknown>[]> {
   return out;
 }
 
+// ---- 4. heavy readers: a document at the import limits and typo storms ------------
+
+/** A document as large as the default import limits allow (MAX_DOCUMENT_CHARS, MAX_PARAGRAPH_CHARS), full of «года». */
+async function addBigDocument(db: string): Promise<Record<string, unknown>> {
+  const sentence = "В течение года эксперты обсуждали итоги года, планы следующего года и уроки прошлого года. ";
+  const paragraph = sentence.repeat(Math.floor(45_000 / sentence.length)).trim();
+  const count = Math.floor(1_950_000 / (paragraph.length + 1));
+  const file = path.join(tmp, "big.jsonl");
+  fs.writeFileSync(file, `${JSON.stringify({ id: "chaos-big", slug: "chaos-big", title: "Очень большой документ о годе", date: "2024-02-02", paragraphs: Array.from({ length: count }, () => paragraph), topics: ["Проверка архива"] })}\n`);
+  const t0 = performance.now();
+  const r = await finished(ingest(db, [file]));
+  check(r.code === 0, `the document at the import limits was refused: ${r.out.slice(-300)}`);
+  const chars = count * paragraph.length;
+  log(`big document: ${count} paragraphs, ${chars.toLocaleString("en-US")} characters, imported in ${Math.round(performance.now() - t0)} ms (exit ${r.code})`);
+  return { paragraphs: count, chars, importMs: Math.round(performance.now() - t0) };
+}
+
+/** 500-character queries of 60-odd misspelt words: every word unknown, every lookup a range scan. */
+function typoStormQuery(n: number): string {
+  const letters = "абвгдежзиклмнопрстуфхцчшэюя";
+  const words: string[] = [];
+  let i = n;
+  while (words.join(" ").length < 480) {
+    const w = WORDS[i % WORDS.length]!.toLowerCase();
+    const at = 1 + (i % (w.length - 1));
+    words.push(w.slice(0, at) + letters[(i * 7) % letters.length] + letters[(i * 13) % letters.length] + w.slice(at + 1));
+    i++;
+  }
+  return words.join(" ").slice(0, 500);
+}
+
+/**
+ * Other readers while heavy ones run: 4 loops of typo storms and 2 of the big document's article
+ * page and a search matching it, against autocannon's ordinary mix. Their p99 is the figure.
+ */
+async function stress(base: string): Promise<Record<string, unknown>> {
+  let stop = false;
+  const heavy: Record<string, { n: number; worst: number; bad: number }> = {};
+  const loop = async (label: string, next: (i: number) => string) => {
+    const h = (heavy[label] ??= { n: 0, worst: 0, bad: 0 });
+    for (let i = 0; !stop; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${next(i)}`, { signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
+      if (res) await res.arrayBuffer();
+      if (!res || res.status >= 500) h.bad++;
+      h.n++;
+      h.worst = Math.max(h.worst, performance.now() - t0);
+    }
+  };
+  const loops = [
+    ...[0, 1, 2, 3].map((k) => loop("typo storm /api/search", (i) => `/api/search?q=${encodeURIComponent(typoStormQuery(k * 1000 + i))}`)),
+    loop("big article page", () => "/articles/chaos-big"),
+    loop("search hitting it", (i) => `/api/search?q=${encodeURIComponent(i % 2 ? "года" : "итоги года")}`),
+  ];
+  const queries = loadQueries(5_000);
+  let i = 0;
+  const r = await autocannon({
+    url: base,
+    connections: Math.min(CONNECTIONS, 16),
+    duration: SECONDS,
+    timeout: 10,
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/search?${queries[i++ % queries.length]}` }) }],
+  });
+  stop = true;
+  await Promise.all(loops);
+  const figures = { others: { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx }, heavy };
+  check(r.errors === 0 && r.timeouts === 0 && r.non2xx === 0, `stress: other readers saw ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`);
+  for (const [label, h] of Object.entries(heavy)) check(h.bad === 0, `stress: ${label} answered ${h.bad} 5xx or no answer`);
+  if (full) check(r.latency.p99 < 1_000, `stress: other readers' p99 ${r.latency.p99} ms is over 1 s`);
+  log(`stress: other readers on /api/search (${Math.min(CONNECTIONS, 16)} connections × ${SECONDS} s) while heavy ones run: ${figures.others.reqPerSec} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, errors ${r.errors}, timeouts ${r.timeouts}`);
+  for (const [label, h] of Object.entries(heavy)) log(`  heavy: ${label.padEnd(24)} ${h.n} requests, slowest ${Math.round(h.worst)} ms, 5xx/none ${h.bad}`);
+  return figures;
+}
+
 async function main(): Promise<number> {
   log(`chaos (${full ? "full" : "reduced"} counts, seed ${SEED}): ${KILLS} kills, ${FUZZ} fuzz cases, load ${CONNECTIONS} connections × ${SECONDS} s per endpoint`);
   const started = performance.now();
@@ -346,10 +420,12 @@ async function main(): Promise<number> {
   try {
     const k = await kills();
     report.kills = k;
+    report.bigDocument = await addBigDocument(k.db as string);
     const server = await startServer(k.db as string);
     try {
       report.fuzz = await fuzz(server.base);
       report.load = await load(server.base);
+      report.stress = await stress(server.base);
       const health = await fetch(`${server.base}/api/health`);
       check(health.ok, `health after the load answered ${health.status}`);
     } finally {
