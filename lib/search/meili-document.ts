@@ -29,6 +29,19 @@ export const ORIGINAL_FIELDS = [
 
 export const PRIMARY_KEY = "pk";
 
+/**
+ * Bump when what a Meilisearch record holds changes (2: facet keys, keypairs, statements). It is
+ * stored with the analyzer's version in every record's `analyzer` field, so an index built by an
+ * older version of this code is refused like one built by another analyzer («run npm run reindex»)
+ * instead of silently matching nothing on the new fields.
+ */
+export const MEILI_RECORD_VERSION = "2";
+
+/** What a record's `analyzer` field holds, and what the stale-index checks compare it with. */
+export function recordVersion(analyzer: Pick<Analyzer, "version">): string {
+  return `${analyzer.version}+meili${MEILI_RECORD_VERSION}`;
+}
+
 /** Facet keys (meili-keys.ts), one array per facet field: `speaker_key`, `institution_key`, … */
 export type FacetKeyFields = Record<`${FacetField}_key`, string[]>;
 
@@ -112,7 +125,7 @@ export function toMeiliDocument(doc: CommentaryDocument, analyzer: Analyzer): Me
     title_exact: analyzer.exactText(doc.title),
     body_exact: analyzer.exactText(body),
     ...matchFields(analyzer, doc.title, body),
-    analyzer: analyzer.version,
+    analyzer: recordVersion(analyzer),
   };
 }
 

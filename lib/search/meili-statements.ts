@@ -6,7 +6,7 @@
  */
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument, Quote, Speaker } from "@/lib/validations/document";
-import { type FacetKeyFields, facetKeyFields, matchFields, primaryKeyOf } from "./meili-document";
+import { type FacetKeyFields, facetKeyFields, matchFields, primaryKeyOf, recordVersion } from "./meili-document";
 import { speakerOf, statementFacetValues, statementId } from "./statement-hit";
 import { FACET_FIELDS, type FacetField } from "./types";
 
@@ -69,7 +69,7 @@ export function toMeiliStatements(doc: CommentaryDocument, analyzer: Analyzer): 
       body_terms: analyzer.indexText(quote.text),
       body_exact: analyzer.exactText(quote.text),
       ...matchFields(analyzer, "", quote.text),
-      analyzer: analyzer.version,
+      analyzer: recordVersion(analyzer),
     };
   });
 }

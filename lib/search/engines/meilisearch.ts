@@ -24,7 +24,7 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
-import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, toMeiliDocument } from "../meili-document";
+import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, recordVersion, toMeiliDocument } from "../meili-document";
 import { MEILI_ATTR, combineFilters, eq, facetFilters, inList } from "../meili-filter";
 import { decodeFacetKey, facetKey } from "../meili-keys";
 import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "../meili-request";
@@ -217,7 +217,7 @@ export class MeilisearchEngine implements SearchEngine {
   private staleError(indexUid = this.indexUid): AppError {
     return new AppError(
       "unavailable",
-      `The Meilisearch index "${indexUid}" holds documents analyzed by another analyzer than this server's "${this.analyzer.version}". Run \`npm run reindex\`.`,
+      `The Meilisearch index "${indexUid}" holds documents analyzed by another analyzer than this server's "${this.analyzer.version}", or indexed by an older version of this app. Run \`npm run reindex\`.`,
     );
   }
 
@@ -228,7 +228,7 @@ export class MeilisearchEngine implements SearchEngine {
    */
   private async runPlan(indexUid: string, target: PlanTarget, parsed: ParsedQuery, query: SearchQuery) {
     let mode: "all" | "any" = "all";
-    const build = (relevance: boolean) => buildSearchPlan(indexUid, parsed, query, mode, this.analyzer.version, { target, relevance });
+    const build = (relevance: boolean) => buildSearchPlan(indexUid, parsed, query, mode, recordVersion(this.analyzer), { target, relevance });
     let plan = build(true);
     let results = await this.multi(plan.queries);
     if ((results[plan.staleProbe]?.totalHits ?? 0) > 0) throw this.staleError(indexUid);
@@ -556,12 +556,12 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       const [count, stale] = await this.multi([
         { indexUid: this.indexUid, q: "", page: 1, hitsPerPage: 0 },
-        { indexUid: this.indexUid, q: "", filter: staleFilter(this.analyzer.version), page: 1, hitsPerPage: 0 },
+        { indexUid: this.indexUid, q: "", filter: staleFilter(recordVersion(this.analyzer)), page: 1, hitsPerPage: 0 },
       ]);
       const documents = count?.totalHits ?? 0;
-      if ((stale?.totalHits ?? 0) > 0) return { ...base, ok: false, documents, message: "index built with another analyzer: run npm run reindex" };
+      if ((stale?.totalHits ?? 0) > 0) return { ...base, ok: false, documents, message: "index built with another analyzer or an older version of this app: run npm run reindex" };
       const statements = await this.searchClient
-        .multiSearch({ queries: [{ indexUid: this.statementsUid, q: "", filter: staleFilter(this.analyzer.version), page: 1, hitsPerPage: 0 }] })
+        .multiSearch({ queries: [{ indexUid: this.statementsUid, q: "", filter: staleFilter(recordVersion(this.analyzer)), page: 1, hitsPerPage: 0 }] })
         .then(
           (r) => ((r.results[0]?.totalHits ?? 0) > 0 ? "stale" : "ok"),
           (e: unknown) => (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found" ? "missing" : Promise.reject(e)),
@@ -569,7 +569,7 @@ export class MeilisearchEngine implements SearchEngine {
       if (statements === "missing") {
         return { ...base, ok: false, documents, message: `Meilisearch has no statement index "${this.statementsUid}": run \`npm run meili:setup && npm run reindex\`` };
       }
-      if (statements === "stale") return { ...base, ok: false, documents, message: "statement index built with another analyzer: run npm run reindex" };
+      if (statements === "stale") return { ...base, ok: false, documents, message: "statement index built with another analyzer or an older version of this app: run npm run reindex" };
       return { ...base, ok: true, documents };
     } catch (e) {
       return { ...base, ok: false, documents: 0, message: e instanceof AppError ? e.message : describeMeiliError(e, this.config) };
