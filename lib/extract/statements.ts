@@ -141,7 +141,7 @@ const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9&.'’-]*$/u;
  * «Известия»» → «Известия», «пресс-служба МВД Киргизии». Undefined when the clause names none.
  */
 export function organisationIn(body: Tok[], asSubject = false): string | undefined {
-  if (!body.some((t) => /^[A-ZА-ЯЁ«"„]/u.test(t.text) || BODY_HEAD.test(t.text.toLowerCase()))) return undefined;
+  if (!body.some((t) => /^[A-ZА-ЯЁ0-9«"„]/u.test(t.text) || BODY_HEAD.test(t.text.toLowerCase()))) return undefined;
   let i = 0;
   while (i < body.length && body[i]!.word && /^[а-яёА-ЯЁ][а-яё-]+$/u.test(body[i]!.text) && !MEDIA_NOUN.test(body[i]!.text) && !BODY_HEAD.test(body[i]!.text) && i < 2 && parse(body[i]!.text).some((p) => p.tag.POS === "ADJF")) i++;
   const media = i < body.length && MEDIA_NOUN.test(body[i]!.text.toLowerCase());
@@ -168,7 +168,7 @@ export function organisationIn(body: Tok[], asSubject = false): string | undefin
     if (NON_PERSON_SPEAKERS.has(rest[0]!.text.toLowerCase()) && rest.length === 1 && !media) return rest[0]!.text;
     return joinTokens(rest);
   }
-  if (media && rest.length <= 3 && rest.every((t) => t.word && /^[А-ЯЁ]/u.test(t.text))) return joinTokens(rest);
+  if (media && rest.length <= 3 && rest.every((t) => t.word && /^[А-ЯЁ0-9]/u.test(t.text))) return joinTokens(rest);
   // «в сообщении Букингемского дворца»: a capitalised name of a body in the genitive.
   if (!asSubject && /^[А-ЯЁ][а-яё]/u.test(rest[0]!.text) && rest.length <= 4 && parse(rest[0]!.text.toLowerCase()).some((p) => p.tag.POS === "ADJF")) {
     const inst = parseInstitution(rest);
@@ -285,6 +285,11 @@ function agreesWithVerb(words: string[], gender: Gender | undefined): boolean {
 
 /** The clause after an inverted verb: [filler] [role [institution]] [Name] | [role institution] | pronoun. */
 function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Case): Attribution | undefined {
+  // «сообщил «Интерфаксу» координатор движения …»: a quoted addressee before the speaker.
+  if (/^[«"„]$/u.test(ts[from]?.text ?? "")) {
+    const close = ts.findIndex((t, k) => k > from && k - from <= 4 && /^[»"“]$/u.test(t.text));
+    if (close > from + 1 && ts[close + 1]?.word && /^[а-яё]/u.test(ts[close + 1]!.text)) from = close + 1;
+  }
   let end = from;
   let depth = 0;
   while (end < ts.length) {
@@ -483,7 +488,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     if (bodyVerb(t.text)) {
       // «МЧС России сообщило, что …», «…, сообщили в пресс-службе МВД».
       const before = organisationBefore(ts, v);
-      const o = before ?? (ts[v - 1] && (/^[,–—-]$/u.test(ts[v - 1]!.text) || /^об$/iu.test(ts[0]?.text ?? "")) ? orgAttribution(untilBoundary(ts, v + 1, true), true) : undefined);
+      // «…», — заявили в СБУ: the body is named after «в».
+      const inBody = /^(в|во)$/u.test(ts[v + 1]?.text ?? "") && /ли$/u.test(lower) ? 2 : 1;
+      const o = before ?? (ts[v - 1] && (/^[,–—-]$/u.test(ts[v - 1]!.text) || ts[v - 1]!.quote !== undefined || /^об$/iu.test(ts[0]?.text ?? "")) ? orgAttribution(untilBoundary(ts, v + inBody, true), inBody === 1) : undefined);
       if (o) out.push({ verb: lower, verbIndex: v, attribution: o, kind: before ? "before" : "after" });
       continue;
     }
