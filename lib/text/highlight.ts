@@ -59,6 +59,8 @@ function toSegments(text: string, tokens: AnalyzedToken[], flags: boolean[], fro
 
 /** The whole text split into plain and highlighted segments. */
 export function highlight(text: string, analyzer: Analyzer, terms: HighlightTerms): Segment[] {
+  // Nothing to mark (an article opened without a query): no need to analyse every word of it.
+  if (terms.keys.size === 0 && terms.phrases.length === 0) return text ? [{ text, hit: false }] : [];
   const tokens = analyzer.analyze(text);
   return toSegments(text, tokens, hitFlags(tokens, terms), 0, text.length);
 }
