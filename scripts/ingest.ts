@@ -1,13 +1,14 @@
 /**
- * npm run ingest -- <file-or-folder>… [--force] [--quiet]
+ * npm run ingest -- <file-or-folder-or-URL>… [--force] [--quiet]
  * Imports .txt, .md, .json, .jsonl, .html, RSS/Atom feeds, .docx and MediaWiki dumps (.xml,
- * .xml.bz2) into the archive. All or nothing: one bad file rejects the whole run and nothing is
+ * .xml.bz2) into the archive, and pages or feeds fetched from http(s) URLs through the same readers. All or nothing: one bad file rejects the whole run and nothing is
  * written. Files skipped are named with the reason; files unchanged since their last import are
  * not read again (--force reads them).
  */
 import cliProgress from "cli-progress";
 import { getConfig } from "@/lib/config";
 import { importFiles } from "@/lib/ingest/import";
+import { isUrl } from "@/lib/ingest/fetch-url";
 import { listInputs, type InputListing } from "@/lib/ingest/read-files";
 import { runCli } from "./lib/run-cli";
 
@@ -22,15 +23,17 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => a !== "--");
   const quiet = args.includes("--quiet");
   const force = args.includes("--force");
-  const paths = args.filter((a) => !a.startsWith("--"));
-  if (paths.length === 0) {
-    console.error("usage: npm run ingest -- <file-or-folder>… [--force] [--quiet]");
+  const inputs = args.filter((a) => !a.startsWith("--"));
+  const urls = inputs.filter(isUrl);
+  const paths = inputs.filter((a) => !isUrl(a));
+  if (inputs.length === 0) {
+    console.error("usage: npm run ingest -- <file-or-folder-or-http(s)-URL>… [--force] [--quiet]");
     return 2;
   }
   const config = getConfig();
   let listing: InputListing;
   try {
-    listing = listInputs(paths);
+    listing = paths.length > 0 ? listInputs(paths) : { files: [], skipped: [] };
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     return 1;
@@ -48,6 +51,7 @@ async function main(): Promise<number> {
   let lastLine = 0;
   const report = await importFiles(files, config, {
     force,
+    urls,
     onFile: () => bar?.increment(),
     onDumpProgress: (file, p) => {
       if (tty && !bar) {
@@ -86,7 +90,7 @@ async function main(): Promise<number> {
   const summary = report.summary!;
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected 0 — ${report.read.length} of ${files.length} file(s) read in ${secs} s` +
+    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected 0 — ${report.read.length} of ${files.length} file(s)${urls.length ? ` and ${report.fetched.length} URL(s)` : ""} read in ${secs} s` +
       `${notes.length ? ` (${notes.join(", ")})` : ""}; archive holds ${summary.archived} document(s)` +
       (summary.sent !== undefined ? `; Meilisearch confirmed ${summary.sent} change(s)` : ""),
   );

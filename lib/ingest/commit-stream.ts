@@ -5,9 +5,12 @@ import { resolveDocument } from "@/lib/entities/document";
 import type { PeopleOverrides } from "@/lib/entities/overrides";
 import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import type { CommentaryDocument } from "@/lib/validations/document";
+import { collectGarbage } from "./memory";
 import { uniqueSlug } from "./run-ingest";
 
 const INDEX_BATCH = 500;
+/** SQLite's page cache while streaming, in KiB (the connection's usual 64 MB is put back after). */
+const STREAM_CACHE_KIB = 16_384;
 
 /**
  * commitIngest for imports too big to hold in memory (a MediaWiki dump of 100k articles): one
@@ -23,6 +26,7 @@ export class StreamingCommit {
   private readonly saved: number[] = [];
   private readonly slugsThisRun = new Map<string, string>();
   private open = true;
+  private readonly cacheSize: number;
   readonly counts = { added: 0, updated: 0, unchanged: 0 };
 
   constructor(
@@ -31,6 +35,8 @@ export class StreamingCommit {
     private readonly outbox: boolean,
   ) {
     this.store = new ArchiveStore(engine.db);
+    this.cacheSize = engine.db.pragma("cache_size", { simple: true }) as number;
+    engine.db.pragma(`cache_size = -${STREAM_CACHE_KIB}`);
     engine.db.exec("BEGIN IMMEDIATE");
     this.stale = engine.isStale();
   }
@@ -52,7 +58,9 @@ export class StreamingCommit {
   finish(onProgress?: (done: number, total: number) => void): string[] {
     const db = this.engine.db;
     try {
+      collectGarbage();
       const { registry, changed } = rebuildRegistry(db, this.overrides);
+      collectGarbage();
       const rowids = [...new Set([...this.saved, ...changed])];
       const ids: string[] = [];
       if (this.stale) {
@@ -66,12 +74,14 @@ export class StreamingCommit {
             ids.push(doc.id);
           }
           onProgress?.(Math.min(i + INDEX_BATCH, rowids.length), rowids.length);
+          if ((i / INDEX_BATCH) % 10 === 9) collectGarbage();
         }
       }
       this.engine.markAnalyzer();
       if (this.outbox) enqueue(db, ids, "upsert");
       db.exec("COMMIT");
       this.open = false;
+      db.pragma(`cache_size = ${this.cacheSize}`);
       return ids;
     } catch (e) {
       this.abort();
@@ -83,5 +93,6 @@ export class StreamingCommit {
     if (!this.open) return;
     this.open = false;
     if (this.engine.db.inTransaction) this.engine.db.exec("ROLLBACK");
+    this.engine.db.pragma(`cache_size = ${this.cacheSize}`);
   }
 }

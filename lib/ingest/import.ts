@@ -10,11 +10,17 @@ import { getEngine, openEmbeddedEngine } from "@/lib/search";
 import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import type { CommentaryDocument, Provenance } from "@/lib/validations/document";
 import { StreamingCommit } from "./commit-stream";
+import { collectGarbage } from "./memory";
 import { IngestError } from "./errors";
 import { isStreamed, readRecordsAsync } from "./read-files";
 import type { DumpProgress } from "./read-wiki-dump";
 import { storeDocuments } from "./run-ingest";
+import { fetchUrl, recordsFromFetched, type FetchOptions } from "./fetch-url";
+import type { SourceRecord } from "./source-record";
 import { toDocument } from "./to-document";
+
+/** Records of a streamed file between two garbage collections. */
+const GC_EVERY = 5_000;
 
 export interface ImportOptions {
   /** Read every file, even those whose bytes did not change since their last import. */
@@ -25,11 +31,16 @@ export interface ImportOptions {
   onIndexProgress?: (done: number, total: number) => void;
   /** Errors kept for the report; the count goes on past them. */
   maxErrors?: number;
+  /** Pages or feeds to fetch over http(s) and import with the files. */
+  urls?: readonly string[];
+  fetch?: FetchOptions;
 }
 
 export interface ImportReport {
   /** Files read this run. */
   read: string[];
+  /** URLs fetched and read this run. */
+  fetched: string[];
   /** Files not read because their bytes did not change since their last import. */
   unchangedFiles: string[];
   /** Files converted to UTF-8, with the encoding they were in. */
@@ -77,7 +88,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
   const maxErrors = options.maxErrors ?? 200;
   const engine = openEmbeddedEngine(config);
   const db = engine.db;
-  const report: ImportReport = { read: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0 };
+  const report: ImportReport = { read: [], fetched: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0 };
   const fail = (e: IngestError) => {
     report.errorCount++;
     if (report.errors.length < maxErrors) report.errors.push(e);
@@ -120,11 +131,20 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
   const seen = new Map<string, { hash: string; file: string }>();
   const docIds = new Map<string, string[]>();
   /** Validate one record; returns the document unless it is invalid or a repeat. */
-  const accept = async (plan: FilePlan, records: AsyncIterable<import("./source-record").SourceRecord>, take: (d: CommentaryDocument) => void, encoding?: () => string | undefined) => {
+  const accept = async (
+    plan: Pick<FilePlan, "file" | "abs" | "streamed">,
+    records: AsyncIterable<SourceRecord>,
+    take: (d: CommentaryDocument) => void,
+    encoding?: () => string | undefined,
+    kind: Provenance["kind"] = "file",
+  ) => {
     const ids: string[] = [];
     docIds.set(plan.abs, ids);
     try {
+      let n = 0;
       for await (const record of records) {
+        // A streamed file's garbage is collected as it goes (lib/ingest/memory.ts), so the heap stays near what is live.
+        if (plan.streamed && ++n % GC_EVERY === 0) collectGarbage();
         try {
           const document = toDocument(record);
           ids.push(document.id);
@@ -135,7 +155,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
           if (before) continue;
           seen.set(document.id, { hash: document.contentHash, file: plan.file });
           const enc = encoding?.();
-          const provenance: Provenance = { from: plan.abs, kind: "file", format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
+          const provenance: Provenance = { from: plan.abs, kind, format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
           report.documents++;
           take({ ...document, provenance });
         } catch (e) {
@@ -146,8 +166,27 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
     } catch (e) {
       fail(e instanceof IngestError ? e : new IngestError(plan.file, (e as Error).message));
     }
-    report.read.push(plan.file);
+    if (kind === "file") report.read.push(plan.file);
     options.onFile?.(plan.file);
+  };
+  /** Pages and feeds fetched from the web, through the same readers; a page without a canonical URL keeps the one it was fetched from. */
+  const fetchedDocuments = async (take: (d: CommentaryDocument) => void) => {
+    for (const address of options.urls ?? []) {
+      let got: { records: SourceRecord[]; encoding: string; url: string };
+      try {
+        const fetched = await fetchUrl(address, options.fetch);
+        got = { ...recordsFromFetched(fetched), url: fetched.url };
+      } catch (e) {
+        fail(e instanceof IngestError ? e : new IngestError(address, (e as Error).message));
+        continue;
+      }
+      // A page without a canonical URL is known by the address it came from; feed items keep their own links.
+      const records = got.records.map((r) => (r.format === "html" ? { ...r, data: { url: got.url, ...(r.data as object) } } : r));
+      const converted = !/^utf-?8$/i.test(got.encoding);
+      if (converted) report.converted.push({ file: address, encoding: got.encoding });
+      await accept({ file: address, abs: got.url, streamed: false }, (async function* () { yield* records; })(), take, () => (converted ? got.encoding : undefined), "url");
+      report.fetched.push(address);
+    }
   };
   const recordsOf = (plan: FilePlan, onEncoding: (enc: string) => void) => {
     const skipped = { count: 0 };
@@ -179,6 +218,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
   const streamed = plans.filter((p) => p.streamed);
   if (streamed.length === 0) {
     const documents: CommentaryDocument[] = [];
+    await fetchedDocuments((d) => documents.push(d));
     for (const plan of direct) {
       let enc: string | undefined;
       await accept(plan, recordsOf(plan, (e) => (enc = e)).gen, (d) => documents.push(d), () => enc);
@@ -196,6 +236,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
     const take = (d: CommentaryDocument) => {
       if (report.errorCount === 0) commit.add(d);
     };
+    await fetchedDocuments(take);
     for (const plan of [...direct, ...streamed]) {
       let enc: string | undefined;
       await accept(plan, recordsOf(plan, (e) => (enc = e)).gen, take, () => enc);
