@@ -183,6 +183,17 @@ test.describe("index pages", () => {
     await expect(index.entry("Ержан Салтыбаев").getByTestId("sample-badge")).toHaveCount(0);
   });
 
+  test("a person known only by a surname is marked as such, in the index and the API", async ({ page, request }) => {
+    // tests/fixtures/e2e/entity-partial.md names «Оспанбеков» alone, and no full name in the archive fits him.
+    const index = new EntityIndexPage(page, "/speakers", "Найти эксперта");
+    await index.open(`?q=${encodeURIComponent("Оспанбеков")}`);
+    await expect(index.entries).toHaveCount(1);
+    await expect(index.entry("Оспанбеков").getByTestId("partial-badge")).toHaveText("только фамилия");
+    await expect(index.entry(PERSON)).toHaveCount(0);
+    const body = await (await request.get(`/api/entities?type=person&q=${encodeURIComponent("Оспанбеков")}`)).json();
+    expect(body.entities).toEqual([expect.objectContaining({ name: "Оспанбеков", partial: true, documentCount: 1 })]);
+  });
+
   test("an entity page is one click from its index entry", async ({ page }) => {
     const index = new EntityIndexPage(page, "/institutions", "Найти организацию");
     await index.open(`?q=${encodeURIComponent("Приаральского центра водной политики")}`);
