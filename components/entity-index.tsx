@@ -123,8 +123,8 @@ function EntityEntry({ entity: e }: { entity: Entity }) {
   const credit = person ? [person.role, person.institution].filter(Boolean).join(", ") : "";
   const variants = e.variants.slice(0, VARIANTS_SHOWN);
   return (
-    <li className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3" data-testid="entity-entry">
-      <div className="min-w-0">
+    <li className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4" data-testid="entity-entry">
+      <div className="min-w-0 flex-1">
         <p>
           {e.sampleOnly && <SampleBadge />}
           <Link href={entityPath(e.kind, e.slug)} className="font-medium text-sky-800 underline-offset-2 hover:underline">
@@ -148,7 +148,7 @@ function EntityEntry({ entity: e }: { entity: Entity }) {
           </p>
         )}
       </div>
-      <p className="shrink-0 text-sm tabular-nums text-slate-600">
+      <p className="shrink-0 whitespace-nowrap text-sm tabular-nums text-slate-600">
         {count(e.documentCount, DOCUMENTS)}
         {person && ` · ${count(person.statementCount, STATEMENTS)}`}
       </p>
