@@ -11,6 +11,8 @@ export function proxy(request: NextRequest) {
   const nonce = isApi ? "" : newNonce();
   const policy = isApi ? API_POLICY : pagePolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
+  // When the request reached the server: a search that waited past its budget answers 503 (lib/search/queue-budget.ts).
+  requestHeaders.set("x-archive-arrived-at", String(Date.now()));
   if (!isApi) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", policy);

@@ -36,6 +36,8 @@ const envSchema = z
     /** Whether npm start loads the fictional pieces in content/samples; "exclude" also takes them out of the archive. */
     SAMPLES: z.enum(["include", "exclude"], { message: 'SAMPLES must be "include" or "exclude"' }).default("include"),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** A search that could not start within this long of reaching the server answers 503 at once instead of queueing on. */
+    SEARCH_QUEUE_BUDGET_MS: z.coerce.number().int().min(100).max(120_000).default(1_500),
     /** Typo correction: unknown words corrected per query at most (the rest stay as typed); 0 turns it off. */
     TYPO_MAX_WORDS: z.coerce.number().int().min(0).max(50).default(5),
     /** Typo correction: time one query may spend on it before it runs as typed. */

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { getEngine, openEmbeddedEngine, type SearchEngine } from "@/lib/search";
+import { checkQueueBudget } from "@/lib/search/queue-budget";
 import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
 import type { StatementResult } from "@/lib/search/statement-hit";
 import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
@@ -48,6 +49,7 @@ export async function searchFromParams(raw: RawParams): Promise<SearchPageData> 
   const parsed = parseCanonical(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
+    await checkQueueBudget();
     const engine = await getEngine();
     return { kind: "ok", query: parsed.query, result: await engine.search(parsed.query) };
   } catch (e) {
@@ -85,6 +87,7 @@ export async function statementsFromParams(raw: RawParams): Promise<StatementsPa
   const parsed = parseCanonical(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
+    await checkQueueBudget();
     return { kind: "ok", query: parsed.query, result: await getStatements(parsed.query) };
   } catch (e) {
     if (e instanceof AppError && e.code === "unavailable") {
