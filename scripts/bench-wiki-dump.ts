@@ -43,10 +43,18 @@ async function main(): Promise<number> {
   }
   console.error(`dump: ${pages} pages, ${articles} articles, ${(xmlBytes / 1e6).toFixed(1)} MB XML, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB on disk (${path.basename(file)}), written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const config = { ...getConfig(), ARCHIVE_DB_PATH: path.join(dir, "archive.db"), MEILI_URL: undefined };
-  let peak = 0;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 250);
   const started = performance.now();
+  const config = { ...getConfig(), ARCHIVE_DB_PATH: path.join(dir, "archive.db"), MEILI_URL: undefined };
+  const rssBefore = process.memoryUsage.rss();
+  let peak = 0;
+  let peakAt = 0;
+  const sample = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) {
+      peak = rss;
+      peakAt = (performance.now() - started) / 1000;
+    }
+  }, 100);
   let lastPrint = 0;
   const report = await importFiles([file], config, {
     onDumpProgress: (_f, p) => {
@@ -77,6 +85,9 @@ async function main(): Promise<number> {
     seconds: Number(secs.toFixed(1)),
     docsPerSecond: Math.round(report.documents / secs),
     peakRssMB: Math.round(Math.max(peak, maxRss) / 1e6),
+    sampledPeakRssMB: Math.round(peak / 1e6),
+    sampledPeakAtSecond: Number(peakAt.toFixed(1)),
+    rssBeforeImportMB: Math.round(rssBefore / 1e6),
     archiveMB: Math.round(fs.statSync(config.ARCHIVE_DB_PATH).size / 1e6),
   };
   console.log(JSON.stringify(result, null, 2));

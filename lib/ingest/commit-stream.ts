@@ -58,6 +58,8 @@ export class StreamingCommit {
   finish(onProgress?: (done: number, total: number) => void): string[] {
     const db = this.engine.db;
     try {
+      // The registry rebuild holds every document's names at once: what this object no longer needs goes first.
+      this.slugsThisRun.clear();
       collectGarbage();
       const { registry, changed } = rebuildRegistry(db, this.overrides);
       collectGarbage();

@@ -224,6 +224,13 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
       await accept(plan, recordsOf(plan, (e) => (enc = e)).gen, (d) => documents.push(d), () => enc);
     }
     if (report.errorCount > 0) return report;
+    if (documents.length === 0) {
+      // Nothing new to read: no commit (it would rebuild the whole registry), only what an earlier run left for Meilisearch.
+      recordImportedFiles(db, fileStates());
+      const sent = await flushToMeilisearch(engine, config, { added: 0, updated: 0 });
+      report.summary = { added: 0, updated: 0, unchanged: 0, archived: new ArchiveStore(db).count(), ...(sent !== undefined ? { sent } : {}) };
+      return report;
+    }
     const stored = await storeDocuments(documents, config);
     recordImportedFiles(db, fileStates());
     report.summary = { added: stored.added, updated: stored.updated, unchanged: stored.unchanged, archived: stored.archived, ...(stored.sent !== undefined ? { sent: stored.sent } : {}) };
@@ -245,6 +252,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
       commit.abort();
       return report;
     }
+    seen.clear(); // not needed to finish, and the registry rebuild needs the room
     commit.finish(options.onIndexProgress);
   } catch (e) {
     commit.abort();

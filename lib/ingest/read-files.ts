@@ -78,7 +78,7 @@ export interface InputListing {
 /**
  * Expand files and folders (recursively) into the files to import, in a stable order, and the
  * files left out with the reason: README files, hidden files and folders (named once, by the
- * topmost hidden one), and types no reader takes. A file named explicitly with an unsupported
+ * topmost hidden one), types no reader takes, and .xml that is neither a feed nor a dump. A file named explicitly with an unsupported
  * type is an error, not a skip.
  */
 export function listInputs(args: readonly string[]): InputListing {
@@ -109,7 +109,9 @@ export function listInputs(args: readonly string[]): InputListing {
         if (!fs.statSync(full).isFile()) continue;
         if (isReadme(full)) skipped.push({ file: full, reason: "README files describe a folder, they are not imported" });
         else if (readerKind(full) === undefined) skipped.push({ file: full, reason: unsupportedReason(full) });
-        else files.push(full);
+        else if (readerKind(full) === "xml" && !isKnownXml(full)) {
+          skipped.push({ file: full, reason: `XML that is neither an RSS/Atom feed nor a MediaWiki dump (root element <${xmlRootName(full) ?? "none"}>)` });
+        } else files.push(full);
       }
     } else {
       if (readerKind(arg) === undefined) throw new IngestError(arg, unsupportedReason(arg));
@@ -128,6 +130,12 @@ export interface ReadFile {
   records: SourceRecord[];
   /** How the text was decoded; absent for binary formats. */
   decoded?: Omit<DecodedText, "text">;
+}
+
+/** Whether an .xml file in a folder is one the readers take; other XML (sitemaps, configs) is skipped, not an error. */
+function isKnownXml(file: string): boolean {
+  const root = xmlRootName(file);
+  return root === "mediawiki" || (root !== undefined && isFeedRoot(root));
 }
 
 /** What an .xml file is: a feed is read at once, a MediaWiki dump streamed. */

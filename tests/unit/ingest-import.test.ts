@@ -51,6 +51,7 @@ describe("which files are read", () => {
     put(".DS_Store", "x");
     put(".git/objects/ab", "x");
     put("sub/page.htm", "<p>x</p>");
+    put("sitemap.xml", `<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>`);
     const { files, skipped } = listInputs([path.join(dir, "in")]);
     expect(files.map((f) => path.basename(f))).toEqual(["a.txt", "page.htm"]);
     const reasons = Object.fromEntries(skipped.map((s) => [path.relative(path.join(dir, "in"), s.file), s.reason]));
@@ -61,6 +62,7 @@ describe("which files are read", () => {
       "notes": expect.stringMatching(/unsupported file type \(no extension\); expected one of .*\.docx/),
       "old.doc": expect.stringMatching(/save it as \.docx/),
       "scan.pdf": expect.stringMatching(/PDF is not read/),
+      "sitemap.xml": "XML that is neither an RSS/Atom feed nor a MediaWiki dump (root element <urlset>)",
     });
     expect(() => listInputs([path.join(dir, "in", "scan.pdf")])).toThrow(/scan\.pdf: PDF is not read/);
   });
