@@ -89,6 +89,13 @@ test.describe("one person under three names", () => {
     expect(href.searchParams.get("q")).toBe("медиатор");
     expect(href.searchParams.getAll("speaker")).toEqual([PERSON]);
 
+    // On the statements tab the link stays on it.
+    await search.open("?view=statements");
+    await box.fill("Кутпанбаеву");
+    const onTab = new URL((await option.getAttribute("href"))!, "http://x");
+    expect(onTab.searchParams.get("view")).toBe("statements");
+    expect(onTab.searchParams.getAll("speaker")).toEqual([PERSON]);
+
     // From the keyboard, on a search where he has documents: type, ↓ to the option, Enter.
     await search.open();
     await box.fill("кутпанбаева");
