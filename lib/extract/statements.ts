@@ -558,6 +558,30 @@ export function findStatements(ts: QTok[]): Statement[] {
       out.push({ verb: ":", verbIndex: i + 1, attribution: { person, ...(left?.desc.role ? { role: left.desc.role } : {}), ...(left?.desc.institution ? { institution: left.desc.institution } : {}) }, kind: "colon" });
     }
   }
+  // «Алишер Усманов опровергал все сведения журналистов: «…»», «Мэтт Хэнкок поздравил пару через
+  // Twitter: «…»»: the subject opening the sentence, a verb of its own, a colon and the quote.
+  for (let i = 1; i + 1 < ts.length; i++) {
+    if (ts[i]!.text !== ":" || ts[i + 1]!.quote === undefined || out.some((st) => st.verbIndex <= i)) continue;
+    let from = 0;
+    while (from < i && ts[from]!.word && (LEAD_PARTICLES.has(ts[from]!.text.toLowerCase()) || isRoleWord(ts[from]!) || /^(год|назад|позже|после|этого)$/iu.test(ts[from]!.text))) from++;
+    const blocks = nameBlocks(ts.slice(0, i), from);
+    const block = blocks[0];
+    if (!block || block.from > from + 4 || governedByNoun(ts, block)) continue;
+    const words = blockWords(ts, block);
+    if (!canBeNominative(words)) continue;
+    const between = ts.slice(block.to, i);
+    // Only one person: another name in the nominative before the colon could be the speaker too.
+    if (blocks.slice(1).some((b) => canBeNominative(blockWords(ts, b)) && !governedByNoun(ts, b))) continue;
+    // The verb follows the name at once («Усманов опровергал», «Хэнкок поздравил»): no relative clause between.
+    const verb = between.slice(0, 2).find((t) => t.word && /^[а-яё]+$/u.test(t.text) && parse(t.text).some((p) => p.tag.POS === "VERB" && p.score >= 0.4 && /past|pres|futr/u.test(String(p.tag))));
+    if (!verb || between.some((t) => /^котор/iu.test(t.text))) continue;
+    const g = parse(verb.text).find((p) => p.tag.POS === "VERB")?.tag.GNdr as Gender | undefined;
+    if (!agreesWithVerb(words, g === "masc" || g === "femn" ? g : undefined)) continue;
+    const person = normaliseName(words, "nomn", g === "masc" || g === "femn" ? g : undefined);
+    if (!person) continue;
+    const left = leftDescriptor(ts, block, blocks);
+    out.push({ verb: ":", verbIndex: i, attribution: { person, ...(left?.desc.role ? { role: left.desc.role } : {}), ...(left?.desc.institution ? { institution: left.desc.institution } : {}) }, kind: "colon" });
+  }
   return out.sort((a, b) => a.verbIndex - b.verbIndex);
 }
 

@@ -78,6 +78,16 @@ describe("speaker before the quote", () => {
   });
 });
 
+describe("a verb of its own before a colon", () => {
+  it("«Алишер Усманов опровергал …: «…»» credits the subject; a relative clause between does not", () => {
+    const r = run([
+      "Год назад Алишер Усманов опровергал все сведения журналистов о наследниках: «Ничего никому не оставлю. Детей у меня нет».",
+      "Юханссон хотел бы видеть наследником Бекенбауэра, который отшучивается словами: «Я отвечу так: в моём возрасте пора думать об удочке у тихой реки».",
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Алишер Усманов", undefined]);
+  });
+});
+
 describe("pronouns and roles", () => {
   it("«добавил он» goes to the nearest compatible person, not to a woman quoted in between", () => {
     const r = run([
