@@ -21,6 +21,8 @@ import { ANALYZER_NAMES, getAnalyzer } from "@/lib/text/analyzers";
 import { analyzeLemma } from "@/lib/text/lemma";
 import { normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
+import { cyrillicToLatinLayout } from "@/lib/text/layout";
+import { hasCyrillic, toLatin } from "@/lib/text/translit";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 export const DATA_DIR = path.resolve(process.cwd(), "../shared/data");
@@ -28,7 +30,8 @@ export const DATA_DIR = path.resolve(process.cwd(), "../shared/data");
 interface Judged {
   name: string;
   docs: CommentaryDocument[];
-  queries: { q: string; relevant: Set<string> }[];
+  /** `type`: NEREL's entity type of the query's entity (PERSON, ORGANIZATION, …); absent for XQuAD. */
+  queries: { q: string; relevant: Set<string>; type?: string }[];
 }
 
 function doc(id: string, title: string, paragraphs: string[]): CommentaryDocument {
@@ -63,6 +66,7 @@ export function loadNerel(dir = DATA_DIR): Judged {
   const docs: CommentaryDocument[] = [];
   const entityDocs = new Map<string, Set<string>>();
   const mentions = new Map<string, Map<string, number>>();
+  const types = new Map<string, Map<string, number>>();
   for (const split of ["train", "dev", "test"]) {
     const files = fs.readdirSync(path.join(root, split)).filter((f) => f.endsWith(".txt")).sort();
     for (const f of files) {
@@ -73,10 +77,14 @@ export function loadNerel(dir = DATA_DIR): Judged {
       const annFile = path.join(root, split, f.replace(/\.txt$/, ".ann"));
       if (!fs.existsSync(annFile)) continue;
       const spans = new Map<string, string>();
+      const spanType = new Map<string, string>();
       const links: [string, string][] = [];
       for (const line of fs.readFileSync(annFile, "utf8").split(/\r?\n/)) {
         const cols = line.split("\t");
-        if (/^T\d/.test(line) && cols[2] !== undefined) spans.set(cols[0]!, cols[2]);
+        if (/^T\d/.test(line) && cols[2] !== undefined) {
+          spans.set(cols[0]!, cols[2]);
+          spanType.set(cols[0]!, (cols[1] ?? "").split(" ")[0]!);
+        }
         const m = /^Reference (T\d+) Wikidata:(Q\d+)/.exec(cols[1] ?? "");
         if (/^N\d/.test(line) && m) links.push([m[1]!, m[2]!]);
       }
@@ -88,6 +96,10 @@ export function loadNerel(dir = DATA_DIR): Judged {
         const counts = mentions.get(q) ?? new Map<string, number>();
         counts.set(mention, (counts.get(mention) ?? 0) + 1);
         mentions.set(q, counts);
+        const typeCounts = types.get(q) ?? new Map<string, number>();
+        const type = spanType.get(t) ?? "";
+        typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
+        types.set(q, typeCounts);
       }
     }
   }
@@ -96,7 +108,8 @@ export function loadNerel(dir = DATA_DIR): Judged {
     if (relevant.size < 3) continue;
     // Ties go to the alphabetically first mention so the query set is reproducible.
     const best = [...mentions.get(q)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    queries.push({ q: best, relevant });
+    const type = [...types.get(q)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    queries.push({ q: best, relevant, type });
   }
   return { name: "nerel-entities", docs, queries };
 }
@@ -120,13 +133,61 @@ interface Metrics {
   [k: string]: number;
 }
 
-async function runSet(analyzer: AnalyzerName, set: Judged, mode: "or" | "and", depth: number): Promise<{ metrics: Metrics; matchedAll: number }> {
+/**
+ * Slices of the NEREL entity queries, each run on the same index as the whole set. The Latin and
+ * wrong-layout slices are the same entities' queries rewritten; their `twin` is the slice of the
+ * same queries typed in Cyrillic, which they are compared with.
+ */
+export interface Slice {
+  name: string;
+  derivation: string;
+  twin?: string;
+  queries: Judged["queries"];
+}
+
+const wordsOf = (q: string) => tokenize(plainQuery(q)).length;
+
+export function nerelSlices(queries: Judged["queries"]): Slice[] {
+  const persons = queries.filter((x) => x.type === "PERSON" && hasCyrillic(x.q));
+  return [
+    { name: "one-word", derivation: "queries of one word", queries: queries.filter((x) => wordsOf(x.q) === 1) },
+    { name: "multi-word", derivation: "queries of two or more words («Западная Европа», «МИД Франции»)", queries: queries.filter((x) => wordsOf(x.q) >= 2) },
+    { name: "persons-cyrillic", derivation: "PERSON entities whose query is in Cyrillic, as typed", queries: persons },
+    {
+      name: "persons-latin",
+      twin: "persons-cyrillic",
+      derivation: "the same PERSON queries romanised by iuliia's English-Wikipedia scheme (Шойгу → Shoygu, Юрий → Yury), the spelling English news uses",
+      queries: persons.map((x) => ({ ...x, q: toLatin(x.q, "wikipedia") })),
+    },
+    {
+      name: "persons-latin-bgn",
+      twin: "persons-cyrillic",
+      derivation: "the same PERSON queries romanised by BGN/PCGN (iuliia)",
+      queries: persons.map((x) => ({ ...x, q: toLatin(x.q, "bgn") })),
+    },
+    {
+      name: "wrong-layout",
+      twin: "all",
+      derivation: "every query typed with the Russian keys on the Latin layout (Казахстан → Rfpf[cnfy)",
+      queries: queries.map((x) => ({ ...x, q: cyrillicToLatinLayout(x.q) })),
+    },
+  ];
+}
+
+async function runSet(analyzer: AnalyzerName, set: Judged, mode: "or" | "and", depth: number, slices: Slice[] = []): Promise<{ metrics: Metrics; matchedAll: number; slices: { name: string; metrics: Metrics; matchedAll: number }[] }> {
   const engine = new SqliteEngine(openDatabase(":memory:"), getAnalyzer(analyzer));
   await engine.upsert(set.docs);
+  const whole = await runQueries(engine, set.queries, mode, depth);
+  const out = [];
+  for (const s of slices) out.push({ name: s.name, ...(await runQueries(engine, s.queries, mode, depth)) });
+  return { ...whole, slices: out };
+}
+
+async function runQueries(engine: SqliteEngine, queries: Judged["queries"], mode: "or" | "and", depth: number): Promise<{ metrics: Metrics; matchedAll: number }> {
   const sums: Metrics = {};
   const add = (k: string, v: number) => (sums[k] = (sums[k] ?? 0) + v);
   let matchedAll = 0;
-  for (const { q, relevant } of set.queries) {
+  for (const { q, relevant } of queries) {
     const res = await engine.search({ q: mode === "or" ? orQuery(q) : plainQuery(q), filters: emptyFilters(), sort: "relevance", page: 1, perPage: depth });
     if (res.matchMode === "all" && res.total > 0) matchedAll++;
     const ranked = res.hits.map((h) => h.id);
@@ -148,10 +209,11 @@ async function runSet(analyzer: AnalyzerName, set: Judged, mode: "or" | "and", d
         if (r) ap += ++hits / (i + 1);
       });
       add("MAP@100", ap / relevant.size);
+      add("Recall@10", relAt.slice(0, 10).filter(Boolean).length / Math.min(relevant.size, 10));
       add("Recall@100", hits / relevant.size);
     }
   }
-  const n = set.queries.length || 1;
+  const n = queries.length || 1;
   const metrics: Metrics = {};
   for (const [k, v] of Object.entries(sums)) metrics[k] = Math.round((v / n) * 1000) / 1000;
   return { metrics, matchedAll };
@@ -160,6 +222,8 @@ async function runSet(analyzer: AnalyzerName, set: Judged, mode: "or" | "and", d
 export interface EvalReport {
   note: string;
   sets: { name: string; documents: number; queries: number; semantics: string; judgments: string }[];
+  /** Slices of a set: results carry them as set `<set>/<slice>`. */
+  slices: { name: string; of: string; queries: number; derivation: string; twin?: string }[];
   results: { analyzer: AnalyzerName; version: string; set: string; metrics: Metrics; matchedAll: number }[];
 }
 
@@ -178,18 +242,28 @@ export async function evaluate(opts: { limit?: number; analyzers?: AnalyzerName[
       { name: xquad.name, documents: xquad.docs.length, queries: xquad.queries.length, semantics: "ranked OR", judgments: "human (one gold paragraph)" },
       { name: nerel.name, documents: nerel.docs.length, queries: nerel.queries.length, semantics: "AND (relaxed to OR when empty)", judgments: "derived, automatic" },
     ],
+    slices: [],
     results: [],
   };
+  const slices = nerelSlices(nerel.queries);
+  for (const s of slices) report.slices.push({ name: `${nerel.name}/${s.name}`, of: nerel.name, queries: s.queries.length, derivation: s.derivation, ...(s.twin ? { twin: `${nerel.name}${s.twin === "all" ? "" : `/${s.twin}`}` } : {}) });
   for (const a of opts.analyzers ?? ANALYZER_NAMES) {
     const version = getAnalyzer(a).version;
-    if (xquad.queries.length > 0) report.results.push({ analyzer: a, version, set: xquad.name, ...(await runSet(a, xquad, "or", 10)) });
-    if (nerel.queries.length > 0) report.results.push({ analyzer: a, version, set: nerel.name, ...(await runSet(a, nerel, "and", 100)) });
+    if (xquad.queries.length > 0) {
+      const { metrics, matchedAll } = await runSet(a, xquad, "or", 10);
+      report.results.push({ analyzer: a, version, set: xquad.name, metrics, matchedAll });
+    }
+    if (nerel.queries.length > 0) {
+      const r = await runSet(a, nerel, "and", 100, slices);
+      report.results.push({ analyzer: a, version, set: nerel.name, metrics: r.metrics, matchedAll: r.matchedAll });
+      for (const s of r.slices) report.results.push({ analyzer: a, version, set: `${nerel.name}/${s.name}`, metrics: s.metrics, matchedAll: s.matchedAll });
+    }
   }
   return report;
 }
 
 function printTable(r: EvalReport): void {
-  for (const s of r.sets) {
+  for (const s of [...r.sets, ...r.slices.map((x) => ({ ...x, documents: r.sets.find((y) => y.name === x.of)?.documents ?? 0, semantics: x.derivation, judgments: x.twin ? `compare with ${x.twin}` : "as the set" }))]) {
     if (s.queries === 0) continue;
     console.log(`\n${s.name}: ${s.documents} documents, ${s.queries} queries, ${s.semantics}; judgments: ${s.judgments}`);
     const rows = r.results.filter((x) => x.set === s.name);
