@@ -103,6 +103,8 @@ test.describe("the app under its CSP", () => {
     // A stored XSS that got past escaping, as the browser would receive it: markup injected into
     // the server's own answer, under the server's own CSP header.
     await page.route(/\/\?q=/, async (route) => {
+      // The document only: the live search's later RSC fetches go through untouched.
+      if (route.request().resourceType() !== "document") return route.continue();
       const res = await route.fetch();
       const html = (await res.text()).replace(
         /<body([^>]*)>/,
