@@ -32,9 +32,10 @@ export function StatementResults({ query, result }: { query: SearchQuery; result
         </a>
         <label className="flex items-center gap-2 text-sm text-slate-600">
           Сортировка
-          <select name="sort" defaultValue={query.sort} key={query.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
+          <select name="sort" defaultValue={query.sort === "date" ? "newest" : query.sort} key={query.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
             <option value="relevance">по релевантности</option>
-            <option value="date">сначала новые</option>
+            <option value="newest">сначала новые</option>
+            <option value="oldest">сначала старые</option>
           </select>
         </label>
       </div>

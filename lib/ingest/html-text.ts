@@ -1,4 +1,4 @@
-import { parseHTML } from "linkedom";
+import { lazyLinkedom } from "./lazy";
 
 /** Elements whose text is one paragraph, unless they hold other such elements. */
 const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "DD", "DT", "FIGCAPTION", "TD", "TH", "DIV", "SECTION", "ARTICLE", "MAIN", "UL", "OL", "TABLE", "TR", "TBODY", "THEAD", "DL", "FIGURE", "HEADER", "FOOTER", "ASIDE"]);
@@ -54,7 +54,7 @@ export function blockTexts(root: MinimalNode): string[] {
 
 /** An HTML fragment (a feed item's description, a Word file converted by mammoth) as paragraphs. */
 export function htmlToParagraphs(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const { document } = lazyLinkedom().parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   return blockTexts(document.body as unknown as MinimalNode);
 }
 

@@ -1,7 +1,6 @@
-import mammoth from "mammoth";
-import { parseHTML } from "linkedom";
 import { IngestError } from "./errors";
 import { blockTexts, collapse } from "./html-text";
+import { lazyLinkedom, lazyMammoth } from "./lazy";
 import { readHeaders } from "./metadata";
 import type { SourceRecord } from "./source-record";
 
@@ -14,11 +13,11 @@ import type { SourceRecord } from "./source-record";
 export async function readDocx(file: string, bytes: Buffer): Promise<SourceRecord[]> {
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    html = (await lazyMammoth().convertToHtml({ buffer: bytes })).value;
   } catch (e) {
     throw new IngestError(file, `not a readable Word (.docx) file: ${(e as Error).message.split("\n")[0]}`);
   }
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = lazyLinkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   // mammoth puts footnotes and endnotes in a closing <ol> of li#footnote-N / li#endnote-N, referenced by <sup><a href="#footnote-N">.
   for (const li of document.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]')) {
     const list = li.parentElement;

@@ -1,12 +1,14 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
 import { IngestError } from "./errors";
 import { collapse, htmlToLine, htmlToParagraphs } from "./html-text";
+import { lazyXmlParser } from "./lazy";
 import { normaliseDate } from "./metadata";
 import type { SourceRecord } from "./source-record";
 
 type Node = Record<string, unknown>;
 
-const parser = new XMLParser({
+let parser: XMLParser | undefined;
+const newParser = () => new (lazyXmlParser().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
   textNodeName: "#text",
@@ -76,8 +78,9 @@ export function isFeedRoot(name: string): boolean {
  * HTML in them is turned into paragraphs.
  */
 export function parseFeed(file: string, xml: string, feedUrl?: string): FeedItem[] {
-  const valid = XMLValidator.validate(xml);
+  const valid = lazyXmlParser().XMLValidator.validate(xml);
   if (valid !== true) throw new IngestError(file, `invalid XML: ${valid.err.msg}`, valid.err.line);
+  parser ??= newParser();
   const root = parser.parse(xml) as Node;
   if (root.rss || root["rdf:RDF"]) {
     const channel = ((root.rss as Node | undefined)?.channel ?? (root["rdf:RDF"] as Node).channel ?? {}) as Node;

@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type { parseHTML } from "linkedom";
 import { blockTexts, collapse } from "./html-text";
+import { lazyLinkedom } from "./lazy";
 import { normaliseDate } from "./metadata";
 import type { SourceRecord } from "./source-record";
 
@@ -71,6 +72,7 @@ export interface HtmlPage {
  * `pageUrl` resolves relative addresses (a page fetched from the web).
  */
 export function parseHtmlPage(html: string, pageUrl?: string): HtmlPage {
+  const { parseHTML } = lazyLinkedom();
   const { document: doc } = parseHTML(html);
   const ld = jsonLd(doc);
   const article = ld.find((o) => ARTICLE_TYPES.test(String(o["@type"] ?? ""))) ?? ld[0];

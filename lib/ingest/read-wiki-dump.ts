@@ -3,9 +3,9 @@ import { PassThrough, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
 import unbzip2 from "unbzip2-stream";
-import wtf from "wtf_wikipedia";
 import { IngestError } from "./errors";
 import { collapse } from "./html-text";
+import { lazyWtf } from "./lazy";
 import { normaliseDate } from "./metadata";
 import type { SourceRecord } from "./source-record";
 
@@ -38,7 +38,7 @@ export interface WikiArticle {
 
 /** One page's wikitext as plain paragraphs (templates, tables, references and categories dropped by wtf_wikipedia), and the date its template gives. */
 export function wikitextToArticle(wikitext: string): { paragraphs: string[]; date?: string } {
-  const doc = wtf(wikitext);
+  const doc = lazyWtf()(wikitext);
   let date: string | undefined;
   for (const t of [doc.templates()].flat() as { json(): object }[]) {
     const json = t.json() as { template?: string; list?: string[]; date?: string; 1?: string };

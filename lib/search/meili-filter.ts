@@ -131,3 +131,13 @@ export function combineFilters(parts: readonly (string | undefined)[]): string |
   // Every part is parenthesised so no operator inside one can bind across the AND.
   return present.length === 1 ? present[0] : present.map((p) => `(${p})`).join(" AND ");
 }
+
+/** A date range (date-range.ts bounds) over the records' YYYYMMDD `dateValue`; undated records have none, so any range leaves them out. */
+export function dateRangeFilter(bounds: { min?: number; max?: number } | undefined): string | undefined {
+  if (!bounds) return undefined;
+  const parts: string[] = [];
+  // Integers only: the bounds come from validated dates, never from raw text.
+  if (bounds.min !== undefined) parts.push(`${MEILI_ATTR.dateValue} >= ${Math.trunc(bounds.min)}`);
+  if (bounds.max !== undefined) parts.push(`${MEILI_ATTR.dateValue} <= ${Math.trunc(bounds.max)}`);
+  return parts.length === 0 ? undefined : parts.join(" AND ");
+}

@@ -1,24 +1,29 @@
 import type { MultiSearchQuery } from "meilisearch";
 import { ORIGINAL_FIELDS } from "./meili-document";
-import { MEILI_ATTR, combineFilters, facetFilters, quoteFilterValue, textFilter } from "./meili-filter";
+import { MEILI_ATTR, combineFilters, dateRangeFilter, facetFilters, quoteFilterValue, textFilter } from "./meili-filter";
+import { dateBoundsOf } from "./date-range";
 import { STATEMENT_FIELDS } from "./meili-statements";
 import type { Clause, ParsedQuery } from "./query-syntax";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "./types";
 
 const DATE_DESC = `${MEILI_ATTR.dateValue}:desc`;
+const DATE_ASC = `${MEILI_ATTR.dateValue}:asc`;
 
 /** What a plan searches: which fields come back and what "by date" sorts on. */
 export interface PlanTarget {
   retrieve: readonly string[];
   dateSort: string[];
+  /** Oldest first (records without a date come last either way). */
+  oldestSort: string[];
 }
 
-export const DOCUMENT_TARGET: PlanTarget = { retrieve: ORIGINAL_FIELDS, dateSort: [DATE_DESC] };
+export const DOCUMENT_TARGET: PlanTarget = { retrieve: ORIGINAL_FIELDS, dateSort: [DATE_DESC], oldestSort: [DATE_ASC] };
 
 /** Statements: by document date, then by document, in text order within one. */
 export const STATEMENT_TARGET: PlanTarget = {
   retrieve: STATEMENT_FIELDS,
   dateSort: [DATE_DESC, `${MEILI_ATTR.statementDoc}:asc`, `${MEILI_ATTR.statementIdx}:asc`],
+  oldestSort: [DATE_ASC, `${MEILI_ATTR.statementDoc}:asc`, `${MEILI_ATTR.statementIdx}:asc`],
 };
 
 export interface PlanOptions {
@@ -78,7 +83,7 @@ export function staleFilter(analyzerVersion: string): string {
 export function buildSearchPlan(
   indexUid: string,
   parsed: ParsedQuery,
-  query: Pick<SearchQuery, "filters" | "sort" | "page" | "perPage">,
+  query: Pick<SearchQuery, "filters" | "sort" | "page" | "perPage" | "from" | "to">,
   mode: "all" | "any",
   analyzerVersion: string,
   options: PlanOptions = {},
@@ -86,6 +91,8 @@ export function buildSearchPlan(
   const target = options.target ?? DOCUMENT_TARGET;
   const q = options.relevance === false ? null : relevanceQuery(parsed, mode);
   const text = textFilter(parsed, mode);
+  // The date range narrows like a facet group that is never counted: in every query but the text probe.
+  const dates = dateRangeFilter(dateBoundsOf(query));
   const active = FACET_FIELDS.filter((f) => query.filters[f].length > 0);
   const inactive = FACET_FIELDS.filter((f) => query.filters[f].length === 0);
   const base = {
@@ -101,12 +108,12 @@ export function buildSearchPlan(
 
   const main = queries.push({
     ...base,
-    ...filter([text, ...facetFilters(query.filters)]),
+    ...filter([text, ...facetFilters(query.filters), dates]),
     facets: inactive.map((f) => MEILI_ATTR.facet[f]),
     page: query.page,
     hitsPerPage: query.perPage,
     attributesToRetrieve: [...target.retrieve],
-    ...(q === null || query.sort === "date" ? { sort: [...target.dateSort] } : {}),
+    ...(query.sort === "oldest" ? { sort: [...target.oldestSort] } : q === null || query.sort !== "relevance" ? { sort: [...target.dateSort] } : {}),
   }) - 1;
 
   const facetQueries: SearchPlan["facetQueries"] = {};
@@ -114,7 +121,7 @@ export function buildSearchPlan(
     facetQueries[f] =
       queries.push({
         ...base,
-        ...filter([text, ...facetFilters(query.filters, f)]),
+        ...filter([text, ...facetFilters(query.filters, f), dates]),
         facets: [MEILI_ATTR.facet[f]],
         page: 1,
         hitsPerPage: 0,
@@ -132,7 +139,7 @@ export function buildSearchPlan(
   const staleProbe = queries.push({ indexUid, q: "", filter: staleFilter(analyzerVersion), page: 1, hitsPerPage: 0 }) - 1;
 
   let filterProbe: number | undefined;
-  if (q !== null) filterProbe = queries.push({ indexUid, q: "", ...filter([text, ...facetFilters(query.filters)]), page: 1, hitsPerPage: 0 }) - 1;
+  if (q !== null) filterProbe = queries.push({ indexUid, q: "", ...filter([text, ...facetFilters(query.filters), dates]), page: 1, hitsPerPage: 0 }) - 1;
 
   return {
     queries,

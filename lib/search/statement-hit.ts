@@ -2,6 +2,7 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import { type HighlightTerms, type Segment, highlight } from "@/lib/text/highlight";
 import type { CommentaryDocument, Quote, Speaker } from "@/lib/validations/document";
 import { facetValuesOf } from "./facets";
+import type { Timeline } from "./timeline";
 import { FACET_FIELDS, type FacetField, type FacetValue } from "./types";
 
 /**
@@ -47,6 +48,8 @@ export interface StatementResult {
   matchMode: "all" | "any";
   /** Set when unknown words were corrected to known ones (as in SearchResult). */
   correctedQuery?: string;
+  /** Statements per year or month of their document's date, when asked for (SearchQuery.timeline). */
+  timeline?: Timeline;
   tookMs: number;
 }
 

@@ -1,10 +1,12 @@
 import type { CommentaryDocument, Speaker } from "@/lib/validations/document";
 import type { Segment } from "@/lib/text/highlight";
+import type { Timeline } from "./timeline";
 
 export const FACET_FIELDS = ["speaker", "institution", "country", "topic"] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
-export type SortOrder = "relevance" | "date";
+/** "date" is the old spelling of "newest", kept so old links and callers still work. */
+export type SortOrder = "relevance" | "newest" | "oldest" | "date";
 
 export interface SearchQuery {
   q: string;
@@ -17,6 +19,11 @@ export interface SearchQuery {
   noCorrection?: boolean;
   /** Which records the search page lists (URL `view=statements`); engines ignore it. */
   view?: SearchView;
+  /** Date range (URL `from`/`to`): YYYY, YYYY-MM or YYYY-MM-DD, inclusive; undated records fall outside any range. */
+  from?: string;
+  to?: string;
+  /** Also count the matches per year or month (SearchResult.timeline). */
+  timeline?: boolean;
 }
 
 export type SearchView = "documents" | "statements";
@@ -60,6 +67,8 @@ export interface SearchResult {
   matchMode: "all" | "any";
   /** Set when unknown words were corrected to indexed ones. */
   correctedQuery?: string;
+  /** Matches per year or month, when the query asked for it (SearchQuery.timeline). */
+  timeline?: Timeline;
   tookMs: number;
 }
 

@@ -7,11 +7,13 @@ import { FACET_FIELDS, type FacetField, type SearchQuery } from "@/lib/search/ty
  */
 
 /** The URL search string for a query, omitting defaults so links stay short and canonical. */
-export function toSearchString(query: Pick<SearchQuery, "q" | "filters" | "sort" | "page" | "noCorrection" | "view">): string {
+export function toSearchString(query: Pick<SearchQuery, "q" | "filters" | "sort" | "page" | "noCorrection" | "view" | "from" | "to">): string {
   const sp = new URLSearchParams();
   if (query.q) sp.set("q", query.q);
   for (const f of FACET_FIELDS) for (const v of query.filters[f]) sp.append(f, v);
-  if (query.sort !== "relevance") sp.set("sort", query.sort);
+  if (query.from) sp.set("from", query.from);
+  if (query.to) sp.set("to", query.to);
+  if (query.sort !== "relevance") sp.set("sort", query.sort === "date" ? "newest" : query.sort);
   if (query.page > 1) sp.set("page", String(query.page));
   if (query.noCorrection) sp.set("exact", "1");
   if (query.view === "statements") sp.set("view", "statements");

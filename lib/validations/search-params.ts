@@ -1,8 +1,11 @@
 import { z } from "zod";
 import type { SearchQuery, SortOrder } from "@/lib/search/types";
+import { isPartialDate, lowerBound, upperBound } from "@/lib/search/date-range";
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE = 1_000;
+
+const partialDate = z.string().trim().refine(isPartialDate, "дата должна быть в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД");
 
 const facetValue = z.string().trim().min(1).max(300, "a filter value is at most 300 characters");
 
@@ -13,7 +16,13 @@ export const searchParamsSchema = z.object({
   institution: z.array(facetValue).max(20, "at most 20 institutions").default([]),
   country: z.array(facetValue).max(20, "at most 20 countries").default([]),
   topic: z.array(facetValue).max(20, "at most 20 topics").default([]),
-  sort: z.enum(["relevance", "date"], { message: 'sort must be "relevance" or "date"' }).default("relevance"),
+  // "date" is what older links say for newest first.
+  sort: z
+    .enum(["relevance", "newest", "oldest", "date"], { message: "порядок должен быть relevance (по релевантности), newest (сначала новые) или oldest (сначала старые)" })
+    .transform((s) => (s === "date" ? "newest" : s))
+    .default("relevance"),
+  from: partialDate.optional(),
+  to: partialDate.optional(),
   page: z.coerce
     .number({ message: "page must be a whole number" })
     .int("page must be a whole number")
@@ -48,6 +57,8 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
   const sort = single(raw.sort);
   const exact = single(raw.exact);
   const view = single(raw.view);
+  const from = single(raw.from)?.trim();
+  const to = single(raw.to)?.trim();
   const result = searchParamsSchema.safeParse({
     q: single(raw.q) ?? "",
     speaker: many(raw.speaker),
@@ -58,6 +69,8 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
     ...(page ? { page } : {}),
     ...(exact ? { exact } : {}),
     ...(view ? { view } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -65,6 +78,7 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
     return { ok: false, field, error: `${field}: ${issue.message}` };
   }
   const d = result.data;
+  if (d.from && d.to && lowerBound(d.from) > upperBound(d.to)) return { ok: false, field: "from", error: "from: начало периода позже его конца (to)" };
   const dedupe = (xs: string[]) => [...new Set(xs)];
   return {
     ok: true,
@@ -76,6 +90,8 @@ export function parseSearchParams(raw: RawParams, perPage: number): ParsedSearch
       perPage,
       ...(d.exact ? { noCorrection: true } : {}),
       ...(d.view === "statements" ? { view: "statements" as const } : {}),
+      ...(d.from ? { from: d.from } : {}),
+      ...(d.to ? { to: d.to } : {}),
     },
   };
 }

@@ -6,7 +6,7 @@ const parse = (qs: string) => parseSearchParams(fromURLSearchParams(new URLSearc
 describe("URL ↔ search state", () => {
   it("reads every parameter, with repeated facets as OR lists", () => {
     const r = parse("q=%D0%BC%D0%B5%D0%B4%D0%B8%D0%B0%D1%82%D0%BE%D1%80&speaker=A&speaker=B&topic=T&sort=date&page=3");
-    expect(r).toEqual({ ok: true, query: { q: "медиатор", filters: { speaker: ["A", "B"], institution: [], country: [], topic: ["T"] }, sort: "date", page: 3, perPage: 10 } });
+    expect(r).toEqual({ ok: true, query: { q: "медиатор", filters: { speaker: ["A", "B"], institution: [], country: [], topic: ["T"] }, sort: "newest", page: 3, perPage: 10 } });
   });
 
   it("defaults to relevance, page 1, no filters", () => {

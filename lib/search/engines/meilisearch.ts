@@ -25,7 +25,10 @@ import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
 import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, recordVersion, toMeiliDocument } from "../meili-document";
-import { MEILI_ATTR, combineFilters, eq, facetFilters, inList } from "../meili-filter";
+import { MEILI_ATTR, combineFilters, dateRangeFilter, eq, facetFilters, inList, textFilter } from "../meili-filter";
+import { DOCUMENT_TIMELINE, STATEMENT_TIMELINE, type TimelineTarget, meiliTimeline } from "../meili-timeline";
+import { dateBoundsOf } from "../date-range";
+import type { Timeline } from "../timeline";
 import { decodeFacetKey, facetKey } from "../meili-keys";
 import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "../meili-request";
 import { type AliasMap, buildSettings, buildStatementSettings } from "../meili-settings";
@@ -318,6 +321,7 @@ export class MeilisearchEngine implements SearchEngine {
     const { plan, results, mode } = await this.runPlan(this.indexUid, DOCUMENT_TARGET, parsed, query);
     const main = results[plan.main]!;
     const { facets, facetTotals } = await this.facetsOf(this.indexUid, plan, results, query, (h) => facetValuesOf(fromMeiliHit(h)), ORIGINAL_FIELDS);
+    const timeline = query.timeline ? await this.timelineOf(this.indexUid, parsed, mode, query, DOCUMENT_TIMELINE) : undefined;
     const total = main.totalHits ?? 0;
     const terms = highlightTermsOf(parsed);
     return {
@@ -330,6 +334,7 @@ export class MeilisearchEngine implements SearchEngine {
       facetTotals,
       matchMode: mode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
+      ...(timeline ? { timeline } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
@@ -342,6 +347,7 @@ export class MeilisearchEngine implements SearchEngine {
     const { plan, results, mode } = await this.runPlan(uid, STATEMENT_TARGET, parsed, query);
     const main = results[plan.main]!;
     const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, statementValuesOf, STATEMENT_FIELDS);
+    const timeline = query.timeline ? await this.timelineOf(uid, parsed, mode, query, STATEMENT_TIMELINE) : undefined;
     const total = main.totalHits ?? 0;
     const terms = highlightTermsOf(parsed);
     return {
@@ -357,8 +363,15 @@ export class MeilisearchEngine implements SearchEngine {
       facetTotals,
       matchMode: mode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
+      ...(timeline ? { timeline } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
+  }
+
+  /** Matches per year or month under the results' own filter (meili-timeline.ts). */
+  private timelineOf(indexUid: string, parsed: ParsedQuery, mode: "all" | "any", query: SearchQuery, target: TimelineTarget): Promise<Timeline> {
+    const filter = combineFilters([textFilter(parsed, mode), ...facetFilters(query.filters), dateRangeFilter(dateBoundsOf(query))]);
+    return meiliTimeline((queries) => this.multi(queries), indexUid, filter, target);
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {

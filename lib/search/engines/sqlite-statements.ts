@@ -14,6 +14,8 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { orderFacet } from "../facets";
 import { WeightedLru } from "./lru";
+import { dateBoundsOf, dateNumber, inBounds } from "../date-range";
+import { addToMonths, timelineFromMonths } from "../timeline";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
 import { type StatementHit, type StatementResult, statementFacetValues, toStatementHit } from "../statement-hit";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "../types";
@@ -70,6 +72,8 @@ interface StatementMemory {
   /** position → document rowid, quote index */
   docs: Int32Array;
   idx: Int32Array;
+  /** position → its document's date as YYYYMMDD, 0 when undated */
+  dates: Int32Array;
   /** statement rowid → position, -1 when none */
   pos: Int32Array;
   values: Record<FacetField, string[]>;
@@ -191,12 +195,13 @@ export class SqliteStatements {
     if (this.memory && this.memory.version === version) return this.memory;
     // Undated documents last; a later document first on equal dates; text order within a document.
     const rows = this.db
-      .prepare("SELECT s.rowid, s.doc, s.idx FROM stmt s JOIN documents d ON d.rowid = s.doc ORDER BY s.date DESC NULLS LAST, s.doc DESC, s.idx ASC")
+      .prepare("SELECT s.rowid, s.doc, s.idx, s.date FROM stmt s JOIN documents d ON d.rowid = s.doc ORDER BY s.date DESC NULLS LAST, s.doc DESC, s.idx ASC")
       .raw()
-      .all() as [number, number, number][];
+      .all() as [number, number, number, string | null][];
     const n = rows.length;
     const docs = new Int32Array(n);
     const idx = new Int32Array(n);
+    const dates = Int32Array.from(rows, (r) => dateNumber(r[3]));
     let maxRowid = 0;
     for (const [r] of rows) if (r > maxRowid) maxRowid = r;
     const pos = new Int32Array(maxRowid + 1).fill(-1);
@@ -239,7 +244,7 @@ export class SqliteStatements {
     };
     const valuesAt = {} as StatementMemory["valuesAt"];
     for (const f of FACET_FIELDS) valuesAt[f] = csr(pairs[f]);
-    this.memory = { version, docs, idx, pos, values, valueIds, valuesAt, positionsOf, results: new WeightedLru(RESULT_CACHE_SIZE) };
+    this.memory = { version, docs, idx, dates, pos, values, valueIds, valuesAt, positionsOf, results: new WeightedLru(RESULT_CACHE_SIZE) };
     return this.memory;
   }
 
@@ -276,7 +281,7 @@ export class SqliteStatements {
     const started = performance.now();
     if (this.isStale()) this.buildFromArchive();
     const mem = this.facetMemory();
-    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true]);
+    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true, query.from, query.to, query.timeline === true]);
     let result = mem.results.get(key);
     if (!result) {
       result = this.compute(query, mem, query.noCorrection ? undefined : correct);
@@ -290,7 +295,7 @@ export class SqliteStatements {
     let parsed = parseQuery(query.q, analyzer);
     const correctedQuery = correct?.(query.q, parsed);
     if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, analyzer);
-    const ranked = query.sort !== "date";
+    const ranked = query.sort === "relevance";
     let matchMode: "all" | "any" = "all";
     let scored = this.match(mem, parsed, "all", ranked);
     if (scored && scored.at.length === 0 && parsed.groups.length > 1) {
@@ -334,8 +339,14 @@ export class SqliteStatements {
     };
     const hits = new Int32Array(cand.length);
     let total = 0;
+    const bounds = dateBoundsOf(query);
+    const dates = mem.dates;
+    const months = query.timeline ? new Map<number, number>() : undefined;
+    let undated = 0;
     for (let i = 0; i < cand.length; i++) {
       const p = cand[i]!;
+      // The date range filters before facets, as for documents.
+      if (bounds && !inBounds(dates[p]!, bounds)) continue;
       let fails = 0;
       let failed = -1;
       for (let fi = 0; fi < filterBits.length; fi++) {
@@ -348,6 +359,7 @@ export class SqliteStatements {
       if (fails === 0) {
         hits[total++] = i;
         for (let fi = 0; fi < csr.length; fi++) count(fi, p);
+        if (months && !addToMonths(months, dates[p]!)) undated++;
       } else if (fails === 1) count(failed, p);
     }
     const facets = {} as StatementResult["facets"];
@@ -363,7 +375,10 @@ export class SqliteStatements {
     const want = Math.min(total, query.page * query.perPage);
     const hitIdx = hits.subarray(0, total);
     let ordered: number[];
-    if (scored === null) ordered = Array.from(hitIdx.subarray(0, want));
+    // Oldest first: by date, undated last; on equal dates in browse order (a document's statements in text order).
+    const dateKey = (p: number) => dates[p] || Infinity;
+    if (query.sort === "oldest") ordered = topK(hitIdx, want, (a, b) => dateKey(cand[a]!) - dateKey(cand[b]!) || cand[a]! - cand[b]!);
+    else if (scored === null) ordered = Array.from(hitIdx.subarray(0, want));
     else {
       const score = scored.score;
       const before = ranked ? (a: number, b: number) => score[a]! - score[b]! || cand[a]! - cand[b]! : (a: number, b: number) => cand[a]! - cand[b]!;
@@ -388,6 +403,7 @@ export class SqliteStatements {
       facetTotals,
       matchMode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
+      ...(months ? { timeline: timelineFromMonths(months, undated) } : {}),
       tookMs: 0,
     };
   }

@@ -12,6 +12,8 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
+import { dateBoundsOf, dateNumber, inBounds } from "../date-range";
+import { addToMonths, timelineFromMonths } from "../timeline";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
 import { SqliteStatements } from "./sqlite-statements";
 import type { StatementResult } from "../statement-hit";
@@ -57,6 +59,10 @@ interface FacetMemory {
   /** doc rowid → position in the browse order (newest first, rowid descending on equal dates); -1 when not archived */
   rank: Int32Array;
   allDocs: number[];
+  /** doc rowid → its date as YYYYMMDD (0: undated), for date ranges and the timeline (date-range.ts) */
+  dates: Int32Array;
+  /** doc rowid → position in oldest-first order (undated last, rowid ascending on equal dates) */
+  ascRank: Int32Array;
   /** Recent large match sets; built with this memory, so they go stale with it. */
   matches: WeightedLru<MatchRows>;
   /** Per-word postings with bm25 (term-postings.ts). */
@@ -340,10 +346,12 @@ export class SqliteEngine implements SearchEngine {
       if (doc > maxRow) maxRow = doc;
     }
     // Newest first is the browse order; rowid breaks ties so paging is stable.
-    const allDocs = this.db.prepare("SELECT rowid FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").pluck().all() as number[];
+    const dated = this.db.prepare("SELECT rowid, date FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").raw().all() as [number, string | null][];
+    const allDocs = dated.map((r) => r[0]);
     for (const d of allDocs) if (d > maxRow) maxRow = d;
     const rank = new Int32Array(maxRow + 1).fill(-1);
     allDocs.forEach((d, i) => (rank[d] = i));
+    const { dates, ascRank } = oldestFirst(dated, maxRow);
     // Counting sort by doc keeps each document's values in scan order, as the per-document lists had them.
     const csr = (p: { docs: number[]; ids: number[] }) => {
       const offsets = new Int32Array(maxRow + 2);
@@ -362,6 +370,8 @@ export class SqliteEngine implements SearchEngine {
       valueDocs,
       rank,
       allDocs,
+      dates,
+      ascRank,
       matches: new WeightedLru(MATCH_CACHE_MAX_ROWS, rowsOf),
       terms: new WeightedLru(TERM_CACHE_MAX_ROWS, rowsOf),
       results: new WeightedLru(RESULT_CACHE_SIZE),
@@ -479,7 +489,7 @@ export class SqliteEngine implements SearchEngine {
     const mem = this.facetMemory();
     // Popular searches repeat (and every page of a search shares its counts); answers are kept
     // until the archive changes, which drops the whole facet memory with them.
-    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true]);
+    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true, query.from, query.to, query.timeline === true]);
     let result = mem.results.get(key);
     if (!result) {
       result = this.computeSearch(query, mem);
@@ -495,7 +505,7 @@ export class SqliteEngine implements SearchEngine {
     if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, this.analyzer);
 
     let matchMode: "all" | "any" = "all";
-    const ranked = query.sort !== "date";
+    const ranked = query.sort === "relevance";
     let scored = this.matchCached(mem, parsed, "all", ranked);
     if (scored && scored.rowids.length === 0 && parsed.groups.length > 1) {
       scored = this.matchCached(mem, parsed, "any", ranked);
@@ -553,8 +563,14 @@ export class SqliteEngine implements SearchEngine {
     };
     const hitIdx = new Int32Array(cand.length);
     let total = 0;
+    const bounds = dateBoundsOf(query);
+    const dates = mem.dates;
+    const months = query.timeline ? new Map<number, number>() : undefined;
+    let undated = 0;
     for (let i = 0; i < cand.length; i++) {
       const d = cand[i]!;
+      // A date range filters like a facet group that is never counted: before everything else.
+      if (bounds && !inBounds(dates[d]!, bounds)) continue;
       let fails = 0;
       let failed = -1;
       for (let fi = 0; fi < filterBits.length; fi++) {
@@ -567,6 +583,7 @@ export class SqliteEngine implements SearchEngine {
       if (fails === 0) {
         hitIdx[total++] = i;
         for (let fi = 0; fi < csr.length; fi++) countDoc(fi, d);
+        if (months && !addToMonths(months, dates[d]!)) undated++;
       } else if (fails === 1) countDoc(failed, d);
     }
     const facets = {} as SearchResult["facets"];
@@ -582,13 +599,16 @@ export class SqliteEngine implements SearchEngine {
     const pageCount = Math.max(1, Math.ceil(total / query.perPage));
     const want = Math.min(total, query.page * query.perPage);
     let ordered: number[];
-    if (scored === null) {
+    const asc = mem.ascRank;
+    if (query.sort === "oldest") {
+      ordered = topK(hitIdx.subarray(0, total), want, (a, b) => asc[cand[a]!]! - asc[cand[b]!]!);
+    } else if (scored === null) {
       // Browse order already: allDocs is sorted newest first.
       ordered = Array.from(hitIdx.subarray(0, want));
     } else {
       const scores = candScore!;
       const before =
-        query.sort === "date"
+        query.sort !== "relevance"
           ? (a: number, b: number) => rank[cand[a]!]! - rank[cand[b]!]!
           : (a: number, b: number) => scores[a]! - scores[b]! || rank[cand[a]!]! - rank[cand[b]!]!;
       ordered = topK(hitIdx.subarray(0, total), want, before);
@@ -611,6 +631,7 @@ export class SqliteEngine implements SearchEngine {
       facetTotals,
       matchMode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
+      ...(months ? { timeline: timelineFromMonths(months, undated) } : {}),
       tookMs: 0,
     };
   }
@@ -673,6 +694,16 @@ export class SqliteEngine implements SearchEngine {
   async close(): Promise<void> {
     // The connection is shared per file (lib/archive/db.ts) and closed with the process.
   }
+}
+
+/** Each document's date as YYYYMMDD and its position oldest first (undated last, rowid ascending on equal dates). */
+function oldestFirst(rows: [number, string | null][], maxRow: number): { dates: Int32Array; ascRank: Int32Array } {
+  const dates = new Int32Array(maxRow + 1);
+  for (const [rowid, date] of rows) dates[rowid] = dateNumber(date);
+  const order = rows.map((r) => r[0]).sort((a, b) => (dates[a] || Infinity) - (dates[b] || Infinity) || a - b);
+  const ascRank = new Int32Array(maxRow + 1).fill(-1);
+  order.forEach((d, i) => (ascRank[d] = i));
+  return { dates, ascRank };
 }
 
 /** The k best items in order, by a total order `before` (negative: a first), keeping a max-heap of the worst kept item. */
