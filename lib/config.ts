@@ -48,6 +48,8 @@ const envSchema = z
     MAX_PARAGRAPHS: z.coerce.number().int().min(1).max(100_000).default(5_000),
     /** Characters of text one article page sends at most; a longer article is split into parts with «Читать дальше». */
     ARTICLE_PAGE_CHARS: z.coerce.number().int().min(1_000).max(10_000_000).default(60_000),
+    /** Rows one export (GET /api/search or /api/statements with format=csv|json) sends at most; the rest of a larger result set is left out. */
+    EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   })
   .transform((e) => ({ ...e, ARCHIVE_DB_PATH: path.resolve(e.ARCHIVE_DB_PATH), PEOPLE_OVERRIDES_PATH: path.resolve(e.PEOPLE_OVERRIDES_PATH) }));
 

@@ -27,7 +27,7 @@ export type SearchPageData =
   | { kind: "unavailable"; query: SearchQuery; message: string };
 
 /** The URL's query with every filter value resolved to its entity's canonical name. */
-function parseCanonical(raw: RawParams): ReturnType<typeof parseSearchParams> & { changed?: boolean } {
+export function parseCanonical(raw: RawParams): ReturnType<typeof parseSearchParams> & { changed?: boolean } {
   const parsed = parseSearchParams(raw, getConfig().SEARCH_PAGE_SIZE);
   if (!parsed.ok) return parsed;
   const { filters, changed } = canonicalFilters(parsed.query.filters);
@@ -45,13 +45,14 @@ export function canonicalSearchAddress(raw: RawParams): string | undefined {
   return `/${toSearchString(parsed.query)}`;
 }
 
-export async function searchFromParams(raw: RawParams): Promise<SearchPageData> {
+/** `timeline`: also count the matches per year or month (the search page's timeline). */
+export async function searchFromParams(raw: RawParams, options: { timeline?: boolean } = {}): Promise<SearchPageData> {
   const parsed = parseCanonical(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
     await checkQueueBudget();
     const engine = await getEngine();
-    return { kind: "ok", query: parsed.query, result: await engine.search(parsed.query) };
+    return { kind: "ok", query: parsed.query, result: await engine.search(options.timeline ? { ...parsed.query, timeline: true } : parsed.query) };
   } catch (e) {
     if (e instanceof AppError && e.code === "unavailable") {
       console.error(`search unavailable: ${e.message}`);
@@ -82,13 +83,13 @@ export type StatementsPageData =
   | { kind: "unavailable"; query: SearchQuery; message: string };
 
 /** The statements tab (view=statements) and GET /api/statements: the same parameters as search. */
-export async function statementsFromParams(raw: RawParams): Promise<StatementsPageData> {
+export async function statementsFromParams(raw: RawParams, options: { timeline?: boolean } = {}): Promise<StatementsPageData> {
   // Filters resolve to entities as in document search: speaker=Путина is Владимир Путин's words.
   const parsed = parseCanonical(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
     await checkQueueBudget();
-    return { kind: "ok", query: parsed.query, result: await getStatements(parsed.query) };
+    return { kind: "ok", query: parsed.query, result: await getStatements(options.timeline ? { ...parsed.query, timeline: true } : parsed.query) };
   } catch (e) {
     if (e instanceof AppError && e.code === "unavailable") {
       console.error(`statement search unavailable: ${e.message}`);

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { statementsFromParams } from "@/lib/data";
 import { AppError } from "@/lib/errors";
 import { errorResponse, okJson } from "@/lib/http";
+import { exportResponse } from "@/lib/export-response";
 import { segmentsToHtml } from "@/lib/text/highlight";
 import { fromURLSearchParams } from "@/lib/validations/search-params";
 
@@ -14,6 +15,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest) {
   try {
+    // format=csv|json: the whole result set as a download (lib/export-response.ts).
+    const exported = await exportResponse(request, "statements");
+    if (exported) return exported;
     const data = await statementsFromParams(fromURLSearchParams(request.nextUrl.searchParams));
     if (data.kind === "invalid") throw new AppError("bad_request", data.message);
     if (data.kind === "unavailable") throw new AppError("unavailable", "Statement search is temporarily unavailable: the search server did not answer.");
