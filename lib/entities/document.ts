@@ -21,12 +21,14 @@ export function countriesInText(title: string, paragraphs: readonly string[]): s
 function institutionsOf(doc: CommentaryDocument): string[] {
   const out = new Set(doc.institutions);
   for (const s of doc.speakers) if (s.institution) out.add(s.institution);
+  // Bodies the text credits with statements («по данным МВД») are institutions of the document.
+  for (const q of doc.quotes) if (q.speakerKind === "body" && q.speaker) out.add(q.speaker);
   return [...out];
 }
 
 export function documentNames(doc: CommentaryDocument): DocumentNames {
   const quoteSpeakers: Record<string, number> = {};
-  for (const q of doc.quotes) if (q.speaker) quoteSpeakers[q.speaker] = (quoteSpeakers[q.speaker] ?? 0) + 1;
+  for (const q of doc.quotes) if (q.speaker && q.speakerKind !== "body") quoteSpeakers[q.speaker] = (quoteSpeakers[q.speaker] ?? 0) + 1;
   return {
     docId: doc.id,
     ...(doc.date ? { date: doc.date } : {}),
@@ -104,6 +106,12 @@ export function resolveDocument(registry: EntityRegistry, doc: CommentaryDocumen
   }
   const quotes = doc.quotes.map((q) => {
     if (!q.speaker) return q;
+    if (q.speakerKind === "body") {
+      // A body's statement: under the body's canonical name, as the institution facet shows it.
+      const cleaned = cleanInstitution(q.speaker, new Set()).institution;
+      const e = cleaned ? resolveName(registry, "institution", cleaned) : undefined;
+      return e ? { ...q, speaker: e.name } : q;
+    }
     if (registry.notPerson.has(foldKey(q.speaker))) {
       const { speaker: _dropped, ...rest } = q;
       return rest;

@@ -3,7 +3,7 @@ import { TOPICS } from "@/config/topics";
 import { nameSlug } from "@/lib/slug";
 import { countryOf } from "./countries";
 import { canonicalInstitutionKey, canonicalInstitutionName, cleanInstitution, resolveInstitutions } from "./institutions";
-import { firstNameKey, foldKey, nameParts, surnameKey } from "./keys";
+import { firstNameKey, foldKey, institutionKey, nameParts, surnameKey } from "./keys";
 import { NO_OVERRIDES, type PeopleOverrides } from "./overrides";
 import { canonicalPersonName, notPeople, resolvePeople } from "./people";
 import type { CountryEntity, DocumentNames, Entity, EntityKind, InstitutionEntity, PersonEntity, RoleRecord, TopicEntity } from "./types";
@@ -25,6 +25,8 @@ export interface EntityRegistry {
   personInDocument: Map<string, string>;
   /** Folded values the editor marked as not a person. */
   notPerson: Set<string>;
+  /** People by surname (folded, and its dictionary key): a case-form lookup reads a handful, not the registry. */
+  bySurname: Map<string, PersonEntity[]>;
 }
 
 function stableId(kind: EntityKind, key: string): string {
@@ -226,7 +228,20 @@ export function indexRegistry(entities: Entity[], personInDocument: Map<string, 
   }
   // An address made from a variant («/speakers/putin» for «Путин») leads to the entity's own.
   for (const e of entities) for (const n of e.variants) if (!lookup[e.kind].has(`slug:${nameSlug(n)}`)) lookup[e.kind].set(`slug:${nameSlug(n)}`, e.id);
-  return { entities, byId, lookup, raw: lookup, personInDocument, notPerson };
+  const bySurname = new Map<string, PersonEntity[]>();
+  for (const e of entities) {
+    if (e.kind !== "person") continue;
+    for (const n of [e.name, ...e.variants]) {
+      const p = nameParts(n);
+      if (!p) continue;
+      for (const k of new Set<string>([foldKey(p.surname), surnameKey(p.surname, e.gender)])) {
+        const list: PersonEntity[] = bySurname.get(k) ?? [];
+        if (!list.includes(e)) list.push(e);
+        bySurname.set(k, list);
+      }
+    }
+  }
+  return { entities, byId, lookup, raw: lookup, personInDocument, notPerson, bySurname };
 }
 
 function uniqueFolded(names: Iterable<string>, except: string): string[] {
@@ -304,8 +319,12 @@ function findPersonByForm(registry: EntityRegistry, text: string): Entity | unde
   const parts = nameParts(text);
   if (!parts) return undefined;
   // «Путина» is his genitive or her nominative: either reading may be meant.
-  const direct = personsMatching(registry, parts.first, [surnameKey(parts.surname), foldKey(parts.surname)], parts.initial);
-  if (direct.length > 0) return direct.length === 1 ? direct[0] : undefined;
+  // A woman's oblique case («Ветлугиной», «Ковальскую»): her nominative, and never a man.
+  const feminine = FEMININE_OBLIQUE.flatMap(([from, to]) => (foldKey(parts.surname).endsWith(from) && parts.surname.length > from.length + 2 ? [foldKey(parts.surname).slice(0, -from.length) + to] : []));
+  const women = personsMatching(registry, parts.first, feminine, parts.initial).filter((p) => p.gender !== "masc");
+  // What the dictionary reads, and the form as written; with her readings, since «Ветлугину» is his dative and her accusative.
+  const direct = new Set([...personsMatching(registry, parts.first, [surnameKey(parts.surname), foldKey(parts.surname)], parts.initial), ...women]);
+  if (direct.size > 0) return direct.size === 1 ? [...direct][0] : undefined;
   // A surname the dictionary does not know, in an oblique case («Кутпанбаева»): a man's, with
   // the ending off both words; it never finds a woman.
   const strip = (w: string) => MASCULINE_OBLIQUE.filter((e) => w.length > e.length + 2 && foldKey(w).endsWith(e)).map((e) => w.slice(0, -e.length));
@@ -315,12 +334,28 @@ function findPersonByForm(registry: EntityRegistry, text: string): Entity | unde
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** A woman's surname in an oblique case → its nominative ending: Ветлугиной → Ветлугина, Ковальскую → Ковальская. */
+const FEMININE_OBLIQUE: [string, string][] = [
+  ["ской", "ская"],
+  ["скую", "ская"],
+  ["цкой", "цкая"],
+  ["цкую", "цкая"],
+  ["овой", "ова"],
+  ["евой", "ева"],
+  ["иной", "ина"],
+  ["ыной", "ына"],
+  ["ову", "ова"],
+  ["еву", "ева"],
+  ["ину", "ина"],
+];
+
 function personsMatching(registry: EntityRegistry, first: string | undefined, surnames: string[], initial?: string): PersonEntity[] {
   const want = { first: first ? firstNameKey(first) : undefined, surnames: new Set(surnames) };
   // «А. Путин» is not Владимир Путин: initials must fit one of the person's full names.
   const initialFits = (e: PersonEntity) => !initial || [e.name, ...e.variants].some((n) => nameParts(n)?.initial === initial);
-  return registry.entities.filter((e): e is PersonEntity => {
-    if (e.kind !== "person" || (!first && !initialFits(e))) return false;
+  const candidates = new Set(surnames.flatMap((s) => registry.bySurname.get(s) ?? []));
+  return [...candidates].filter((e) => {
+    if (!first && !initialFits(e)) return false;
     return [e.name, ...e.variants].some((n) => {
       const p = nameParts(n);
       if (!p) return false;
@@ -345,6 +380,11 @@ export function matchEntities(registry: EntityRegistry, kind: EntityKind, text: 
   const q = foldKey(text);
   if (!q) return entitiesOf(registry, kind);
   const byForm = findEntity(registry, kind, text);
-  const out = entitiesOf(registry, kind).filter((e) => e === byForm || [e.name, ...e.variants].some((n) => foldKey(n).includes(q)));
+  // Names of bodies and topics also match word by word in any case form: «Приаральского центра»
+  // finds «Приаральский центр водной дипломатии».
+  const lemmas = kind === "institution" || kind === "topic" ? ` ${institutionKey(text)}` : undefined;
+  const out = entitiesOf(registry, kind).filter(
+    (e) => e === byForm || [e.name, ...e.variants].some((n) => foldKey(n).includes(q) || (lemmas !== undefined && ` ${institutionKey(n)}`.includes(lemmas))),
+  );
   return out as Entity[];
 }

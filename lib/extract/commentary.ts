@@ -812,14 +812,14 @@ export function extractFromParagraphs(paragraphs: readonly string[], known: read
         end: q.innerEnd,
         ...(q.endPara !== q.startPara ? { endParagraph: q.endPara } : {}),
         kind: "direct" as const,
-        ...(rec ? { speaker: rec.name } : {}),
+        ...(rec ? { speaker: rec.name, ...(rec.org ? { speakerKind: "body" as const } : {}) } : {}),
       },
       by: rec ? (quoteBy.get(q.id) ?? null) : null,
     });
   }
   for (const r of reported) {
     r.rec.said++;
-    out.push({ quote: { text: paragraphs[r.paragraph]!.slice(r.start, r.end), paragraph: r.paragraph, start: r.start, end: r.end, kind: "reported", speaker: r.rec.name }, by: r.by ?? null });
+    out.push({ quote: { text: paragraphs[r.paragraph]!.slice(r.start, r.end), paragraph: r.paragraph, start: r.start, end: r.end, kind: "reported", speaker: r.rec.name, ...(r.rec.org ? { speakerKind: "body" as const } : {}) }, by: r.by ?? null });
   }
   out.sort((a, b) => a.quote.paragraph - b.quote.paragraph || (a.quote.start ?? 0) - (b.quote.start ?? 0));
   const quotes = out.map((o) => o.quote);

@@ -16,6 +16,8 @@ export interface StatementSpeaker {
   /** The entity id, once the archive-wide registry gives speakers one. */
   id?: string;
   name: string;
+  /** A body or medium the text credits («по данным МВД»), not a person. */
+  kind?: "body";
   role?: string;
   institution?: string;
 }
@@ -82,15 +84,18 @@ export function statementFacetValues(doc: CommentaryDocument, quote: Quote): Rec
   const speaker = speakerOf(doc, quote);
   const out = {} as Record<FacetField, string[]>;
   for (const f of FACET_FIELDS) out[f] = [...(docValues[f] ?? [])];
-  out.speaker = quote.speaker ? [speaker?.name ?? quote.speaker] : [];
-  out.institution = speaker?.institution ? [speaker.institution] : [];
+  // A body's words are filed under that body as an institution: the speaker facet holds people.
+  const body = quote.speakerKind === "body" && quote.speaker;
+  out.speaker = quote.speaker && !body ? [speaker?.name ?? quote.speaker] : [];
+  out.institution = body ? [quote.speaker!] : speaker?.institution ? [speaker.institution] : [];
   return out;
 }
 
 export function toStatementHit(doc: CommentaryDocument, index: number, analyzer: Analyzer, terms: HighlightTerms): StatementHit {
   const quote = doc.quotes[index]!;
-  const speaker = speakerOf(doc, quote);
-  const id = (speaker as { id?: unknown } | undefined)?.id;
+  const speaker = quote.speakerKind === "body" ? undefined : speakerOf(doc, quote);
+  const at = speaker ? doc.speakers.indexOf(speaker) : -1;
+  const id = at >= 0 ? doc.entityIds?.speakers[at] || undefined : undefined;
   return {
     id: statementId(doc.id, index),
     index,
@@ -101,6 +106,7 @@ export function toStatementHit(doc: CommentaryDocument, index: number, analyzer:
           speaker: {
             ...(typeof id === "string" ? { id } : {}),
             name: speaker?.name ?? quote.speaker,
+            ...(quote.speakerKind === "body" ? { kind: "body" as const } : {}),
             ...(speaker?.role ? { role: speaker.role } : {}),
             ...(speaker?.institution ? { institution: speaker.institution } : {}),
           },

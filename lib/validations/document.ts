@@ -46,6 +46,12 @@ export const quoteSchema = z.object({
   endParagraph: z.number().int().min(0).optional(),
   /** A direct quote «…», or reported speech («по словам Х, …», «Х считает, что …»). */
   kind: z.enum(["direct", "reported"]).optional(),
+  /**
+   * Who `speaker` is: a person (the default), or a body or medium that the text credits
+   * («по данным МВД», «передает РИА Новости»). A body's statement is filed under the institution
+   * facet, never under speakers, which are people.
+   */
+  speakerKind: z.enum(["person", "body"]).optional(),
 });
 
 /** What an importer may supply: everything but the title and text is optional. */

@@ -1,5 +1,8 @@
 import path from "node:path";
+import { removeDocuments } from "@/lib/archive/manage";
+import { flushOutbox } from "@/lib/archive/outbox";
 import { ArchiveStore } from "@/lib/archive/store";
+import { loadPeopleOverrides } from "@/lib/entities/overrides";
 import type { AppConfig } from "@/lib/config";
 import { listInputFiles } from "@/lib/ingest/read-files";
 import { prepareIngest, storeDocuments } from "@/lib/ingest/run-ingest";
@@ -14,11 +17,12 @@ export async function removeSamples(config: AppConfig, keep: ReadonlySet<string>
   const ids: string[] = [];
   for (const { document } of new ArchiveStore(embedded.db).all()) if (document.sample === true && !keep.has(document.id)) ids.push(document.id);
   if (ids.length === 0) return 0;
-  // Meilisearch first: if it fails, the archive still holds the samples and a rerun finds them
-  // again; the other way round, a failure would leave them searchable with nothing to find them by.
-  if (config.MEILI_URL) await (await getEngine(config)).remove(ids);
-  await embedded.remove(ids);
-  return ids.length;
+  // The archive, its embedded index and the entity registry change together (sample people leave
+  // the registry with their documents); Meilisearch follows through the outbox, which keeps the
+  // removals until it confirms them, so a failure there is retried, never lost.
+  const result = removeDocuments(embedded, ids, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL));
+  if (config.MEILI_URL) await flushOutbox(embedded.db, await getEngine(config), config.MEILI_BATCH_SIZE);
+  return result.removed.length;
 }
 
 export type LoadedContent = { added: number; updated: number; unchanged: number; samplesRemoved: number } | { errors: string[] };

@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/archive/db";
+import { loadRegistry } from "@/lib/archive/entities";
 import { ArchiveStore } from "@/lib/archive/store";
+import { entitiesOf } from "@/lib/entities/registry";
 import { parseConfig, type AppConfig } from "@/lib/config";
 import { listInputFiles } from "@/lib/ingest/read-files";
 import { prepareIngest, storeDocuments } from "@/lib/ingest/run-ingest";
@@ -68,6 +70,8 @@ describe("npm start's content loading (SAMPLES)", () => {
     const hits = await search(engine, "медиатор");
     expect(hits.hits.map((h) => h.title)).toEqual([SEED_TITLE]);
     expect((await engine.facetValues("speaker")).filter((f) => sampleSpeakers.has(f.value))).toEqual([]);
+    // The registry follows: index pages and the entities API no longer offer the sample people.
+    expect(entitiesOf(loadRegistry(engine.db), "person").map((p) => p.name)).toEqual(["Ержан Салтыбаев"]);
 
     // Excluded stays excluded: a second start loads none and removes none.
     expect(await loadContent({ ...config, SAMPLES: "exclude" }, CONTENT)).toMatchObject({ added: 0, samplesRemoved: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildEntityRegistry, entitiesOf, findEntity, resolveName } from "@/lib/entities/registry";
+import { buildEntityRegistry, entitiesOf, findEntity, matchEntities, resolveName } from "@/lib/entities/registry";
 import { NO_OVERRIDES, type PeopleOverrides } from "@/lib/entities/overrides";
 import type { DocumentNames } from "@/lib/entities/types";
 
@@ -126,6 +126,12 @@ describe("institutions, countries and topics", () => {
   it("regions are places, not institutions", () => {
     const r = buildEntityRegistry([doc([], { institutions: ["Подмосковье", "Миннесота", "Тамбовская область", "Гессен", "Совет Федерации"] })]);
     expect(entitiesOf(r, "institution").map((i) => i.name)).toEqual(["Совет Федерации"]);
+  });
+
+  it("the filter box finds an institution by the start of its name in another case", () => {
+    const r = buildEntityRegistry([doc([], { institutions: ["Приаральский центр водной дипломатии", "Центр стратегических исследований"] })]);
+    expect(matchEntities(r, "institution", "Приаральского центра").map((e) => e.name)).toEqual(["Приаральский центр водной дипломатии"]);
+    expect(matchEntities(r, "institution", "центра").map((e) => e.name).sort()).toEqual(["Приаральский центр водной дипломатии", "Центр стратегических исследований"]);
   });
 
   it("МИД России and МИД Японии stay apart", () => {
