@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -165,4 +165,26 @@ describe("archive management", () => {
     expect(again.summary).toMatchObject({ added: 1, unchanged: 0 });
     expect(archiveStats(engine.db)).toMatchObject({ documents: 2, filesTracked: 2, byFormat: expect.arrayContaining([{ format: "txt", documents: 1 }]) });
   });
+});
+
+describe("npm run ingest (the CLI)", () => {
+  it("names skipped files with the reason, lists converted ones, and says how many were unchanged on the next run", () => {
+    copy("page-with-comments.html");
+    copy("cp1251.txt");
+    put("scan.pdf", "%PDF");
+    const run = () => {
+      const r = spawnSync("npx", ["tsx", "scripts/ingest.ts", path.join(dir, "in")], {
+        env: { ...process.env, ARCHIVE_DB_PATH: config.ARCHIVE_DB_PATH, PEOPLE_OVERRIDES_PATH: config.PEOPLE_OVERRIDES_PATH, MEILI_URL: "" },
+        encoding: "utf8",
+      });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    const first = run();
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/skipped 1 file\(s\):\n {2}\S*scan\.pdf: PDF is not read/);
+    expect(first.err).toMatch(/converted to UTF-8: 1 file\(s\):\n {2}\S*cp1251\.txt \(windows-1251\)/);
+    expect(first.out).toMatch(/^added 2, updated 0, unchanged 0, rejected 0 — 2 of 2 file\(s\) read in [\d.]+ s \(1 skipped, 1 converted to UTF-8\); archive holds 2 document\(s\)/);
+    const second = run();
+    expect(second.out).toMatch(/^added 0, updated 0, unchanged 0, rejected 0 — 0 of 2 file\(s\) read .*\(2 file\(s\) unchanged since their last import, not read, 1 skipped\)/);
+  }, 60_000);
 });
