@@ -57,11 +57,22 @@ function firstBadUtf8(bytes: Buffer): { offset: number; line: number } {
 }
 
 /**
- * Decode a text file: UTF-8 (with or without BOM), UTF-16 LE/BE (with or without BOM), or a
- * Cyrillic single-byte encoding (Windows-1251, KOI8-R, …) recognised by chardet and decoded by
- * iconv-lite. Line ends become \n. Text with control characters (NUL and the like), or bytes no
+ * Decode a text file: UTF-8 (with or without BOM), UTF-16 LE/BE (with or without BOM), the
+ * encoding an XML or HTML file declares, or a Cyrillic single-byte encoding (Windows-1251,
+ * KOI8-R, …) recognised by chardet and decoded by iconv-lite. Line ends become \n. Text with control characters (NUL and the like), or bytes no
  * supported encoding reads, is refused with the line and byte offset of the first bad one.
  */
+/**
+ * The encoding a file declares in its first bytes: `<?xml … encoding="…"?>` or an HTML
+ * `<meta charset>` / `http-equiv` content type. Used when the bytes are not UTF-8.
+ */
+export function declaredEncoding(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 2048).toString("latin1");
+  const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]*\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  const name = m?.[1];
+  return name && !/^utf-?8$/i.test(name) && iconv.encodingExists(name) ? name : undefined;
+}
+
 export function decodeText(file: string, bytes: Buffer): DecodedText {
   let text: string | undefined;
   let encoding = "UTF-8";
@@ -90,6 +101,9 @@ export function decodeText(file: string, bytes: Buffer): DecodedText {
         encoding = utf16.toUpperCase();
       } else if (utf8 !== undefined) {
         text = utf8; // valid UTF-8 with control characters: refused below, with where
+      } else if (declaredEncoding(bytes)) {
+        encoding = declaredEncoding(bytes)!;
+        text = iconv.decode(bytes, encoding);
       } else {
         const guess = chardet.analyse(bytes).find((m) => CYRILLIC_SINGLE_BYTE.has(m.name) && m.confidence >= 10);
         if (!guess) {

@@ -65,6 +65,15 @@ describe("encodings", () => {
     expect(prepareIngest([file]).errors[0]!.message).toMatch(/junk\.txt:2: control character U\+0007/);
   });
 
+  it("an XML feed or an HTML page that declares its encoding is read in it, even with too little Cyrillic to guess", () => {
+    const feed = iconv.encode(`<?xml version="1.0" encoding="windows-1251"?>\n<rss version="2.0"><channel><title>Лента</title><item><title>Да</title><link>https://example.org/1</link><description>Summary of the meeting, in English mostly; итог.</description></item></channel></rss>`, "windows-1251");
+    const read = readTextFile(write("feed.xml", feed));
+    expect(read.decoded).toEqual({ encoding: "windows-1251", converted: true });
+    expect(read.records[0]!.data).toMatchObject({ title: "Да", source: "Лента" });
+    const page = iconv.encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><title>Итог</title></head><body><article><h1>Итог</h1><p>The meeting ended; да.</p></article></body></html>`, "koi8-r");
+    expect(readTextFile(write("page.html", page)).decoded).toEqual({ encoding: "koi8-r", converted: true });
+  });
+
   it("a DOS end-of-file mark is not content", () => {
     expect(decodeText("eof.txt", Buffer.from("Заголовок\r\nАбзац\r\n\u001a")).text).toBe("Заголовок\nАбзац\n");
   });
