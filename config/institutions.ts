@@ -28,4 +28,15 @@ export const INSTITUTION_EQUIVALENTS: readonly (readonly string[])[] = [
   ["Европейская комиссия", "Еврокомиссия"],
   ["Европейский парламент", "Европарламент"],
   ["Совет Безопасности ООН", "СБ ООН", "Совбез ООН"],
+  // News agencies: texts credit them like people («передает Франс Пресс»), and they are not.
+  ["Франс Пресс", "Агентство Франс Пресс", "AFP"],
+  ["Ассошиэйтед Пресс", "AP"],
+  ["Рейтер", "Reuters", "агентство Рейтер"],
+  ["Интерфакс"],
+  ["РИА Новости"],
+  ["ТАСС", "ИТАР-ТАСС"],
+  ["Блумберг", "Bloomberg"],
 ];
+
+/** Words for the media or the authorities in general: credited with statements, but no one body. */
+export const GENERIC_BODIES: readonly string[] = ["СМИ", "пресса", "власти", "источник", "источники", "эксперты", "аналитики", "журналисты"];

@@ -194,6 +194,13 @@ async function main(): Promise<number> {
       }
     }
 
+    // NEREL now and then links one person to two Wikidata items with the same label; one label is one person here.
+    const qByLabel = new Map<string, string>();
+    for (const s of speakerValues) if (s.gold?.key.startsWith("Q") && s.gold.label) {
+      const k = foldKey(s.gold.label);
+      if (!qByLabel.has(k)) qByLabel.set(k, s.gold.key);
+      s.gold.key = qByLabel.get(k)!;
+    }
     const goldPerson = speakerValues.filter((s) => s.gold);
     const withFull = goldPerson.filter((s) => s.gold!.fullInText || s.gold!.label);
     const canonical = withFull.filter((s) => isCanonicalFullName(s.value, s.gold!.label));

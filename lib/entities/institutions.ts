@@ -1,4 +1,4 @@
-import { INSTITUTION_EQUIVALENTS } from "@/config/institutions";
+import { GENERIC_BODIES, INSTITUTION_EQUIVALENTS } from "@/config/institutions";
 import { REGIONS } from "@/config/regions";
 import { placeOf } from "./countries";
 import { ORG_HEADS } from "@/lib/extract/lexicon";
@@ -20,6 +20,7 @@ export interface InstitutionGroup {
 
 const PREPOSITIONS = new Set(["в", "во", "на", "при", "из", "от", "для", "у", "с", "со", "по"]);
 const CONJUNCTIONS = new Set(["и", "или", "а", "но"]);
+const GENERIC = new Set(GENERIC_BODIES.map((w) => w.toLowerCase()));
 const TITLE_OPENERS = new Set(["О", "Об", "За"]);
 /** Regions and districts are places, like countries and cities. */
 const REGION_HEADS = new Set(["область", "края", "край", "округ", "района", "район", "области", "губерния"]);
@@ -42,6 +43,8 @@ export function cleanInstitution(raw: string, personWords: ReadonlySet<string>):
   if (prep > 0 && placeOf(words.slice(0, prep).join(" "))) words = words.slice(prep + 1);
   if (words.length === 0) return {};
   const name = words.join(" ");
+  // «СМИ», «СМИ Египта»: the media in general is no institution.
+  if (GENERIC.has(foldKey(words[0]!))) return {};
   const place = placeOf(name);
   if (place) return place.kind === "country" ? { country: place.name } : {};
   if (regionKeys().has(institutionKey(name))) return {};
@@ -58,6 +61,11 @@ const equivalentKey = new Map<string, string>();
 for (const set of INSTITUTION_EQUIVALENTS) {
   const head = institutionKey(set[0]!);
   for (const n of set) equivalentKey.set(institutionKey(n), head);
+}
+
+/** A name listed as an institution in config/institutions.ts (any case form): never a person. */
+export function knownInstitution(name: string): boolean {
+  return equivalentKey.has(institutionKey(name));
 }
 
 export function canonicalInstitutionKey(name: string): string {

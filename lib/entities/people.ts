@@ -1,4 +1,5 @@
 import { placeOf } from "./countries";
+import { knownInstitution } from "./institutions";
 import { dictionaryNameParse, foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, type Gender, type NameParts } from "./keys";
 import type { PeopleOverrides } from "./overrides";
 import type { DocumentNames } from "./types";
@@ -56,7 +57,11 @@ export function notPeople(docs: readonly DocumentNames[], institutions: Readonly
   const out = new Set<string>();
   for (const d of docs) for (const s of d.speakers) {
     const k = foldKey(s.name);
-    if (institutions.has(k) || placeOf(s.name)) out.add(k);
+    const words = s.name.split(/\s+/);
+    // «Минкульт», «Минспорта»: a ministry's short name; «Эсватини Мсвати»: a place glued to a name.
+    const ministry = words.length === 1 && /^Мин[а-яё]{3,}$/u.test(s.name);
+    const placeFirst = words.length === 2 && Boolean(placeOf(words[0]!));
+    if (institutions.has(k) || knownInstitution(s.name) || placeOf(s.name) || ministry || placeFirst) out.add(k);
     else if (!s.name.includes(" ") && !surnames.has(k) && commonNounOnly(s.name)) out.add(k);
   }
   return out;
