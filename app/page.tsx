@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AnalystPanel } from "@/components/analyst-panel";
 import { FacetGroup } from "@/components/facet-group";
 import { Pagination } from "@/components/pagination";
 import { QueryHelp } from "@/components/query-help";
@@ -8,6 +9,7 @@ import { SearchTabs } from "@/components/search-tabs";
 import { StatementResults } from "@/components/statement-results";
 import { redirect } from "next/navigation";
 import { canonicalSearchAddress, searchFromParams, statementsFromParams } from "@/lib/data";
+import { feedAlternates, topSpeakersOf } from "@/lib/analyst";
 import type { StatementResult } from "@/lib/search/statement-hit";
 import { countResults } from "@/lib/format";
 import { FACET_FIELDS, emptyFilters, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
@@ -20,16 +22,18 @@ const FACET_LEGENDS: Record<FacetField, string> = { speaker: "Эксперт", i
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props) {
-  const q = (await searchParams).q;
+  const raw = await searchParams;
+  const q = raw.q;
   const text = Array.isArray(q) ? q[0] : q;
-  return { title: text ? `«${text.slice(0, 80)}» — поиск` : "Поиск" };
+  const alternates = feedAlternates(raw);
+  return { title: text ? `«${text.slice(0, 80)}» — поиск` : "Поиск", ...(alternates ? { alternates } : {}) };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
   const canonical = canonicalSearchAddress(raw);
   if (canonical !== undefined) redirect(canonical);
-  const data = raw.view === "statements" ? await statementsFromParams(raw) : await searchFromParams(raw);
+  const data = raw.view === "statements" ? await statementsFromParams(raw, { timeline: true }) : await searchFromParams(raw, { timeline: true });
 
   if (data.kind === "invalid") {
     return (
@@ -45,6 +49,8 @@ export default async function SearchPage({ searchParams }: Props) {
 
   const { query } = data;
   const result = data.kind === "ok" ? data.result : undefined;
+  // Who says it most: the statements' speaker facet (on the documents tab, from a statement search).
+  const speakers = result ? await topSpeakersOf(query, query.view === "statements" ? result.facets.speaker : undefined) : [];
 
   return (
     <>
@@ -55,6 +61,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <>
             <QueryHelp />
             <SearchTabs query={query} />
+            {result && <AnalystPanel query={query} timeline={result.timeline} speakers={speakers} />}
             {data.kind === "unavailable" ? (
               <div role="alert" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-6">
                 <p className="font-semibold">Поиск временно недоступен.</p>

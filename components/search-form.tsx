@@ -11,6 +11,7 @@ function searchStringOf(form: HTMLFormElement): string {
     if (typeof value !== "string") continue;
     if (key === "q" && value.trim() === "") continue;
     if (key === "sort" && value === "relevance") continue;
+    if ((key === "from" || key === "to") && value.trim() === "") continue;
     sp.append(key, key === "q" ? value.trim() : value);
   }
   const s = sp.toString();

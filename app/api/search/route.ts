@@ -14,7 +14,7 @@ export async function GET(request: NextRequest) {
     // format=csv|json: the whole result set as a download (lib/export-response.ts).
     const exported = await exportResponse(request, "documents");
     if (exported) return exported;
-    const data = await searchFromParams(fromURLSearchParams(request.nextUrl.searchParams));
+    const data = await searchFromParams(fromURLSearchParams(request.nextUrl.searchParams), { timeline: request.nextUrl.searchParams.get("timeline") === "1" });
     if (data.kind === "invalid") throw new AppError("bad_request", data.message);
     if (data.kind === "unavailable") throw new AppError("unavailable", "Search is temporarily unavailable: the search server did not answer.");
     const { result } = data;
@@ -30,6 +30,8 @@ export async function GET(request: NextRequest) {
       ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
       // Filter values resolved to canonical names (speaker=Путина is filtered as «Владимир Путин»).
       filters: data.query.filters,
+      // timeline=1: matches per year or month ({granularity, buckets: [{key, count}], undated}).
+      ...(result.timeline ? { timeline: result.timeline } : {}),
       tookMs: result.tookMs,
     });
   } catch (e) {

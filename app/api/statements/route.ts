@@ -18,7 +18,7 @@ export async function GET(request: NextRequest) {
     // format=csv|json: the whole result set as a download (lib/export-response.ts).
     const exported = await exportResponse(request, "statements");
     if (exported) return exported;
-    const data = await statementsFromParams(fromURLSearchParams(request.nextUrl.searchParams));
+    const data = await statementsFromParams(fromURLSearchParams(request.nextUrl.searchParams), { timeline: request.nextUrl.searchParams.get("timeline") === "1" });
     if (data.kind === "invalid") throw new AppError("bad_request", data.message);
     if (data.kind === "unavailable") throw new AppError("unavailable", "Statement search is temporarily unavailable: the search server did not answer.");
     const { result } = data;
@@ -32,6 +32,8 @@ export async function GET(request: NextRequest) {
       pageCount: result.pageCount,
       matchMode: result.matchMode,
       ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
+      // timeline=1: matches per year or month ({granularity, buckets: [{key, count}], undated}).
+      ...(result.timeline ? { timeline: result.timeline } : {}),
       tookMs: result.tookMs,
     });
   } catch (e) {

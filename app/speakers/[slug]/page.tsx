@@ -4,13 +4,17 @@ import { SpeakerDetails } from "@/components/profile-details";
 import { PROFILE_STATEMENTS_PER_PAGE, profilePage } from "@/components/profile-statements";
 import { getStatements, speakerRecord } from "@/lib/data";
 import { emptyFilters } from "@/lib/search/types";
+import { feedHref } from "@/lib/feed";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
-  return profileTitle("speaker", (await params).slug, "Эксперт не найден");
+  const meta = await profileTitle("speaker", (await params).slug, "Эксперт не найден");
+  // The speaker's statements as an Atom feed (/feed?view=statements&speaker=…), newest first.
+  const found = "description" in meta && meta.description !== undefined;
+  return found ? { ...meta, alternates: { types: { "application/atom+xml": [{ url: feedHref({ q: "", filters: { ...emptyFilters(), speaker: [meta.title] }, view: "statements" }), title: `Высказывания: ${meta.title}` }] } } } : meta;
 }
 
 export default async function SpeakerPage({ params, searchParams }: Props) {
