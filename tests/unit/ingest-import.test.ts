@@ -180,11 +180,12 @@ describe("npm run ingest (the CLI)", () => {
       return { code: r.status, out: r.stdout, err: r.stderr };
     };
     const first = run();
-    expect(first.code).toBe(0);
+    expect({ code: first.code, err: first.err }).toMatchObject({ code: 0 });
     expect(first.err).toMatch(/skipped 1 file\(s\):\n {2}\S*scan\.pdf: PDF is not read/);
     expect(first.err).toMatch(/converted to UTF-8: 1 file\(s\):\n {2}\S*cp1251\.txt \(windows-1251\)/);
-    expect(first.out).toMatch(/^added 2, updated 0, unchanged 0, rejected 0 — 2 of 2 file\(s\) read in [\d.]+ s \(1 skipped, 1 converted to UTF-8\); archive holds 2 document\(s\)/);
+    expect(first.out).toMatch(/^added 2, updated 0, unchanged 0, rejected 0 — 2 of 2 file\(s\) read in [\d.]+ s \(1 skipped, 1 converted to UTF-8\); archive holds 2 document\(s\)/m);
     const second = run();
-    expect(second.out).toMatch(/^added 0, updated 0, unchanged 0, rejected 0 — 0 of 2 file\(s\) read .*\(2 file\(s\) unchanged since their last import, not read, 1 skipped\)/);
+    expect({ code: second.code, out: second.out, err: second.err }).toMatchObject({ code: 0 });
+    expect(second.out).toMatch(/^added 0, updated 0, unchanged 0, rejected 0 — 0 of 2 file\(s\) read .*\(2 file\(s\) unchanged since their last import, not read, 1 skipped\)/m);
   }, 60_000);
 });
