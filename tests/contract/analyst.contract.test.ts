@@ -9,6 +9,7 @@ import { openDatabase } from "@/lib/archive/db";
 import { parseConfig } from "@/lib/config";
 import type { SearchEngine } from "@/lib/search/engine";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
+import { documentColumns, exportStream, statementColumns } from "@/lib/export";
 import { emptyFilters, type FacetField, type SearchQuery } from "@/lib/search/types";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { getAnalyzer } from "@/lib/text/analyzers";
@@ -122,6 +123,17 @@ function contract(name: string, open: Open) {
       expect(ids(await find("", { sort: "oldest" }))).toEqual(STATEMENTS_OLDEST);
       expect(ids(await find("", { from: "2024-04", to: "2024-06", sort: "newest" }))).toEqual(["stmt-conference:0", "stmt-conference:1"]);
       expect((await find("", { to: "2023" })).total).toBe(1);
+    });
+
+    it("exports the whole result set page by page, in result order, up to the cap (documents and statements)", async () => {
+      const csvRows = async (body: ReadableStream<Uint8Array>) => (await new Response(body).text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+      const docs = await exportStream({ format: "csv", cap: 100, pageSize: 3, columns: documentColumns(""), fetchPage: (page, perPage) => search("", { sort: "oldest", page, perPage }) });
+      const rows = await csvRows(docs.body);
+      expect(rows.slice(1).map((r) => r.split(",")[0])).toEqual((await search("", { sort: "oldest", perPage: 50 })).hits.map((h) => h.id).map((id) => (id.includes(",") ? `"${id}"` : id)));
+      const capped = await exportStream({ format: "json", cap: 5, pageSize: 2, columns: statementColumns(""), fetchPage: (page, perPage) => find("", { sort: "newest", page, perPage }) });
+      const items = (await new Response(capped.body).json()) as { id: string }[];
+      expect(items.map((i) => i.id)).toEqual(STATEMENTS_BY_DATE.slice(0, 5));
+      expect([capped.total, capped.rows]).toEqual([6, 5]);
     });
 
     it("counts statements per month", async () => {
