@@ -277,11 +277,19 @@ function splitCompounds(tokens: RawToken[]): RawToken[] {
  * so ordinary words («того», «мали», «чили») never do. Adjectives are not mentions.
  * NOT_PLACES phrases swallow their span: «Единая Россия» yields nothing.
  */
+const CAPITAL = /^[A-ZА-ЯЁ]/u;
+
 export function findPlaces(text: string): PlaceMention[] {
   const { byKey, longest } = gaz();
   const tokens = splitCompounds(tokenize(text));
   const out: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // Every name starts with a capital (findPlaces matches capitalised names only): most words of
+    // a text are passed over without folding them.
+    if (!CAPITAL.test(tokens[i]!.surface)) {
+      i++;
+      continue;
+    }
     const max = Math.min(longest.get(key(tokens[i]!.surface)) ?? 0, tokens.length - i);
     let matched = 0;
     for (let n = max; n >= 1 && !matched; n--) {
