@@ -88,6 +88,8 @@ interface StatementMemory {
 
 /** Answers remembered per archive version. */
 const RESULT_CACHE_SIZE = 300;
+/** Answers for pages of at most this many rows are remembered (SEARCH_PAGE_SIZE is at most 100). */
+const MAX_CACHED_PAGE_SIZE = 100;
 
 export interface StatementIndexText {
   /** Analyzer.indexText and Analyzer.exactText of one text (the engine's memoised analysis). */
@@ -285,7 +287,8 @@ export class SqliteStatements {
     let result = mem.results.get(key);
     if (!result) {
       result = this.compute(query, mem, query.noCorrection ? undefined : correct);
-      mem.results.set(key, result);
+      // Export pages (lib/export.ts, larger than any results page) are read once: keeping them would evict real searches.
+      if (query.perPage <= MAX_CACHED_PAGE_SIZE) mem.results.set(key, result);
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }

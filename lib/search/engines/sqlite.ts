@@ -42,6 +42,8 @@ const TOKEN_SCHEMA = `CREATE TABLE IF NOT EXISTS token_analysis (surface TEXT PR
 const COVERAGE_BOOST = 0.5;
 /** Answers remembered per archive version: about 25 kB each with full facet lists. */
 const RESULT_CACHE_SIZE = 500;
+/** Answers for pages of at most this many rows are remembered (SEARCH_PAGE_SIZE is at most 100). */
+const MAX_CACHED_PAGE_SIZE = 100;
 const RERANK_WINDOW = 300;
 
 /** Title matches count ten times a body match: a word in the headline says what the piece is about. */
@@ -493,7 +495,8 @@ export class SqliteEngine implements SearchEngine {
     let result = mem.results.get(key);
     if (!result) {
       result = this.computeSearch(query, mem);
-      mem.results.set(key, result);
+      // Export pages (lib/export.ts, larger than any results page) are read once: keeping them would evict real searches.
+      if (query.perPage <= MAX_CACHED_PAGE_SIZE) mem.results.set(key, result);
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
