@@ -22,6 +22,7 @@ import { analyzeLemma } from "@/lib/text/lemma";
 import { normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
 import { cyrillicToLatinLayout } from "@/lib/text/layout";
+import { RANKING } from "@/lib/search/proximity";
 import { hasCyrillic, toLatin } from "@/lib/text/translit";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
@@ -227,7 +228,7 @@ export interface EvalReport {
   results: { analyzer: AnalyzerName; version: string; set: string; metrics: Metrics; matchedAll: number }[];
 }
 
-export async function evaluate(opts: { limit?: number; analyzers?: AnalyzerName[]; dir?: string; sets?: string[] } = {}): Promise<EvalReport> {
+export async function evaluate(opts: { limit?: number; analyzers?: AnalyzerName[]; dir?: string; sets?: string[]; slices?: boolean } = {}): Promise<EvalReport> {
   const dir = opts.dir ?? DATA_DIR;
   const want = (name: string) => !opts.sets || opts.sets.some((s) => name.startsWith(s));
   const xquad = want("xquad") ? loadXquad(dir) : { name: "xquad-ru", docs: [], queries: [] };
@@ -245,7 +246,7 @@ export async function evaluate(opts: { limit?: number; analyzers?: AnalyzerName[
     slices: [],
     results: [],
   };
-  const slices = nerelSlices(nerel.queries);
+  const slices = opts.slices === false ? [] : nerelSlices(nerel.queries);
   for (const s of slices) report.slices.push({ name: `${nerel.name}/${s.name}`, of: nerel.name, queries: s.queries.length, derivation: s.derivation, ...(s.twin ? { twin: `${nerel.name}${s.twin === "all" ? "" : `/${s.twin}`}` } : {}) });
   for (const a of opts.analyzers ?? ANALYZER_NAMES) {
     const version = getAnalyzer(a).version;
@@ -319,7 +320,12 @@ async function main(): Promise<void> {
   const analyzers = analyzersArg?.split(",").map((s) => s.trim()) as AnalyzerName[] | undefined;
   for (const a of analyzers ?? []) if (!ANALYZER_NAMES.includes(a)) throw new Error(`unknown analyzer ${a}; one of ${ANALYZER_NAMES.join(", ")}`);
   const sets = valueOf("--sets")?.split(",").map((s) => s.trim());
-  const report = await evaluate({ limit, analyzers, sets });
+  // Ranking knobs of the embedded engine (lib/search/proximity.ts), for tuning.
+  const tw = valueOf("--title-weight");
+  if (tw !== undefined) RANKING.titleWeight = Number(tw);
+  const prox = valueOf("--proximity");
+  if (prox !== undefined) RANKING.proximityBoost = Number(prox);
+  const report = await evaluate({ limit, analyzers, sets, slices: !args.includes("--no-slices") });
   if (args.includes("--json")) console.log(JSON.stringify(report, null, 2));
   else printTable(report);
 }

@@ -87,7 +87,18 @@ function keysFilter(keys: readonly string[]): string {
   return allOf(bigramsOf(keys).map((b) => eq(MEILI_ATTR.keypairs, matchKey(b))));
 }
 
+/**
+ * `санкци*`: Meilisearch filters have no prefix operator outside an experimental feature, so the
+ * prefix arrives expanded to the archive's indexed terms and word forms that start with it
+ * (query-syntax's expandPrefixes); without them only the prefix itself as a term matches.
+ */
+function prefixFilter(prefix: string, forms: readonly string[] | undefined): string {
+  const all = [...new Set([prefix, ...(forms ?? [])])].map(matchKey);
+  return anyOf([inList(MEILI_ATTR.terms, all), inList(MEILI_ATTR.words, all)]);
+}
+
 export function clauseFilter(c: Clause): string {
+  if (c.kind === "term" && c.prefix) return prefixFilter(c.key, c.forms);
   if (c.kind === "term") return eq(MEILI_ATTR.terms, matchKey(c.key));
   return c.keys && c.keys.length > 1 ? keysFilter(c.keys) : phraseFilter(c.words);
 }

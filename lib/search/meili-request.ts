@@ -54,6 +54,8 @@ export interface SearchPlan {
 
 function clauseQ(c: Clause): string {
   // Phrase words are plain normalised forms; a `"` cannot occur in them (the tokenizer drops it).
+  // A phrase matched on lemmas ranks by its keys: Meilisearch's proximity rule rewards them adjacent.
+  if (c.kind === "phrase" && c.keys && c.keys.length > 1) return c.keys.join(" ");
   return c.kind === "term" ? c.key : `"${c.words.join(" ")}"`;
 }
 
@@ -67,6 +69,8 @@ function clauseQ(c: Clause): string {
 export function relevanceQuery(parsed: ParsedQuery, mode: "all" | "any"): string | null {
   if (mode !== "all" || parsed.groups.length === 0) return null;
   if (!parsed.groups.every((g) => g.length === 1)) return null;
+  // A prefix is no Meilisearch word (its own prefix search applies to the last word only): the filter ranks alone.
+  if (parsed.groups.some((g) => g[0]!.kind === "term" && g[0]!.prefix)) return null;
   return parsed.groups.map((g) => clauseQ(g[0]!)).join(" ");
 }
 

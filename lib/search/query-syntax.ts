@@ -1,8 +1,9 @@
-import { ALIASES, type AliasEntry } from "@/config/aliases";
 import type { Analyzer } from "@/lib/text/analyzer";
+import { caseKey } from "@/lib/text/lemma";
 import { normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
 import type { HighlightTerms } from "@/lib/text/highlight";
+import { expandAliases, expandExcluded } from "./aliases";
 
 export type Clause =
   | {
@@ -11,6 +12,10 @@ export type Clause =
       /** analyzed query key */ key: string;
       /** added by alias expansion, not typed: left out when the query is written back */
       expansion?: boolean;
+      /** typed with a trailing `*`: every indexed term (or word form) starting with `key` matches */
+      prefix?: boolean;
+      /** for a prefix: the indexed terms and word forms it stands for, when the engine needs them listed (Meilisearch) */
+      forms?: string[];
     }
   | {
       kind: "phrase";
@@ -18,11 +23,19 @@ export type Clause =
       /** normalised word forms, no morphology */
       words: string[];
       /**
-       * Analyzed keys of the content words, set only for alias expansions (ИМЭП → Институт мировой
-       * экономики и политики) so an engine can match the name in any case form (Института …);
-       * an engine that ignores it matches `words` exactly.
+       * Analyzed keys of the content words, set for phrases of two or more words, typed («Астана
+       * клуб», "…", „…“) or from alias expansion (ИМЭП → Институт мировой экономики и политики), so
+       * an engine matches them in any case form (Астана клуба, Института …), the words adjacent
+       * in the analyzed text; an engine that ignores it matches `words` exactly. A quoted single
+       * word has none: it is how a reader asks for that exact form.
        */
       keys?: string[];
+      /**
+       * With `keys`, for an engine that checks word order on surface forms: each word's stem (what
+       * its form and its lemma share, `*`-suffixed: астан*) or, for stop words and short or
+       * irregular words, its form as written.
+       */
+      stems?: string[];
       expansion?: boolean;
     };
 
@@ -35,7 +48,8 @@ export interface ParsedQuery {
   excluded: Clause[];
 }
 
-const OR_WORDS = new Set(["ИЛИ", "OR", "|"]);
+/** Lowercase «или» too: a reader types «война или мир»; it is a stop word, so it never was a search word. */
+const OR_WORDS = new Set(["ИЛИ", "или", "OR", "|"]);
 
 /**
  * Query syntax: words are ANDed; "точная фраза" matches those exact word forms in order;
@@ -46,11 +60,12 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
   const groups: Clause[][] = [];
   const excluded: Clause[] = [];
   let joinNext = false;
-  const PIECE = /(-?)"([^"]*)"?|(\S+)/g;
+  // Phrases in "…", «…», „…“ and “…”; an unclosed quote runs to the end.
+  const PIECE = /(-?)(?:"([^"]*)"?|«([^»]*)»?|„([^“”]*)[“”]?|“([^”]*)”?)|(\S+)/g;
   for (const m of input.matchAll(PIECE)) {
     const negated = m[1] === "-";
-    const quoted = m[2];
-    const bare = m[3];
+    const quoted = m[2] ?? m[3] ?? m[4] ?? m[5];
+    const bare = m[6];
     if (bare !== undefined && OR_WORDS.has(bare)) {
       joinNext = groups.length > 0;
       continue;
@@ -59,14 +74,21 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
     let isNegated = negated;
     if (quoted !== undefined) {
       const words = tokenize(quoted).map((t) => normalizeWord(t.surface));
-      clauses = words.length === 0 ? [] : words.length === 1 && !isNegated ? termClauses(quoted, analyzer, true) : [{ kind: "phrase", raw: quoted, words }];
+      const analyzed = analyzer.analyze(quoted);
+      const keys = analyzed.filter((t) => !t.stop).map((t) => t.key);
+      clauses =
+        words.length === 0
+          ? []
+          : words.length === 1 && !isNegated
+            ? termClauses(quoted, analyzer, true)
+            : [{ kind: "phrase", raw: quoted, words, ...(words.length > 1 && keys.length > 1 ? { keys, stems: phraseStems(analyzed) } : {}) }];
     } else {
       let word = bare!;
       if (word.length > 1 && word.startsWith("-")) {
         isNegated = true;
         word = word.slice(1);
       }
-      clauses = termClauses(word, analyzer, false);
+      clauses = prefixClause(word, analyzer) ?? termClauses(word, analyzer, false);
     }
     if (clauses.length === 0) {
       joinNext = false;
@@ -86,90 +108,31 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
   return { groups: dedupeGroups(expandAliases(groups, analyzer)), excluded: expandExcluded(excluded, analyzer) };
 }
 
-interface CompiledAlias {
-  short: string;
-  shortKey: string;
-  full: { raw: string; words: string[]; keys: string[] }[];
-}
-
-const compiled = new Map<string, CompiledAlias[]>();
-
-function aliasesFor(analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): CompiledAlias[] {
-  let list = compiled.get(analyzer.version);
-  if (list) return list;
-  list = entries.map((e) => ({
-    short: e.short,
-    shortKey: normalizeWord(e.short),
-    full: e.full.map((raw) => ({
-      raw,
-      words: tokenize(raw).map((t) => normalizeWord(t.surface)),
-      keys: analyzer.analyze(raw).filter((t) => !t.stop).map((t) => t.key),
-    })),
-  }));
-  compiled.set(analyzer.version, list);
-  return list;
-}
-
-function shortClause(a: CompiledAlias, analyzer: Analyzer): Clause {
-  return { kind: "term", raw: a.short, key: analyzer.queryKey(a.short) ?? a.shortKey, expansion: true };
-}
-
-function aliasOfTerm(c: Clause, analyzer: Analyzer): CompiledAlias | undefined {
-  if (c.kind !== "term") return undefined;
-  const n = normalizeWord(c.raw);
-  return aliasesFor(analyzer).find((a) => a.shortKey === n);
+/**
+ * `санкци*`: a prefix of at least two letters, matched against indexed terms and word forms as
+ * written (no morphology: a prefix is not a word the lemmatizer could read).
+ */
+function prefixClause(word: string, analyzer: Analyzer): Clause[] | null {
+  const m = /^([\p{L}\p{N}][\p{L}\p{N}-]*)\*+$/u.exec(word);
+  if (!m) return null;
+  const key = normalizeWord(m[1]!);
+  if ([...key].length < 2) return termClauses(m[1]!, analyzer, false);
+  return [{ kind: "term", raw: word, key, prefix: true }];
 }
 
 /**
- * Abbreviation ↔ spelled-out name, both ways: an abbreviation becomes "abbreviation OR the name as a
- * phrase"; a run of words (or a quoted phrase) that spells a name out also accepts the abbreviation.
+ * Stems of a phrase's words: what the typed form shares with its key less the key's case ending
+ * (емкие, емкий → емк), so every case form of the word starts with it; the form as typed when that is
+ * under 3 letters (an irregular word).
  */
-function expandAliases(groups: Clause[][], analyzer: Analyzer): Clause[][] {
-  const aliases = aliasesFor(analyzer);
-  const out: Clause[][] = [];
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i]!;
-    // A spelled-out name typed as separate words: consecutive single-term groups whose keys are the name's.
-    let matched: { alias: CompiledAlias; full: CompiledAlias["full"][number]; len: number } | undefined;
-    for (const alias of aliases)
-      for (const full of alias.full) {
-        const len = full.keys.length;
-        if (len < 2 || i + len > groups.length || (matched && matched.len >= len)) continue;
-        const run = groups.slice(i, i + len);
-        if (run.every((rg, j) => rg.length === 1 && rg[0]!.kind === "term" && rg[0]!.key === full.keys[j])) matched = { alias, full, len };
-      }
-    if (matched) {
-      const raw = groups
-        .slice(i, i + matched.len)
-        .map((rg) => rg[0]!.raw)
-        .join(" ");
-      out.push([{ kind: "phrase", raw, words: matched.full.words, keys: matched.full.keys }, shortClause(matched.alias, analyzer)]);
-      i += matched.len - 1;
-      continue;
-    }
-    const expanded: Clause[] = [];
-    for (const c of g) {
-      expanded.push(c);
-      const alias = aliasOfTerm(c, analyzer);
-      if (alias) for (const f of alias.full) expanded.push({ kind: "phrase", raw: f.raw, words: f.words, keys: f.keys, expansion: true });
-      if (c.kind === "phrase") {
-        const n = c.words.join(" ");
-        for (const a of aliases) if (a.full.some((f) => f.words.join(" ") === n)) expanded.push(shortClause(a, analyzer));
-      }
-    }
-    out.push(expanded);
-  }
-  return out;
-}
-
-function expandExcluded(excluded: Clause[], analyzer: Analyzer): Clause[] {
-  const out: Clause[] = [];
-  for (const c of excluded) {
-    out.push(c);
-    const alias = aliasOfTerm(c, analyzer);
-    if (alias) for (const f of alias.full) out.push({ kind: "phrase", raw: f.raw, words: f.words, keys: f.keys, expansion: true });
-  }
-  return out;
+function phraseStems(tokens: ReturnType<Analyzer["analyze"]>): string[] {
+  return tokens.map((t) => {
+    if (t.stop) return t.norm;
+    const base = caseKey(t.key);
+    let n = 0;
+    while (n < t.norm.length && n < base.length && t.norm[n] === base[n]) n++;
+    return n >= 3 ? `${t.norm.slice(0, n)}*` : t.norm;
+  });
 }
 
 function termClauses(text: string, analyzer: Analyzer, exact: boolean): Clause[] {
@@ -182,7 +145,7 @@ function termClauses(text: string, analyzer: Analyzer, exact: boolean): Clause[]
 }
 
 function clauseId(c: Clause): string {
-  return c.kind === "term" ? `t:${c.key}` : `p:${c.words.join(" ")}${c.keys ? `|${c.keys.join(" ")}` : ""}`;
+  return c.kind === "term" ? `t:${c.key}${c.prefix ? "*" : ""}` : `p:${c.words.join(" ")}${c.keys ? `|${c.keys.join(" ")}` : ""}`;
 }
 
 function dedupeGroups(groups: Clause[][]): Clause[][] {
@@ -206,12 +169,16 @@ export function isEmptyQuery(p: ParsedQuery): boolean {
 export function highlightTermsOf(p: ParsedQuery): HighlightTerms {
   const keys = new Set<string>();
   const phrases: string[][] = [];
+  const keyPhrases: string[][] = [];
+  const prefixes: string[] = [];
   for (const g of p.groups)
     for (const c of g) {
-      if (c.kind === "term") keys.add(c.key);
+      if (c.kind === "term" && c.prefix) prefixes.push(c.key);
+      else if (c.kind === "term") keys.add(c.key);
+      else if (c.keys && c.keys.length > 1) keyPhrases.push(c.keys);
       else phrases.push(c.words);
     }
-  return { keys, phrases };
+  return { keys, phrases, keyPhrases, prefixes };
 }
 
 /** The query written back as text, e.g. after typo correction. */

@@ -9,6 +9,10 @@ export interface Segment {
 export interface HighlightTerms {
   keys: ReadonlySet<string>;
   phrases: readonly (readonly string[])[];
+  /** Phrases matched on lemmas («Астана клуб»): their keys on neighbouring words, stop words between not counting. */
+  keyPhrases?: readonly (readonly string[])[];
+  /** Prefix searches (санкци*): a word form or term starting with one. */
+  prefixes?: readonly string[];
 }
 
 export const NO_HIGHLIGHT: HighlightTerms = { keys: new Set(), phrases: [] };
@@ -25,13 +29,27 @@ export function segmentsToHtml(segments: readonly Segment[]): string {
 }
 
 function hitFlags(tokens: AnalyzedToken[], terms: HighlightTerms): boolean[] {
-  const flags = tokens.map((t) => !t.stop && t.terms.some((term) => terms.keys.has(term)));
+  const pre = terms.prefixes ?? [];
+  const flags = tokens.map(
+    (t) => !t.stop && (t.terms.some((term) => terms.keys.has(term)) || (pre.length > 0 && pre.some((p) => t.norm.startsWith(p) || t.terms.some((x) => x.startsWith(p))))),
+  );
   for (const phrase of terms.phrases) {
     if (phrase.length === 0) continue;
     for (let i = 0; i + phrase.length <= tokens.length; i++) {
       let ok = true;
       for (let j = 0; j < phrase.length && ok; j++) ok = tokens[i + j]!.norm === phrase[j];
       if (ok) for (let j = 0; j < phrase.length; j++) flags[i + j] = true;
+    }
+  }
+  if (terms.keyPhrases && terms.keyPhrases.length > 0) {
+    const content = tokens.flatMap((t, i) => (t.stop ? [] : [i]));
+    for (const keys of terms.keyPhrases) {
+      if (keys.length === 0) continue;
+      for (let i = 0; i + keys.length <= content.length; i++) {
+        let ok = true;
+        for (let j = 0; j < keys.length && ok; j++) ok = tokens[content[i + j]!]!.terms.includes(keys[j]!);
+        if (ok) for (let j = 0; j < keys.length; j++) flags[content[i + j]!] = true;
+      }
     }
   }
   return flags;
@@ -60,7 +78,7 @@ function toSegments(text: string, tokens: AnalyzedToken[], flags: boolean[], fro
 /** The whole text split into plain and highlighted segments. */
 export function highlight(text: string, analyzer: Analyzer, terms: HighlightTerms): Segment[] {
   // Nothing to mark (an article opened without a query): no need to analyse every word of it.
-  if (terms.keys.size === 0 && terms.phrases.length === 0) return text ? [{ text, hit: false }] : [];
+  if (terms.keys.size === 0 && terms.phrases.length === 0 && !terms.keyPhrases?.length && !terms.prefixes?.length) return text ? [{ text, hit: false }] : [];
   const tokens = analyzer.analyze(text);
   return toSegments(text, tokens, hitFlags(tokens, terms), 0, text.length);
 }

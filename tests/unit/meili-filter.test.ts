@@ -79,10 +79,11 @@ describe("textFilter", () => {
     expect(tf("медиатор газ", "any")).toBe('(terms = "медиатор" OR terms = "газ")');
   });
 
-  it("filters phrases by exact words and adjacent pairs", () => {
+  it("filters phrases by the adjacent pairs of their lemmas (any case form), a quoted word by its exact form", () => {
     expect(tf('"энергетическая безопасность Европы"')).toBe(
-      '(bigrams = "энергетическая безопасность" AND bigrams = "безопасность европы")',
+      '(keypairs = "энергетический безопасность" AND keypairs = "безопасность европа")',
     );
+    expect(tf("«энергетической безопасности»")).toBe('keypairs = "энергетический безопасность"');
     expect(tf('"Ещё"')).toBe('words = "еще"');
   });
 
@@ -107,7 +108,7 @@ describe("textFilter", () => {
           kind: "or",
           items: [
             { kind: "cmp", attr: "terms", op: "=", value: "астана" },
-            { kind: "cmp", attr: "bigrams", op: "=", value: "роль медиатора" },
+            { kind: "cmp", attr: "keypairs", op: "=", value: "роль медиатор" },
           ],
         },
         { kind: "not", item: { kind: "cmp", attr: "terms", op: "=", value: "газ" } },

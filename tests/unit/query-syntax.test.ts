@@ -18,16 +18,37 @@ describe("query syntax", () => {
     expect(p.excluded).toEqual([]);
   });
 
-  it("keeps a quoted phrase as exact normalised forms, no morphology", () => {
+  it("keeps a quoted phrase with its normalised forms and the keys it matches on, in any case form", () => {
     const p = parse('"Ёмкие санкции" Казахстан');
-    expect(p.groups[0]).toEqual([{ kind: "phrase", raw: "Ёмкие санкции", words: ["емкие", "санкции"] }]);
+    expect(p.groups[0]).toEqual([{ kind: "phrase", raw: "Ёмкие санкции", words: ["емкие", "санкции"], keys: ["емкий", "санкция"], stems: ["емк*", "санкц*"] }]);
     expect(p.groups).toHaveLength(2);
+  });
+
+  it("reads «…», „…“ and “…” as phrases too", () => {
+    for (const q of ["«Астана клуб»", "„Астана клуб“", "“Астана клуб”", '"Астана клуба"']) {
+      const g = parse(`${q} форум`).groups;
+      expect(g).toHaveLength(2);
+      expect(g[0]![0]).toMatchObject({ kind: "phrase", keys: ["астана", "клуб"] });
+    }
+    expect(parse("-«нефть и газ»").excluded[0]).toMatchObject({ kind: "phrase", words: ["нефть", "и", "газ"] });
+    expect(parse("«незакрытая фраза").groups[0]![0]).toMatchObject({ kind: "phrase", raw: "незакрытая фраза" });
+  });
+
+  it("reads a trailing * as a prefix, without morphology", () => {
+    expect(parse("санкци* Казахстан").groups[0]).toEqual([{ kind: "term", raw: "санкци*", key: "санкци", prefix: true }]);
+    expect(buildFtsMatch(parse("санкци*").groups, "all")).toBe('({title body} : "санкци"* OR {title_exact body_exact} : "санкци"*)');
+    // One letter is no prefix worth searching: it is read as the word.
+    expect(parse("с*").groups).toEqual([]);
+  });
+
+  it("makes a lowercase «или» between two words an alternative", () => {
+    expect(parse("санкции или пошлины Китай").groups.map(ids)).toEqual([["t:санкция", "t:пошлина"], ["t:китай"]]);
   });
 
   it("excludes a word or a phrase after a minus", () => {
     const p = parse('санкции -Россия -"нефть и газ"');
     expect(p.groups.map(ids)).toEqual([["t:санкция"]]);
-    expect(p.excluded.map((c) => ids([c])[0])).toEqual(["t:россия", "p:нефть и газ"]);
+    expect(p.excluded.map((c) => ids([c])[0])).toEqual(["t:россия", "t:рф", "p:российская федерация", "p:нефть и газ"]);
   });
 
   it("makes ИЛИ / OR alternatives within one group", () => {

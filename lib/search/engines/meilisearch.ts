@@ -34,6 +34,7 @@ import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, bu
 import { type AliasMap, buildSettings, buildStatementSettings } from "../meili-settings";
 import { STATEMENT_FIELDS, statementDocumentOf, statementValuesOf, statementsIndexOf, toMeiliStatements } from "../meili-statements";
 import { type ParsedQuery, highlightTermsOf, parseQuery } from "../query-syntax";
+import { withPrefixForms } from "../prefix-forms";
 import { type StatementResult, toStatementHit } from "../statement-hit";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type FacetValue, type SearchQuery, type SearchResult } from "../types";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
@@ -306,6 +307,12 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** The query as the user means it: typos corrected against the archive's words, as the embedded engine does. */
   private parse(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
+    const { parsed, correctedQuery } = this.parseTyped(query);
+    // Prefixes (санкци*) go to Meilisearch as the archive's terms that start with them.
+    return { parsed: withPrefixForms(parsed, this.archive?.vocabulary()), ...(correctedQuery !== undefined ? { correctedQuery } : {}) };
+  }
+
+  private parseTyped(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
     let parsed = parseQuery(query.q, this.analyzer);
     const vocabulary = query.noCorrection ? undefined : this.archive?.vocabulary();
     if (!vocabulary) return { parsed };

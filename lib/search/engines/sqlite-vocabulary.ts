@@ -2,7 +2,8 @@ import type { Db } from "@/lib/archive/db";
 import { getConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
-import type { ParsedQuery } from "../query-syntax";
+import { type ParsedQuery, parseQuery } from "../query-syntax";
+import { correctScript } from "../script-correction";
 import { maxTypos, nearestTerm, type VocabularyTerm } from "../typo";
 import { WeightedLru } from "./lru";
 
@@ -46,6 +47,8 @@ export class SqliteVocabulary {
   private readonly version;
   private readonly keys = new WeightedLru<boolean>(CACHE_ENTRIES);
   private readonly fixes = new WeightedLru<string | 0>(CACHE_ENTRIES);
+  private readonly prefixes = new WeightedLru<string[]>(CACHE_ENTRIES);
+  private readonly prefixRange;
   private seen = "";
   /** Range scans actually run (cache misses): tests count them. */
   scans = 0;
@@ -65,6 +68,20 @@ export class SqliteVocabulary {
        WHERE term >= ? AND term < ? AND col IN ('title_exact', 'body_exact') AND length(term) BETWEEN ? AND ?
        GROUP BY term`,
     );
+    this.prefixRange = db.prepare("SELECT term FROM temp.fts_vocab_col WHERE term >= ? AND term < ? GROUP BY term ORDER BY sum(doc) DESC LIMIT ?");
+  }
+
+  /**
+   * Indexed terms and word forms starting with a prefix, most documents first, at most `limit`:
+   * what `санкци*` stands for on an engine that cannot match prefixes itself (Meilisearch).
+   */
+  prefixForms(prefix: string, limit = 100): string[] {
+    this.fresh();
+    const cached = this.prefixes.get(prefix);
+    if (cached !== undefined) return cached;
+    const forms = this.prefixRange.pluck().all(prefix, `${prefix}\uffff`, limit) as string[];
+    this.prefixes.set(prefix, forms);
+    return forms;
   }
 
   /** Forgets cached lookups once the index has changed. */
@@ -74,6 +91,7 @@ export class SqliteVocabulary {
     this.seen = v;
     this.keys.clear();
     this.fixes.clear();
+    this.prefixes.clear();
   }
 
   /** True when an analyzed key occurs in some title or body. */
@@ -109,13 +127,20 @@ export class SqliteVocabulary {
  * null when no word needed (or admitted) a correction. The first letter's case is kept as typed.
  */
 export function correctQueryText(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: SqliteVocabulary, limits: TypoLimits = vocabulary.limits): string | null {
+  // Wrong keyboard layout and the other script first (script-correction.ts), then typos in what they give.
+  const script = correctScript(input, parsed, analyzer, vocabulary, limits);
+  if (script !== null) return correctTypos(script, parseQuery(script, analyzer), analyzer, vocabulary, limits) ?? script;
+  return correctTypos(input, parsed, analyzer, vocabulary, limits);
+}
+
+function correctTypos(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: SqliteVocabulary, limits: TypoLimits): string | null {
   let text = input;
   let changed = false;
   let tried = 0;
   const deadline = performance.now() + limits.budgetMs;
   for (const group of parsed.groups)
     for (const c of group) {
-      if (c.kind !== "term" || c.expansion || vocabulary.hasKey(c.key)) continue;
+      if (c.kind !== "term" || c.expansion || c.prefix || vocabulary.hasKey(c.key)) continue;
       // Past N unknown words the rest stay as typed; past the time budget the query runs as typed.
       if (tried >= limits.maxWords) return changed ? text : null;
       if (performance.now() > deadline) return null;

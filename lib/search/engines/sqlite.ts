@@ -15,6 +15,7 @@ import { toHit } from "../hit";
 import { dateBoundsOf, dateNumber, inBounds } from "../date-range";
 import { addToMonths, timelineFromMonths } from "../timeline";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
+import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "../proximity";
 import { SqliteStatements } from "./sqlite-statements";
 import type { StatementResult } from "../statement-hit";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
@@ -46,8 +47,8 @@ const RESULT_CACHE_SIZE = 500;
 const MAX_CACHED_PAGE_SIZE = 100;
 const RERANK_WINDOW = 300;
 
-/** Title matches count ten times a body match: a word in the headline says what the piece is about. */
-const BM25_WEIGHTS = "10.0, 1.0, 10.0, 1.0";
+/** Title against body weight in bm25 (RANKING.titleWeight, tuned on the evals: lib/search/proximity.ts). */
+const bm25Weights = () => `${RANKING.titleWeight.toFixed(2)}, 1.0, ${RANKING.titleWeight.toFixed(2)}, 1.0`;
 
 /** Facet data held in memory so counting never scans the database per query. */
 interface FacetMemory {
@@ -99,10 +100,11 @@ function quoteFts(s: string): string {
 }
 
 function clauseToFts(c: Clause): string {
+  if (c.kind === "term" && c.prefix) return prefixToFts(c.key);
   if (c.kind === "term") return `{title body} : ${quoteFts(c.key)}`;
-  // Alias names match in any case form: their keys close together in the analyzed text. A token can
-  // carry several lemmas, so the window is twice the name's length rather than an exact phrase.
-  if (c.keys && c.keys.length > 1) return `{title body} : NEAR(${c.keys.map(quoteFts).join(" ")}, ${2 * c.keys.length})`;
+  // Phrases and alias names match in any case form: their keys close together in the analyzed text
+  // (lib/search/proximity.ts says how close).
+  if (c.keys && c.keys.length > 1) return phraseToFts(c.keys, c.stems, c.expansion === true);
   return `{title_exact body_exact} : ${quoteFts(c.words.join(" "))}`;
 }
 
@@ -389,7 +391,7 @@ export class SqliteEngine implements SearchEngine {
   private termPostings(parsed: ParsedQuery, ranked: boolean): Map<string, Posting> | null {
     const mem = this.memory;
     const clauses = [...parsed.groups.flat(), ...parsed.excluded];
-    if (!mem || clauses.some((c) => c.kind !== "term")) return null;
+    if (!mem || clauses.some((c) => c.kind !== "term" || c.prefix)) return null;
     // Reading a whole posting costs what a one-word ranked query costs anyway, but more than FTS5
     // needs for an AND of several words (it scores only their intersection) or for date order (no
     // bm25): postings are read for one-word ranked queries and used once every word has one.
@@ -401,7 +403,7 @@ export class SqliteEngine implements SearchEngine {
       if (out.has(key)) continue;
       let posting = mem.terms.get(key);
       if (!posting) {
-        const rows = this.statement(`SELECT rowid, bm25(fts, ${BM25_WEIGHTS}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
+        const rows = this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
           .raw(true)
           .all(clauseToFts(c)) as [number, number][];
         posting = { rowids: Int32Array.from(rows, (r) => r[0]), scores: Float64Array.from(rows, (r) => r[1]) };
@@ -429,7 +431,7 @@ export class SqliteEngine implements SearchEngine {
       let expr = buildFtsMatch(parsed.groups, mode);
       if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
       // Sorting by date needs no scores, and bm25 is most of what a large match set costs.
-      rows = this.statement(`SELECT rowid, ${ranked ? `bm25(fts, ${BM25_WEIGHTS})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
+      rows = this.statement(`SELECT rowid, ${ranked ? `bm25(fts, ${bm25Weights()})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
         rowid: number;
         score: number;
       }[];
@@ -437,7 +439,9 @@ export class SqliteEngine implements SearchEngine {
     if (!ranked) return rows;
     const clauses = parsed.groups.flat();
     const partial = mode === "any" || parsed.groups.some((g) => g.length > 1);
-    if (!partial || clauses.length < 2 || rows.length < 2) return rows;
+    const pairs = ranked ? proximityPairs(parsed) : [];
+    const covering = partial && clauses.length >= 2;
+    if ((!covering && pairs.length === 0) || rows.length < 2) return rows;
     // Where a document may match only some of the words (ORs, relaxed AND), one that matches more of
     // them ranks higher, as Meilisearch's "words" rule does: BM25 alone lets one rare word outweigh
     // several. A soft boost, not a strict sort (strict sorting measured worse on XQuAD-ru); only the
@@ -446,7 +450,9 @@ export class SqliteEngine implements SearchEngine {
     rows.sort((a, b) => a.score - b.score);
     const window = rows.slice(0, RERANK_WINDOW);
     const coverage = new Map<number, number>();
-    if (postings) {
+    if (!covering) {
+      // nothing to count: every row has every word
+    } else if (postings) {
       for (const c of clauses) {
         const p = postings.get(termKey(c))!;
         for (const r of window) if (contains(p, r.rowid)) coverage.set(r.rowid, (coverage.get(r.rowid) ?? 0) + 1);
@@ -456,7 +462,15 @@ export class SqliteEngine implements SearchEngine {
       const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
       for (const c of clauses) for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
     }
-    for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
+    if (covering) for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
+    // Neighbouring query words standing together in the document (lib/search/proximity.ts).
+    if (pairs.length > 0) {
+      const ids = JSON.stringify(window.map((r) => r.rowid));
+      const near = new Map<number, number>();
+      const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
+      for (const e of pairs) for (const id of one.all(e, ids) as number[]) near.set(id, (near.get(id) ?? 0) + 1);
+      for (const r of window) r.score *= 1 + ((partial ? RANKING.proximityBoostAny : RANKING.proximityBoost) * (near.get(r.rowid) ?? 0)) / pairs.length;
+    }
     return rows;
   }
 

@@ -1,0 +1,137 @@
+import { ALIASES, type AliasEntry } from "@/config/aliases";
+import type { Analyzer } from "@/lib/text/analyzer";
+import { normalizeWord } from "@/lib/text/normalize";
+import { isAbbreviation, tokenize } from "@/lib/text/tokenize";
+import type { Clause } from "./query-syntax";
+
+/**
+ * Alias expansion at query time (config/aliases.ts): every name of an entry finds every other.
+ *
+ * - An abbreviation (ИМЭП, ЕС, CNN) is matched as typed, any case, and searched as a word.
+ * - A one-word name (Евросоюз, Россия, Рейтер) is matched by its analyzed key, so any case form.
+ * - A name of several words (Институт мировой экономики и политики, российский МИД) is matched by
+ *   its keys, typed as words or as a phrase, and searched as a phrase over keys (any case form).
+ *
+ * Also: a hyphenated word (Россия-24, Алма-Ата) also finds its parts written apart (Россия 24).
+ */
+interface Name {
+  raw: string;
+  norm: string;
+  words: string[];
+  keys: string[];
+  abbreviation: boolean;
+}
+
+type Entry = Name[];
+
+const compiled = new Map<string, Entry[]>();
+
+export function compileAliases(analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): Entry[] {
+  const cacheable = entries === ALIASES;
+  const hit = cacheable ? compiled.get(analyzer.version) : undefined;
+  if (hit) return hit;
+  const list = entries.map((e) =>
+    [e.short, ...e.full].map((raw): Name => {
+      const toks = tokenize(raw);
+      const words = toks.map((t) => normalizeWord(t.surface));
+      const abbreviation = toks.length === 1 && isAbbreviation(toks[0]!.surface);
+      const keys = abbreviation ? [analyzer.queryKey(raw) ?? words[0]!] : analyzer.analyze(raw).filter((t) => !t.stop).map((t) => t.key);
+      return { raw, norm: words.join(" "), words, keys, abbreviation };
+    }),
+  );
+  if (cacheable) compiled.set(analyzer.version, list);
+  return list;
+}
+
+function clauseOf(n: Name): Clause {
+  if (n.keys.length === 1 || n.abbreviation) return { kind: "term", raw: n.raw, key: n.keys[0] ?? n.norm, expansion: true };
+  return { kind: "phrase", raw: n.raw, words: n.words, keys: n.keys, expansion: true };
+}
+
+type TermClause = Extract<Clause, { kind: "term" }>;
+
+function singleTerm(g: Clause[]): TermClause | undefined {
+  const c = g.length === 1 ? g[0] : undefined;
+  return c && c.kind === "term" && !c.prefix && !c.expansion ? c : undefined;
+}
+
+/** Does one typed term stand for this one-word name? */
+function termIsName(c: TermClause, n: Name): boolean {
+  if (n.abbreviation) return normalizeWord(c.raw) === n.norm;
+  return n.keys.length === 1 && n.words.length === 1 && c.key === n.keys[0];
+}
+
+function phraseIsName(c: Extract<Clause, { kind: "phrase" }>, n: Name): boolean {
+  if (c.words.join(" ") === n.norm) return true;
+  return n.keys.length > 1 && c.keys !== undefined && c.keys.join(" ") === n.keys.join(" ");
+}
+
+/** The other names of every entry that has `matches`, as clauses. */
+function othersOf(entries: Entry[], matches: (n: Name) => boolean): Clause[] {
+  const out: Clause[] = [];
+  for (const e of entries) {
+    const hit = e.find(matches);
+    if (hit) for (const n of e) if (n !== hit) out.push(clauseOf(n));
+  }
+  return out;
+}
+
+/** A hyphenated typed word's parts as a phrase over keys (Россия-24 → «Россия 24»). */
+function hyphenParts(c: TermClause, analyzer: Analyzer): Clause | undefined {
+  if (!c.raw.includes("-") || c.expansion) return undefined;
+  const parts = c.raw.split("-").filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const text = parts.join(" ");
+  const keys = analyzer.analyze(text).filter((t) => !t.stop).map((t) => t.key);
+  if (keys.length < 2) return undefined;
+  return { kind: "phrase", raw: text, words: tokenize(text).map((t) => normalizeWord(t.surface)), keys, expansion: true };
+}
+
+export function expandAliases(groups: Clause[][], analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): Clause[][] {
+  const aliases = compileAliases(analyzer, entries);
+  const out: Clause[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    // A name of several words typed as separate words: the longest run of single-term groups whose keys are a name's.
+    let best: { name: Name; len: number } | undefined;
+    for (const e of aliases)
+      for (const n of e) {
+        const len = n.keys.length;
+        if (n.abbreviation || len < 2 || i + len > groups.length || (best && best.len >= len)) continue;
+        if (groups.slice(i, i + len).every((rg, j) => singleTerm(rg)?.key === n.keys[j])) best = { name: n, len };
+      }
+    if (best) {
+      const len = best.len;
+      const typed = groups.slice(i, i + len).map((rg) => rg[0]!.raw).join(" ");
+      const keys = best.name.keys.join(" ");
+      const others = othersOf(aliases, (n) => n.keys.length > 1 && n.keys.join(" ") === keys);
+      out.push([{ kind: "phrase", raw: typed, words: best.name.words, keys: best.name.keys }, ...others]);
+      i += len - 1;
+      continue;
+    }
+    const expanded: Clause[] = [];
+    for (const c of groups[i]!) {
+      expanded.push(c);
+      if (c.kind === "term" && !c.prefix && !c.expansion) {
+        expanded.push(...othersOf(aliases, (n) => termIsName(c, n)));
+        const parts = hyphenParts(c, analyzer);
+        if (parts) expanded.push(parts);
+      } else if (c.kind === "phrase" && !c.expansion) {
+        expanded.push(...othersOf(aliases, (n) => phraseIsName(c, n)));
+      }
+    }
+    out.push(expanded);
+  }
+  return out;
+}
+
+/** Excluded words and phrases take their other names with them. */
+export function expandExcluded(excluded: Clause[], analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): Clause[] {
+  const aliases = compileAliases(analyzer, entries);
+  const out: Clause[] = [];
+  for (const c of excluded) {
+    out.push(c);
+    if (c.kind === "term" && !c.prefix) out.push(...othersOf(aliases, (n) => termIsName(c, n)));
+    else if (c.kind === "phrase") out.push(...othersOf(aliases, (n) => phraseIsName(c, n)));
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { Analyzer } from "@/lib/text/analyzer";
+import { latinLayoutToCyrillic, looksLikeWrongLayout } from "@/lib/text/layout";
+import { cyrillicCandidates, hasCyrillic, isLatinWord, toLatin, withCaseOf } from "@/lib/text/translit";
+import type { SqliteVocabulary } from "./engines/sqlite-vocabulary";
+import { type Clause, type ParsedQuery, parseQuery } from "./query-syntax";
+import type { TypoLimits } from "./engines/sqlite-vocabulary";
+
+/**
+ * Queries in the wrong script, corrected against the archive's vocabulary before typo correction,
+ * and shown the same way («Показаны результаты для …», with a link to the query as typed):
+ *
+ * - a whole query typed with the Russian keys on the Latin layout (Rfpf[cnfy → Казахстан), when the
+ *   converted query's words are in the archive and the typed ones are not;
+ * - a Latin word the archive does not have, replaced by its first Cyrillic reading that it does
+ *   (Saltybaev → Салтыбаев, Shoigu → Шойгу, Zelensky → Зеленский: lib/text/translit.ts), and a
+ *   Cyrillic word it does not have by its romanisation when that is there (Гугл stays, Газпром-нефть…).
+ *
+ * Null when nothing was changed.
+ */
+export function correctScript(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey">, limits: TypoLimits): string | null {
+  const deadline = performance.now() + limits.budgetMs;
+  const typed = typedTerms(parsed);
+  if (typed.length === 0) return null;
+  const known = (c: Clause & { kind: "term" }) => vocabulary.hasKey(c.key);
+  const knownTyped = typed.filter(known).length;
+  if (knownTyped === typed.length) return null;
+
+  if (looksLikeWrongLayout(input)) {
+    const converted = latinLayoutToCyrillic(input);
+    const terms = typedTerms(parseQuery(converted, analyzer));
+    const knownConverted = terms.filter(known).length;
+    if (terms.length > 0 && knownConverted > knownTyped && 2 * knownConverted >= terms.length) return converted;
+  }
+
+  if (limits.maxWords <= 0) return null;
+  let text = input;
+  let changed = false;
+  let tried = 0;
+  for (const c of typed) {
+    if (known(c)) continue;
+    if (tried++ >= limits.maxWords || performance.now() > deadline) break;
+    const replacement = otherScript(c.raw, analyzer, vocabulary, deadline);
+    if (!replacement) continue;
+    const at = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(c.raw)}(?![\\p{L}\\p{N}])`, "u");
+    const next = text.replace(at, (_, before: string) => `${before}${replacement}`);
+    if (next !== text) {
+      text = next;
+      changed = true;
+    }
+  }
+  return changed ? text : null;
+}
+
+/** Candidates checked per word at most: a word has a few dozen readings, each one index lookup. */
+const MAX_CANDIDATES = 48;
+
+function otherScript(raw: string, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey">, deadline: number): string | null {
+  if (isLatinWord(raw)) {
+    for (const candidate of cyrillicCandidates(raw, MAX_CANDIDATES)) {
+      if (performance.now() > deadline) return null;
+      const shown = withCaseOf(candidate, raw);
+      const key = analyzer.queryKey(shown);
+      if (key && vocabulary.hasKey(key)) return shown;
+    }
+    return null;
+  }
+  if (hasCyrillic(raw) && !raw.includes("-")) {
+    const latin = toLatin(raw);
+    const key = analyzer.queryKey(latin);
+    if (key && key !== raw.toLowerCase() && vocabulary.hasKey(key)) return latin;
+  }
+  return null;
+}
+
+function typedTerms(parsed: ParsedQuery): (Clause & { kind: "term" })[] {
+  const out: (Clause & { kind: "term" })[] = [];
+  for (const g of parsed.groups) for (const c of g) if (c.kind === "term" && !c.expansion && !c.prefix) out.push(c);
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
