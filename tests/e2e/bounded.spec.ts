@@ -62,3 +62,16 @@ test("a part past the end shows the last part; a malformed one the first", async
   expect(first.status()).toBe(200);
   expect(await first.text()).toContain("Читать дальше");
 });
+
+test("a statement's permalink on another part leads to the part that shows it", async ({ page }) => {
+  await page.goto(`${BASE}/articles/${SEED}`);
+  const link = page.getByTestId("other-part-quotes").locator("a").first();
+  const id = (await link.getAttribute("id"))!;
+  expect(id).toMatch(/^quote-\d+$/);
+  // The permalink as shared: no part in it; the anchor is there, opened, and links on.
+  await page.goto(`${BASE}/articles/${SEED}#${id}`);
+  await expect(page.locator(`#${id}`)).toBeVisible();
+  await page.locator(`#${id}`).click();
+  await expect(page).toHaveURL(new RegExp(`part=\\d+#${id}$`));
+  await expect(page.locator(`.article-body #${id}`)).toBeVisible();
+});

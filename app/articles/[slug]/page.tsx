@@ -7,7 +7,8 @@ import { Highlighted } from "@/components/highlighted";
 import { NameLinks } from "@/components/name-links";
 import { SampleBadge } from "@/components/sample-badge";
 import { ArticleBody } from "@/components/article-body";
-import { articleParts, partFromParam } from "@/lib/article-parts";
+import { type ArticlePart, articleParts, partFromParam } from "@/lib/article-parts";
+import { statementAnchor } from "@/lib/search/statement-hit";
 import { getConfig } from "@/lib/config";
 import { getArticle, highlighterForQuery } from "@/lib/data";
 import type { CommentaryDocument } from "@/lib/validations/document";
@@ -87,6 +88,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </p>
       )}
       <ArticleBody doc={doc} mark={mark} from={part.from} to={part.to} nonce={nonce} />
+      {parts.length > 1 && <OtherPartQuotes doc={doc} part={part} parts={parts} href={partHref} />}
       {part.number < parts.length && (
         <nav aria-label="Части статьи" className="mt-8 flex items-baseline gap-4 text-sm">
           <Link href={partHref(part.number + 1)} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white" data-testid="read-more" rel="next">
@@ -102,6 +104,33 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 }
 
 const LINK = "text-sky-800 underline";
+
+/**
+ * A statement's permalink (/articles/…#quote-N) names no part: on every part, the statements of
+ * the other parts keep their anchors here, each a link to the part that shows it.
+ */
+function OtherPartQuotes({ doc, part, parts, href }: { doc: CommentaryDocument; part: ArticlePart; parts: ArticlePart[]; href: (n: number) => string }) {
+  const elsewhere = doc.quotes.flatMap((q, i) => {
+    if (q.paragraph >= part.from && q.paragraph < part.to) return [];
+    const where = parts.find((p) => q.paragraph >= p.from && q.paragraph < p.to);
+    return where ? [{ i, where }] : [];
+  });
+  if (elsewhere.length === 0) return null;
+  return (
+    <details className="mt-6 text-sm text-slate-600" data-testid="other-part-quotes">
+      <summary>Цитаты в других частях статьи ({elsewhere.length})</summary>
+      <ul className="mt-2 space-y-1">
+        {elsewhere.map(({ i, where }) => (
+          <li key={i}>
+            <a id={statementAnchor(i)} href={`${href(where.number)}#${statementAnchor(i)}`} className={LINK}>
+              Цитата №{i + 1} — в части {where.number}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 function Meta({ doc }: { doc: CommentaryDocument }) {
   const roles = new Map(doc.speakers.map((s) => [s.name, [s.role, s.institution].filter(Boolean).join(", ")]));
