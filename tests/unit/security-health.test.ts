@@ -63,3 +63,15 @@ describe("configuration is documented", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("HOST", () => {
+  it("defaults to loopback, takes an address or a host name, and names itself when bad", async () => {
+    const { parseConfig } = await import("@/lib/config");
+    expect(parseConfig({}).HOST).toBe("127.0.0.1");
+    expect(parseConfig({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(parseConfig({ HOST: "::" }).HOST).toBe("::");
+    expect(parseConfig({ HOST: "archive.internal" }).HOST).toBe("archive.internal");
+    expect(() => parseConfig({ HOST: "http://0.0.0.0" })).toThrow(/HOST: HOST must be an IP address/);
+    expect(() => parseConfig({ HOST: "bad host" })).toThrow(/HOST: /);
+  });
+});
