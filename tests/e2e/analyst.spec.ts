@@ -82,7 +82,7 @@ test.describe("analyst features", () => {
     for (const s of speakers) expect(s).toContain(name);
   });
 
-  test("the search page and a speaker page link their Atom feeds, which parse", async ({ page, request }) => {
+  test("the search page and a speaker page link their Atom feeds, which parse; the speaker page's timeline narrows to a period", async ({ page, request }) => {
     await page.goto("/?q=санкции&view=statements");
     const link = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
     await expect(link).toHaveCount(1);
@@ -99,6 +99,12 @@ test.describe("analyst features", () => {
     await page.getByTestId("statement-speaker").first().getByRole("link").first().click();
     await expect(page).toHaveURL(/\/speakers\//);
     await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feed\?.*view=statements/);
+    // The speaker page's timeline of statements: a bar opens the statements search for that period.
+    const bar = page.getByTestId("timeline").locator("a[data-bucket]").last();
+    const key = (await bar.getAttribute("data-bucket"))!;
+    await bar.click();
+    await expect(page).toHaveURL(new RegExp(`speaker=.*from=${key}&to=${key}.*view=statements`));
+    await expect(page.getByTestId("statement").first()).toBeVisible();
   });
 
   test("export buttons download the result set as CSV with a BOM and as JSON", async ({ page, request }) => {

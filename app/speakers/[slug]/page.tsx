@@ -5,6 +5,7 @@ import { PROFILE_STATEMENTS_PER_PAGE, profilePage } from "@/components/profile-s
 import { getStatements, speakerRecord } from "@/lib/data";
 import { emptyFilters } from "@/lib/search/types";
 import { feedHref } from "@/lib/feed";
+import { TimelineChart } from "@/components/timeline-chart";
 
 export const dynamic = "force-dynamic";
 
@@ -21,18 +22,27 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
   const profile = await loadProfile("speaker", (await params).slug);
   const record = speakerRecord(profile);
   const subtitle = [record?.role, record?.institution].filter(Boolean).join(", ");
+  const statements = await getStatements({
+    q: "",
+    filters: { ...emptyFilters(), speaker: [profile.name] },
+    sort: "date",
+    page: profilePage((await searchParams).page),
+    perPage: PROFILE_STATEMENTS_PER_PAGE,
+    timeline: true,
+  });
+  // The speaker's statements per year or month; a bar opens the statements search for that period.
+  const timelineQuery = { q: "", filters: { ...emptyFilters(), speaker: [profile.name] }, sort: "newest" as const, page: 1, perPage: PROFILE_STATEMENTS_PER_PAGE, view: "statements" as const };
   return (
     <FacetProfilePage
       profile={profile}
       subtitle={subtitle || undefined}
-      details={record && <SpeakerDetails speaker={record} />}
-      statements={await getStatements({
-        q: "",
-        filters: { ...emptyFilters(), speaker: [profile.name] },
-        sort: "date",
-        page: profilePage((await searchParams).page),
-        perPage: PROFILE_STATEMENTS_PER_PAGE,
-      })}
+      details={
+        <>
+          {record && <SpeakerDetails speaker={record} />}
+          {statements.timeline && <TimelineChart timeline={statements.timeline} query={timelineQuery} unit="statements" />}
+        </>
+      }
+      statements={statements}
     />
   );
 }
