@@ -81,3 +81,30 @@ function typedTerms(parsed: ParsedQuery): (Clause & { kind: "term" })[] {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Latin words per query given a Cyrillic twin at most: each costs up to MAX_CANDIDATES lookups. */
+const MAX_VARIANT_WORDS = 4;
+
+/**
+ * A Latin word the archive has (Phoenix, Twitter) also finds its Cyrillic spelling when the archive
+ * has that too (Феникс, Твиттер), as an alternative in the same group; the query as typed is not
+ * rewritten. Words the archive lacks were already replaced by correctScript.
+ */
+export function withScriptVariants(parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey"> | undefined, budgetMs = 20): ParsedQuery {
+  if (!vocabulary) return parsed;
+  if (!parsed.groups.some((g) => g.some((c) => c.kind === "term" && !c.expansion && isLatinWord(c.raw)))) return parsed;
+  const deadline = performance.now() + budgetMs;
+  let words = 0;
+  const groups = parsed.groups.map((g) => {
+    const extra: Clause[] = [];
+    for (const c of g) {
+      if (c.kind !== "term" || c.expansion || c.prefix || !isLatinWord(c.raw) || words >= MAX_VARIANT_WORDS) continue;
+      words++;
+      const twin = otherScript(c.raw, analyzer, vocabulary, deadline);
+      const key = twin ? analyzer.queryKey(twin) : null;
+      if (twin && key && key !== c.key) extra.push({ kind: "term", raw: twin, key, expansion: true });
+    }
+    return extra.length === 0 ? g : [...g, ...extra];
+  });
+  return { groups, excluded: parsed.excluded };
+}

@@ -7,10 +7,11 @@ const identity = {
 };
 
 const builders: Record<AnalyzerName, () => Analyzer> = {
-  none: () => new Analyzer("none", "none-1", identity),
-  snowball: () => new Analyzer("snowball", "snowball-2", snowballMorphology),
-  lemma: () => new Analyzer("lemma", "lemma-3", lemmaMorphology),
-  default: () => new Analyzer("default", "default-lemma-3", lemmaMorphology),
+  // 2/3/4: English stop words, Latin lookalikes folded inside Russian words; lemma: English stems for Latin words.
+  none: () => new Analyzer("none", "none-2", identity),
+  snowball: () => new Analyzer("snowball", "snowball-3", snowballMorphology),
+  lemma: () => new Analyzer("lemma", "lemma-4", lemmaMorphology),
+  default: () => new Analyzer("default", "default-lemma-4", lemmaMorphology),
 };
 
 const made = new Map<AnalyzerName, Analyzer>();

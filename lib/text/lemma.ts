@@ -1,6 +1,6 @@
 import type { WordMorphology } from "./analyzer";
 import { azMorph, type AzParse } from "./az";
-import { snowballStem } from "./stem";
+import { englishStem, snowballStem } from "./stem";
 import { isAbbreviation } from "./tokenize";
 
 /**
@@ -92,7 +92,11 @@ const AZ_CONFIG = { parsers: ["Dictionary"], typos: 0, stutter: 0, ignoreCase: t
 
 /** Uncached analysis of one normalised word; `capitalized` is the surface's first-letter case. */
 export function analyzeLemma(norm: string, capitalized: boolean): Analysis {
-  if (!/[а-я]/.test(norm)) return { terms: [norm], key: norm };
+  if (!/[а-я]/.test(norm)) {
+    // English words in Russian text (sanctions, Guardian's): Porter/Snowball English stem.
+    const key = /^[a-z]{4,}$/.test(norm) ? englishStem(norm) : norm;
+    return { terms: key === norm ? [norm] : [key, norm], key };
+  }
   const parses = azMorph()(norm, AZ_CONFIG);
   if (parses.length === 0) {
     const key = caseKey(norm);

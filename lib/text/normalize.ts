@@ -1,6 +1,18 @@
-/** Lowercase and fold ё into е: what every analyzer variant, and Meilisearch on its own, agrees on. */
+/** Latin letters that look like Cyrillic ones, written inside Russian words by OCR and careless typing («Католичеcкой» with a Latin c). */
+const LOOKALIKES: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", A: "А", B: "В", C: "С", E: "Е", H: "Н", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У" };
+
+/** A word mixing scripts with more Cyrillic than Latin letters, its Latin lookalikes made Cyrillic. */
+export function foldLookalikes(word: string): string {
+  if (!/[a-z]/i.test(word) || !/[\u0400-\u04ff]/.test(word)) return word;
+  const cyr = (word.match(/[\u0400-\u04ff]/g) ?? []).length;
+  const lat = (word.match(/[a-z]/gi) ?? []).length;
+  if (cyr <= lat) return word;
+  return word.replace(/[a-zA-Z]/g, (ch) => LOOKALIKES[ch] ?? ch);
+}
+
+/** Lowercase and fold ё into е (and Latin lookalikes inside a Russian word): what every analyzer variant, and Meilisearch on its own, agrees on. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/ё/g, "е");
+  return foldLookalikes(word).toLowerCase().replace(/ё/g, "е");
 }
 
 /** Fold typographic hyphens and apostrophes so «Алма‑Ата» and «Алма-Ата» are the same token. */

@@ -64,6 +64,13 @@ const CASES: Case[] = [
   { q: '"мягкая сила"', sort: "date" },
   { q: '"Средний коридор"', sort: "date" },
   { q: '"режима прекращения огня"', sort: "date" },
+  // phrases on lemmas in «…», prefixes, lowercase или, Latin script and the Latin layout (issue 15)
+  { q: "«мягкой силы»", sort: "date" },
+  { q: "„Среднего коридора“", sort: "date" },
+  { q: "санкци*", sort: "date" },
+  { q: "Сирия или Афганистан", sort: "date" },
+  { q: "sanktsii", sort: "date" },
+  { q: "cfyrwbb", sort: "date" },
   // ИЛИ, exclusion, relaxed AND
   { q: "Сирия ИЛИ Афганистан", sort: "date" },
   { q: "ЕАЭС ИЛИ ШОС", sort: "date" },

@@ -155,3 +155,24 @@ describe("aliases (config/aliases.ts)", () => {
     expect(await hitIds(e, "Россия-24")).toEqual(["russia24"]);
   });
 });
+
+describe("Latin-script words in Russian text (analyzer)", () => {
+  it("drops English function words and stems English words", () => {
+    const t = a.analyze("the Guardian sanctions");
+    expect(t[0]!.stop).toBe(true);
+    expect(t[2]!.key).toBe("sanction");
+    expect(a.queryKey("sanction")).toBe("sanction");
+  });
+
+  it("folds Latin lookalikes inside a Russian word, not in a Latin one", () => {
+    expect(a.queryKey("Католичеcкой")).toBe(a.queryKey("Католической"));
+    expect(a.analyze("Cолист")[0]!.norm).toBe("солист");
+    expect(a.analyze("Cola")[0]!.norm).toBe("cola");
+  });
+
+  it("finds «Guardian» for «the Guardian»", async () => {
+    const e = new SqliteEngine(openDatabase(":memory:"), a);
+    await e.upsert([mk("g", "Пресса", "Об этом пишет британская Guardian со ссылкой на источники.")]);
+    expect(await hitIds(e, "the Guardian")).toEqual(["g"]);
+  });
+});

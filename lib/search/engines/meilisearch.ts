@@ -35,6 +35,7 @@ import { type AliasMap, buildSettings, buildStatementSettings } from "../meili-s
 import { STATEMENT_FIELDS, statementDocumentOf, statementValuesOf, statementsIndexOf, toMeiliStatements } from "../meili-statements";
 import { type ParsedQuery, highlightTermsOf, parseQuery } from "../query-syntax";
 import { withPrefixForms } from "../prefix-forms";
+import { withScriptVariants } from "../script-correction";
 import { type StatementResult, toStatementHit } from "../statement-hit";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type FacetValue, type SearchQuery, type SearchResult } from "../types";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
@@ -309,7 +310,9 @@ export class MeilisearchEngine implements SearchEngine {
   private parse(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
     const { parsed, correctedQuery } = this.parseTyped(query);
     // Prefixes (санкци*) go to Meilisearch as the archive's terms that start with them.
-    return { parsed: withPrefixForms(parsed, this.archive?.vocabulary()), ...(correctedQuery !== undefined ? { correctedQuery } : {}) };
+    const vocabulary = this.archive?.vocabulary();
+    const variants = query.noCorrection ? parsed : withScriptVariants(parsed, this.analyzer, vocabulary);
+    return { parsed: withPrefixForms(variants, vocabulary), ...(correctedQuery !== undefined ? { correctedQuery } : {}) };
   }
 
   private parseTyped(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {

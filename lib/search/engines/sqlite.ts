@@ -16,6 +16,7 @@ import { dateBoundsOf, dateNumber, inBounds } from "../date-range";
 import { addToMonths, timelineFromMonths } from "../timeline";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "../proximity";
+import { withScriptVariants } from "../script-correction";
 import { SqliteStatements } from "./sqlite-statements";
 import type { StatementResult } from "../statement-hit";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
@@ -520,6 +521,8 @@ export class SqliteEngine implements SearchEngine {
     this.vocabulary ??= new SqliteVocabulary(this.db);
     const correctedQuery = query.noCorrection ? undefined : (correctQueryText(query.q, parsed, this.analyzer, this.vocabulary) ?? undefined);
     if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, this.analyzer);
+    // A Latin word also finds its Cyrillic spelling (Phoenix → Феникс): script-correction.ts.
+    if (!query.noCorrection) parsed = withScriptVariants(parsed, this.analyzer, this.vocabulary);
 
     let matchMode: "all" | "any" = "all";
     const ranked = query.sort === "relevance";
