@@ -32,7 +32,7 @@ interface Judged {
   name: string;
   docs: CommentaryDocument[];
   /** `type`: NEREL's entity type of the query's entity (PERSON, ORGANIZATION, …); absent for XQuAD. */
-  queries: { q: string; relevant: Set<string>; type?: string }[];
+  queries: { q: string; relevant: Set<string>; type?: string; asTyped?: boolean }[];
 }
 
 function doc(id: string, title: string, paragraphs: string[]): CommentaryDocument {
@@ -170,7 +170,9 @@ export function nerelSlices(queries: Judged["queries"]): Slice[] {
       name: "wrong-layout",
       twin: "all",
       derivation: "every query typed with the Russian keys on the Latin layout (Казахстан → Rfpf[cnfy)",
-      queries: queries.map((x) => ({ ...x, q: cyrillicToLatinLayout(x.q) })),
+      // The mention as a reader would type it (plainQuery), then its keys on the other layout; sent as is,
+      // since the layout turns letters into quotes and brackets (Э → ", Х → [).
+      queries: queries.map((x) => ({ ...x, q: cyrillicToLatinLayout(plainQuery(x.q)), asTyped: true })),
     },
   ];
 }
@@ -188,8 +190,8 @@ async function runQueries(engine: SqliteEngine, queries: Judged["queries"], mode
   const sums: Metrics = {};
   const add = (k: string, v: number) => (sums[k] = (sums[k] ?? 0) + v);
   let matchedAll = 0;
-  for (const { q, relevant } of queries) {
-    const res = await engine.search({ q: mode === "or" ? orQuery(q) : plainQuery(q), filters: emptyFilters(), sort: "relevance", page: 1, perPage: depth });
+  for (const { q, relevant, asTyped } of queries) {
+    const res = await engine.search({ q: asTyped ? q : mode === "or" ? orQuery(q) : plainQuery(q), filters: emptyFilters(), sort: "relevance", page: 1, perPage: depth });
     if (res.matchMode === "all" && res.total > 0) matchedAll++;
     const ranked = res.hits.map((h) => h.id);
     const relAt = ranked.map((id) => relevant.has(id));

@@ -2,7 +2,7 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import { latinLayoutToCyrillic, looksLikeWrongLayout } from "@/lib/text/layout";
 import { cyrillicCandidates, hasCyrillic, isLatinWord, toLatin, withCaseOf } from "@/lib/text/translit";
 import type { SqliteVocabulary } from "./engines/sqlite-vocabulary";
-import { type Clause, type ParsedQuery, parseQuery } from "./query-syntax";
+import type { Clause, ParsedQuery } from "./query-syntax";
 import type { TypoLimits } from "./engines/sqlite-vocabulary";
 
 /**
@@ -19,18 +19,23 @@ import type { TypoLimits } from "./engines/sqlite-vocabulary";
  */
 export function correctScript(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey">, limits: TypoLimits): string | null {
   const deadline = performance.now() + limits.budgetMs;
+  if (looksLikeWrongLayout(input)) {
+    // Compared word by word as the analyzer reads the text, whatever syntax the keys made of it
+    // («Gfhb;t» is two Latin words, «"cnjybb» a quote): the share of words the archive knows.
+    const converted = latinLayoutToCyrillic(input);
+    // Punctuation keys split a word on the Latin side (A<H for ФБР): on a tie, fewer words win.
+    const read = (text: string) => {
+      const words = analyzer.analyze(text).filter((t) => !t.stop);
+      return { words: words.length, share: words.length === 0 ? 0 : words.filter((t) => vocabulary.hasKey(t.key)).length / words.length };
+    };
+    const after = read(converted);
+    const before = read(input);
+    if (after.share >= 0.5 && (after.share > before.share || (after.share === before.share && after.words < before.words))) return converted;
+  }
   const typed = typedTerms(parsed);
   if (typed.length === 0) return null;
   const known = (c: Clause & { kind: "term" }) => vocabulary.hasKey(c.key);
-  const knownTyped = typed.filter(known).length;
-  if (knownTyped === typed.length) return null;
-
-  if (looksLikeWrongLayout(input)) {
-    const converted = latinLayoutToCyrillic(input);
-    const terms = typedTerms(parseQuery(converted, analyzer));
-    const knownConverted = terms.filter(known).length;
-    if (terms.length > 0 && knownConverted > knownTyped && 2 * knownConverted >= terms.length) return converted;
-  }
+  if (typed.every(known)) return null;
 
   if (limits.maxWords <= 0) return null;
   let text = input;
