@@ -28,6 +28,8 @@ export interface MeiliStatement extends FacetKeyFields {
   quote: Quote;
   /** The document's entry for the speaker (speakerOf), when there is one. */
   speaker?: Speaker;
+  /** That speaker's entity id in the registry, when the document was resolved. */
+  speakerId?: string;
   /** The facet values it is filed under, readable (the keys are for filtering and counting). */
   values: Record<FacetField, string[]>;
   date?: string;
@@ -42,7 +44,7 @@ export interface MeiliStatement extends FacetKeyFields {
 }
 
 /** Returned with every statement hit: enough to rebuild it, nothing analysed. */
-export const STATEMENT_FIELDS = ["pk", "doc", "idx", "document", "quote", "speaker", "values"] as const;
+export const STATEMENT_FIELDS = ["pk", "doc", "idx", "document", "quote", "speaker", "speakerId", "values"] as const;
 
 export function toMeiliStatements(doc: CommentaryDocument, analyzer: Analyzer): MeiliStatement[] {
   const document = {
@@ -55,7 +57,9 @@ export function toMeiliStatements(doc: CommentaryDocument, analyzer: Analyzer): 
   };
   return doc.quotes.map((quote, idx) => {
     const values = statementFacetValues(doc, quote);
-    const speaker = speakerOf(doc, quote);
+    const speaker = quote.speakerKind === "body" ? undefined : speakerOf(doc, quote);
+    const at = speaker ? doc.speakers.indexOf(speaker) : -1;
+    const speakerId = at >= 0 ? doc.entityIds?.speakers[at] || undefined : undefined;
     return {
       pk: primaryKeyOf(statementId(doc.id, idx)),
       doc: primaryKeyOf(doc.id),
@@ -63,6 +67,7 @@ export function toMeiliStatements(doc: CommentaryDocument, analyzer: Analyzer): 
       document,
       quote,
       ...(speaker ? { speaker } : {}),
+      ...(speakerId ? { speakerId } : {}),
       values,
       ...facetKeyFields(values),
       ...(doc.date ? { date: doc.date, dateValue: Number(doc.date.replace(/-/g, "")) } : {}),
@@ -79,7 +84,7 @@ export function toMeiliStatements(doc: CommentaryDocument, analyzer: Analyzer): 
  * the quote at its position (the other positions are empty; nothing reads them).
  */
 export function statementDocumentOf(hit: Record<string, unknown>): { doc: CommentaryDocument; index: number } {
-  const s = hit as unknown as Pick<MeiliStatement, "document" | "quote" | "speaker" | "idx">;
+  const s = hit as unknown as Pick<MeiliStatement, "document" | "quote" | "speaker" | "speakerId" | "idx">;
   const quotes: Quote[] = [];
   quotes[s.idx] = s.quote;
   const doc: CommentaryDocument = {
@@ -89,6 +94,7 @@ export function statementDocumentOf(hit: Record<string, unknown>): { doc: Commen
     institutions: [],
     speakers: s.speaker ? [s.speaker] : [],
     quotes,
+    ...(s.speaker && s.speakerId ? { entityIds: { speakers: [s.speakerId], institutions: [], countries: [], topics: [] } } : {}),
     contentHash: "",
   } as CommentaryDocument;
   return { doc, index: s.idx };
