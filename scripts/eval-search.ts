@@ -327,6 +327,8 @@ async function main(): Promise<void> {
   if (tw !== undefined) RANKING.titleWeight = Number(tw);
   const prox = valueOf("--proximity");
   if (prox !== undefined) RANKING.proximityBoost = Number(prox);
+  const proxAny = valueOf("--proximity-any");
+  if (proxAny !== undefined) RANKING.proximityBoostAny = Number(proxAny);
   const report = await evaluate({ limit, analyzers, sets, slices: !args.includes("--no-slices") });
   if (args.includes("--json")) console.log(JSON.stringify(report, null, 2));
   else printTable(report);
