@@ -176,3 +176,20 @@ describe("Latin-script words in Russian text (analyzer)", () => {
     expect(await hitIds(e, "the Guardian")).toEqual(["g"]);
   });
 });
+
+describe("statements search", () => {
+  it("takes phrases in «…» on lemmas and prefixes too", async () => {
+    const e = new SqliteEngine(openDatabase(":memory:"), a);
+    await e.upsert([
+      {
+        ...mk("s", "Конференция", "«Роль Астана клуба растёт, а санкции не помогают», – отметил директор ИМЭП Ержан Салтыбаев."),
+        speakers: [{ name: "Ержан Салтыбаев" }],
+        quotes: [{ text: "Роль Астана клуба растёт, а санкции не помогают", speaker: "Ержан Салтыбаев", paragraph: 0 }],
+      },
+    ]);
+    const q = (text: string) => e.searchStatements({ q: text, filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10 });
+    expect((await q("«Астана клуб»")).total).toBe(1);
+    expect((await q("«клуб Астана»")).total).toBe(0);
+    expect((await q("санкци*")).total).toBe(1);
+  });
+});

@@ -4,6 +4,7 @@
  * calls index/unindex/clear inside its own indexing transactions, so the two indexes never
  * disagree; searchStatements answers «what did X say about Y» with the speaker's words only.
  */
+import { phraseWindow } from "../proximity";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
@@ -54,8 +55,14 @@ function quoteFts(s: string): string {
 
 /** The same clause rules as the document index (sqlite.ts), over the statement's one text. */
 function clauseToFts(c: Clause): string {
+  if (c.kind === "term" && c.prefix) return `(body : ${quoteFts(c.key)}* OR body_exact : ${quoteFts(c.key)}*)`;
   if (c.kind === "term") return `body : ${quoteFts(c.key)}`;
-  if (c.keys && c.keys.length > 1) return `body : NEAR(${c.keys.map(quoteFts).join(" ")}, ${2 * c.keys.length})`;
+  if (c.keys && c.keys.length > 1) {
+    const near = `body : NEAR(${c.keys.map(quoteFts).join(" ")}, ${phraseWindow(c.keys.length, c.expansion === true)})`;
+    // Typed phrases: their stems in order in the exact column too, as in the document index (proximity.ts).
+    if (c.expansion || !c.stems || c.stems.length < 2) return near;
+    return `(${near} AND body_exact : ${c.stems.map((s) => (s.endsWith("*") ? `${quoteFts(s.slice(0, -1))}*` : quoteFts(s))).join(" + ")})`;
+  }
   return `body_exact : ${quoteFts(c.words.join(" "))}`;
 }
 
