@@ -47,6 +47,14 @@ const RESULT_CACHE_SIZE = 500;
 /** Answers for pages of at most this many rows are remembered (SEARCH_PAGE_SIZE is at most 100). */
 const MAX_CACHED_PAGE_SIZE = 100;
 const RERANK_WINDOW = 300;
+/** Rows the proximity boost looks at (the best by bm25 and coverage): each costs one FTS5 lookup a word pair. */
+const PROXIMITY_WINDOW = 20;
+/**
+ * Match sets larger than this are ranked without the proximity boost: its lookups grow with the
+ * words' doclists (10k-document bench, --reuse: p95 25–29 ms without proximity, 39 ms with a window
+ * of 40 rows and 2,000 matches, 30–35 ms at 20 and 1,000).
+ */
+const PROXIMITY_MAX_MATCHES = 1_000;
 
 /** Title against body weight in bm25 (RANKING.titleWeight, tuned on the evals: lib/search/proximity.ts). */
 const bm25Weights = () => `${RANKING.titleWeight.toFixed(2)}, 1.0, ${RANKING.titleWeight.toFixed(2)}, 1.0`;
@@ -440,7 +448,8 @@ export class SqliteEngine implements SearchEngine {
     if (!ranked) return rows;
     const clauses = parsed.groups.flat();
     const partial = mode === "any" || parsed.groups.some((g) => g.length > 1);
-    const pairs = ranked ? proximityPairs(parsed) : [];
+    // Proximity costs FTS5 lookups that grow with the words' doclists: skipped for match sets past PROXIMITY_MAX_MATCHES.
+    const pairs = ranked && rows.length <= PROXIMITY_MAX_MATCHES ? proximityPairs(parsed) : [];
     const covering = partial && clauses.length >= 2;
     if ((!covering && pairs.length === 0) || rows.length < 2) return rows;
     // Where a document may match only some of the words (ORs, relaxed AND), one that matches more of
@@ -466,11 +475,16 @@ export class SqliteEngine implements SearchEngine {
     if (covering) for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
     // Neighbouring query words standing together in the document (lib/search/proximity.ts).
     if (pairs.length > 0) {
-      const ids = JSON.stringify(window.map((r) => r.rowid));
-      const near = new Map<number, number>();
-      const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
-      for (const e of pairs) for (const id of one.all(e, ids) as number[]) near.set(id, (near.get(id) ?? 0) + 1);
-      for (const r of window) r.score *= 1 + ((partial ? RANKING.proximityBoostAny : RANKING.proximityBoost) * (near.get(r.rowid) ?? 0)) / pairs.length;
+      // One lookup per row and pair, as a rowid range FTS5 seeks its doclists to: a rowid IN (…) list
+      // made it evaluate NEAR over the whole index (p95 ×4 at 10k documents), and `rowid = ?` with
+      // MATCH answered rows that do not match.
+      const one = this.statement("SELECT 1 FROM fts WHERE fts MATCH ? AND rowid >= ? AND rowid <= ?").pluck();
+      const boost = partial ? RANKING.proximityBoostAny : RANKING.proximityBoost;
+      for (const r of window.slice(0, PROXIMITY_WINDOW)) {
+        let near = 0;
+        for (const e of pairs) if (one.get(e, r.rowid, r.rowid) !== undefined) near++;
+        r.score *= 1 + (boost * near) / pairs.length;
+      }
     }
     return rows;
   }
