@@ -13,10 +13,10 @@ import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
-import { orderFacet } from "../facets";
 import { WeightedLru } from "./lru";
-import { dateBoundsOf, dateNumber, inBounds } from "../date-range";
-import { addToMonths, timelineFromMonths } from "../timeline";
+import { dateNumber } from "../date-range";
+import { facetPass } from "./facet-pass";
+import { topK } from "./top-k";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
 import { type StatementHit, type StatementResult, statementFacetValues, toStatementHit } from "../statement-hit";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "../types";
@@ -322,68 +322,18 @@ export class SqliteStatements {
       cand = cand.subarray(0, k);
     } else cand = scored.at;
 
-    // Disjunctive facets, as for documents: a statement passing every filter is a hit and counts
-    // everywhere; one failing only one field's filter still counts for that field.
-    const filterBits = FACET_FIELDS.map((f) => {
-      const selected = query.filters[f] ?? [];
-      if (selected.length === 0) return null;
-      const bits = new Uint8Array(n);
-      for (const v of selected) {
-        const id = mem.valueIds[f].get(v);
-        if (id !== undefined) for (const p of mem.positionsOf[f][id]!) bits[p] = 1;
-      }
-      return bits;
-    });
-    const counts = FACET_FIELDS.map((f) => new Int32Array(mem.values[f].length));
-    const firstSeen: number[][] = FACET_FIELDS.map(() => []);
-    const csr = FACET_FIELDS.map((f) => mem.valuesAt[f]);
-    const count = (fi: number, p: number) => {
-      const { offsets, ids } = csr[fi]!;
-      const c = counts[fi]!;
-      for (let k = offsets[p]!, end = offsets[p + 1]!; k < end; k++) {
-        const id = ids[k]!;
-        const before = c[id]!;
-        c[id] = before + 1;
-        if (before === 0) firstSeen[fi]!.push(id);
-      }
-    };
-    const hits = new Int32Array(cand.length);
-    let total = 0;
-    const bounds = dateBoundsOf(query);
+    // Disjunctive facets and the date range, as for documents.
+    const { hits: hitIdx, facets, facetTotals, timeline } = facetPass(
+      { values: mem.values, valueIds: mem.valueIds, members: mem.positionsOf, valuesOf: mem.valuesAt, dates: mem.dates, size: n },
+      cand,
+      query,
+    );
+    const total = hitIdx.length;
     const dates = mem.dates;
-    const months = query.timeline ? new Map<number, number>() : undefined;
-    let undated = 0;
-    for (let i = 0; i < cand.length; i++) {
-      const p = cand[i]!;
-      // The date range filters before facets, as for documents.
-      if (bounds && !inBounds(dates[p]!, bounds)) continue;
-      let fails = 0;
-      let failed = -1;
-      for (let fi = 0; fi < filterBits.length; fi++) {
-        const bits = filterBits[fi];
-        if (bits && !bits[p]) {
-          fails++;
-          failed = fi;
-        }
-      }
-      if (fails === 0) {
-        hits[total++] = i;
-        for (let fi = 0; fi < csr.length; fi++) count(fi, p);
-        if (months && !addToMonths(months, dates[p]!)) undated++;
-      } else if (fails === 1) count(failed, p);
-    }
-    const facets = {} as StatementResult["facets"];
-    const facetTotals = {} as StatementResult["facetTotals"];
-    FACET_FIELDS.forEach((f, fi) => {
-      const byValue = new Map(firstSeen[fi]!.map((id) => [mem.values[f][id]!, counts[fi]![id]!] as [string, number]));
-      facets[f] = orderFacet(byValue, query.filters[f] ?? []);
-      facetTotals[f] = byValue.size;
-    });
 
     // Position is the browse order, so it breaks every tie and paging is stable. Only the rows up
     // to the requested page are ordered.
     const want = Math.min(total, query.page * query.perPage);
-    const hitIdx = hits.subarray(0, total);
     let ordered: number[];
     // Oldest first: by date, undated last; on equal dates in browse order (a document's statements in text order).
     const dateKey = (p: number) => dates[p] || Infinity;
@@ -413,42 +363,9 @@ export class SqliteStatements {
       facetTotals,
       matchMode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
-      ...(months ? { timeline: timelineFromMonths(months, undated) } : {}),
+      ...(timeline ? { timeline } : {}),
       tookMs: 0,
     };
   }
 }
 
-/** The k best items in order, by a total order `before` (negative: a first), keeping a max-heap of the worst kept item. */
-function topK(items: Int32Array, k: number, before: (a: number, b: number) => number): number[] {
-  if (k <= 0) return [];
-  if (k >= items.length) return Array.from(items).sort(before);
-  const heap: number[] = [];
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < heap.length && before(heap[l]!, heap[worst]!) > 0) worst = l;
-      if (r < heap.length && before(heap[r]!, heap[worst]!) > 0) worst = r;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-      i = worst;
-    }
-  };
-  for (const x of items) {
-    if (heap.length < k) {
-      heap.push(x);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (before(heap[i]!, heap[parent]!) <= 0) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
-      }
-    } else if (before(x, heap[0]!) < 0) {
-      heap[0] = x;
-      siftDown(0);
-    }
-  }
-  return heap.sort(before);
-}

@@ -12,8 +12,9 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "../engine";
 import { facetValuesOf, orderFacet } from "../facets";
 import { toHit } from "../hit";
-import { dateBoundsOf, dateNumber, inBounds } from "../date-range";
-import { addToMonths, timelineFromMonths } from "../timeline";
+import { dateNumber } from "../date-range";
+import { facetPass } from "./facet-pass";
+import { topK } from "./top-k";
 import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "../proximity";
 import { withScriptVariants } from "../script-correction";
@@ -568,66 +569,12 @@ export class SqliteEngine implements SearchEngine {
       candScore = candScore.subarray(0, n);
     }
 
-    // One bitmap per filtered field: a byte test per document instead of a Set lookup.
-    const filterBits = FACET_FIELDS.map((f) => {
-      const selected = query.filters[f];
-      if (selected.length === 0) return null;
-      const bits = new Uint8Array(rank.length);
-      for (const v of selected) {
-        const id = mem.valueIds[f].get(v);
-        if (id !== undefined) for (const d of mem.valueDocs[f][id]!) bits[d] = 1;
-      }
-      return bits;
-    });
-
-    // One pass: a match failing no filter is a hit and counts for every field (disjunctive facets);
-    // one failing a single field's filter still counts for that field; anything else counts nowhere.
-    const counts = FACET_FIELDS.map((f) => new Int32Array(mem.values[f].length));
-    const firstSeen: number[][] = FACET_FIELDS.map(() => []);
-    const csr = FACET_FIELDS.map((f) => mem.docValues[f]);
-    const countDoc = (fi: number, d: number) => {
-      const { offsets, ids } = csr[fi]!;
-      const c = counts[fi]!;
-      for (let k = offsets[d]!, end = offsets[d + 1]!; k < end; k++) {
-        const id = ids[k]!;
-        const before = c[id]!;
-        c[id] = before + 1;
-        if (before === 0) firstSeen[fi]!.push(id);
-      }
-    };
-    const hitIdx = new Int32Array(cand.length);
-    let total = 0;
-    const bounds = dateBoundsOf(query);
-    const dates = mem.dates;
-    const months = query.timeline ? new Map<number, number>() : undefined;
-    let undated = 0;
-    for (let i = 0; i < cand.length; i++) {
-      const d = cand[i]!;
-      // A date range filters like a facet group that is never counted: before everything else.
-      if (bounds && !inBounds(dates[d]!, bounds)) continue;
-      let fails = 0;
-      let failed = -1;
-      for (let fi = 0; fi < filterBits.length; fi++) {
-        const bits = filterBits[fi];
-        if (bits && !bits[d]) {
-          fails++;
-          failed = fi;
-        }
-      }
-      if (fails === 0) {
-        hitIdx[total++] = i;
-        for (let fi = 0; fi < csr.length; fi++) countDoc(fi, d);
-        if (months && !addToMonths(months, dates[d]!)) undated++;
-      } else if (fails === 1) countDoc(failed, d);
-    }
-    const facets = {} as SearchResult["facets"];
-    const facetTotals = {} as SearchResult["facetTotals"];
-    FACET_FIELDS.forEach((f, fi) => {
-      // Insertion order as before (first seen in match order), so equal counts tie-break identically.
-      const byValue = new Map(firstSeen[fi]!.map((id) => [mem.values[f][id]!, counts[fi]![id]!] as [string, number]));
-      facets[f] = orderFacet(byValue, query.filters[f]);
-      facetTotals[f] = byValue.size;
-    });
+    const { hits, facets, facetTotals, timeline } = facetPass(
+      { values: mem.values, valueIds: mem.valueIds, members: mem.valueDocs, valuesOf: mem.docValues, dates: mem.dates, size: rank.length },
+      cand,
+      query,
+    );
+    const total = hits.length;
 
     // Only the rows up to the requested page are ordered: a bounded heap instead of sorting every match.
     const pageCount = Math.max(1, Math.ceil(total / query.perPage));
@@ -635,17 +582,17 @@ export class SqliteEngine implements SearchEngine {
     let ordered: number[];
     const asc = mem.ascRank;
     if (query.sort === "oldest") {
-      ordered = topK(hitIdx.subarray(0, total), want, (a, b) => asc[cand[a]!]! - asc[cand[b]!]!);
+      ordered = topK(hits, want, (a, b) => asc[cand[a]!]! - asc[cand[b]!]!);
     } else if (scored === null) {
       // Browse order already: allDocs is sorted newest first.
-      ordered = Array.from(hitIdx.subarray(0, want));
+      ordered = Array.from(hits.subarray(0, want));
     } else {
       const scores = candScore!;
       const before =
         query.sort !== "relevance"
           ? (a: number, b: number) => rank[cand[a]!]! - rank[cand[b]!]!
           : (a: number, b: number) => scores[a]! - scores[b]! || rank[cand[a]!]! - rank[cand[b]!]!;
-      ordered = topK(hitIdx.subarray(0, total), want, before);
+      ordered = topK(hits, want, before);
     }
     const pageRows = ordered.slice((query.page - 1) * query.perPage, query.page * query.perPage).map((i) => cand[i]!);
     const docs = this.store.byRowids(pageRows);
@@ -665,7 +612,7 @@ export class SqliteEngine implements SearchEngine {
       facetTotals,
       matchMode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
-      ...(months ? { timeline: timelineFromMonths(months, undated) } : {}),
+      ...(timeline ? { timeline } : {}),
       tookMs: 0,
     };
   }
@@ -740,38 +687,6 @@ function oldestFirst(rows: [number, string | null][], maxRow: number): { dates: 
   return { dates, ascRank };
 }
 
-/** The k best items in order, by a total order `before` (negative: a first), keeping a max-heap of the worst kept item. */
-function topK(items: Int32Array, k: number, before: (a: number, b: number) => number): number[] {
-  if (k <= 0) return [];
-  const heap: number[] = [];
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < heap.length && before(heap[l]!, heap[worst]!) > 0) worst = l;
-      if (r < heap.length && before(heap[r]!, heap[worst]!) > 0) worst = r;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-      i = worst;
-    }
-  };
-  for (const x of items) {
-    if (heap.length < k) {
-      heap.push(x);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (before(heap[i]!, heap[parent]!) <= 0) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
-      }
-    } else if (before(x, heap[0]!) < 0) {
-      heap[0] = x;
-      siftDown(0);
-    }
-  }
-  return heap.sort(before);
-}
 
 
 // Kept as a re-export: toHit moved to lib/search/hit.ts so the Meilisearch engine shares it.
