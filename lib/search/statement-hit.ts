@@ -2,8 +2,7 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import { type HighlightTerms, type Segment, highlight } from "@/lib/text/highlight";
 import type { CommentaryDocument, Quote, Speaker } from "@/lib/validations/document";
 import { facetValuesOf } from "./facets";
-import type { Timeline } from "./timeline";
-import { FACET_FIELDS, type FacetField, type FacetValue } from "./types";
+import { FACET_FIELDS, type FacetField, type SearchResult } from "./types";
 
 /**
  * Statements as search records: one per quote of a document («what did X say about Y»).
@@ -38,21 +37,9 @@ export interface StatementHit {
   kind: StatementKind;
 }
 
-export interface StatementResult {
+/** A statements answer has the shape of a document answer (facets count statements, disjunctive alike). */
+export interface StatementResult extends Omit<SearchResult, "hits"> {
   hits: StatementHit[];
-  total: number;
-  page: number;
-  perPage: number;
-  pageCount: number;
-  /** Counts of statements, disjunctive like document facets. */
-  facets: Record<FacetField, FacetValue[]>;
-  facetTotals: Record<FacetField, number>;
-  matchMode: "all" | "any";
-  /** Set when unknown words were corrected to known ones (as in SearchResult). */
-  correctedQuery?: string;
-  /** Statements per year or month of their document's date, when asked for (SearchQuery.timeline). */
-  timeline?: Timeline;
-  tookMs: number;
 }
 
 /** The anchor of quote `index` (0-based) on its article page; the same as the registry's quoteAnchor. */
