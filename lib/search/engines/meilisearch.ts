@@ -326,45 +326,39 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const started = performance.now();
-    const { parsed, correctedQuery } = this.parse(query);
-    const { plan, results, mode } = await this.runPlan(this.indexUid, DOCUMENT_TARGET, parsed, query);
-    const main = results[plan.main]!;
-    const { facets, facetTotals } = await this.facetsOf(this.indexUid, plan, results, query, (h) => facetValuesOf(fromMeiliHit(h)), ORIGINAL_FIELDS);
-    const timeline = query.timeline ? await this.timelineOf(this.indexUid, parsed, mode, query, DOCUMENT_TIMELINE) : undefined;
-    const total = main.totalHits ?? 0;
-    const terms = highlightTermsOf(parsed);
-    return {
-      hits: main.hits.map((h) => toHit(fromMeiliHit(h), this.analyzer, terms)),
-      total,
-      page: query.page,
-      perPage: query.perPage,
-      pageCount: Math.max(1, Math.ceil(total / query.perPage)),
-      facets,
-      facetTotals,
-      matchMode: mode,
-      ...(correctedQuery !== undefined ? { correctedQuery } : {}),
-      ...(timeline ? { timeline } : {}),
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
-    };
+    return this.answer(this.indexUid, query, { plan: DOCUMENT_TARGET, timeline: DOCUMENT_TIMELINE, fields: ORIGINAL_FIELDS }, (h) => facetValuesOf(fromMeiliHit(h)), (h, terms) =>
+      toHit(fromMeiliHit(h), this.analyzer, terms),
+    );
   }
 
   async searchStatements(query: SearchQuery): Promise<StatementResult> {
+    return this.answer(this.statementsUid, query, { plan: STATEMENT_TARGET, timeline: STATEMENT_TIMELINE, fields: STATEMENT_FIELDS }, statementValuesOf, (h, terms) => {
+      const { doc, index } = statementDocumentOf(h);
+      return toStatementHit(doc, index, this.analyzer, terms);
+    });
+  }
+
+  /**
+   * One answer of either index, documents or statements: misspelt words corrected against the
+   * archive's vocabulary, the plan run, facets and the timeline counted, the hits rebuilt.
+   */
+  private async answer<H>(
+    uid: string,
+    query: SearchQuery,
+    target: { plan: PlanTarget; timeline: TimelineTarget; fields: readonly string[] },
+    valuesOf: (hit: RecordAny) => Record<FacetField, string[]>,
+    hitOf: (hit: RecordAny, terms: ReturnType<typeof highlightTermsOf>) => H,
+  ): Promise<Omit<SearchResult, "hits"> & { hits: H[] }> {
     const started = performance.now();
-    // Misspelt words are corrected against the archive's vocabulary, as in document search.
     const { parsed, correctedQuery } = this.parse(query);
-    const uid = this.statementsUid;
-    const { plan, results, mode } = await this.runPlan(uid, STATEMENT_TARGET, parsed, query);
+    const { plan, results, mode } = await this.runPlan(uid, target.plan, parsed, query);
     const main = results[plan.main]!;
-    const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, statementValuesOf, STATEMENT_FIELDS);
-    const timeline = query.timeline ? await this.timelineOf(uid, parsed, mode, query, STATEMENT_TIMELINE) : undefined;
+    const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, valuesOf, target.fields);
+    const timeline = query.timeline ? await this.timelineOf(uid, parsed, mode, query, target.timeline) : undefined;
     const total = main.totalHits ?? 0;
     const terms = highlightTermsOf(parsed);
     return {
-      hits: main.hits.map((h) => {
-        const { doc, index } = statementDocumentOf(h);
-        return toStatementHit(doc, index, this.analyzer, terms);
-      }),
+      hits: main.hits.map((h) => hitOf(h, terms)),
       total,
       page: query.page,
       perPage: query.perPage,
@@ -378,7 +372,6 @@ export class MeilisearchEngine implements SearchEngine {
     };
   }
 
-  /** Matches per year or month under the results' own filter (meili-timeline.ts). */
   private timelineOf(indexUid: string, parsed: ParsedQuery, mode: "all" | "any", query: SearchQuery, target: TimelineTarget): Promise<Timeline> {
     const filter = combineFilters([textFilter(parsed, mode), ...facetFilters(query.filters), dateRangeFilter(dateBoundsOf(query))]);
     return meiliTimeline((queries) => this.multi(queries), indexUid, filter, target);
