@@ -11,7 +11,6 @@ import { getAnalyzer } from "@/lib/text/analyzers";
 import { NO_HIGHLIGHT, highlight, type Segment } from "@/lib/text/highlight";
 import { MAX_QUERY_LENGTH, parseSearchParams, toSearchString, type RawParams } from "@/lib/validations/search-params";
 import { FACET_KIND, canonicalFilters, getRegistry } from "@/lib/entities/access";
-import { resolveDocument } from "@/lib/entities/document";
 import { entitiesOf, findEntity, matchEntities } from "@/lib/entities/registry";
 import type { Entity, EntityKind, InstitutionEntity, PersonEntity } from "@/lib/entities/types";
 import type { CommentaryDocument } from "@/lib/validations/document";
@@ -110,7 +109,8 @@ export async function getStatements(query: SearchQuery): Promise<StatementResult
 export async function getArticle(slug: string): Promise<CommentaryDocument | null> {
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
   const doc = await readPage((engine) => engine.getDocument(slug));
-  return doc && resolveDocument(getRegistry(), doc);
+  // Engines give documents as readers see them: the embedded engine resolves names through its view, Meilisearch stores the resolved view.
+  return doc;
 }
 
 export interface FacetProfile {
@@ -134,7 +134,7 @@ export async function getFacetProfile(field: FacetField, slug: string, limit = 1
   if (entity.slug !== slug) return { redirect: entity.slug };
   return readPage(async (engine) => {
     const listing = await engine.listDocuments({ [field]: [entity.name] }, { limit, offset: 0 });
-    return { field, name: entity.name, slug, entity, documents: listing.documents.map((d) => resolveDocument(registry, d)), total: listing.total };
+    return { field, name: entity.name, slug, entity, documents: listing.documents, total: listing.total };
   });
 }
 

@@ -19,8 +19,6 @@ export interface EntityRegistry {
   byId: Map<string, Entity>;
   /** Per kind: folded canonical name, variant or slug → entity id. */
   lookup: Record<EntityKind, Map<string, string>>;
-  /** Per kind: the raw value a document carries (folded) → entity id; person values are per document when an override split them. */
-  raw: Record<EntityKind, Map<string, string>>;
   /** Person values moved by a split override: "docId\0folded raw" → entity id. */
   personInDocument: Map<string, string>;
   /** Folded values the editor marked as not a person. */
@@ -241,7 +239,7 @@ export function indexRegistry(entities: Entity[], personInDocument: Map<string, 
       }
     }
   }
-  return { entities, byId, lookup, raw: lookup, personInDocument, notPerson, bySurname };
+  return { entities, byId, lookup, personInDocument, notPerson, bySurname };
 }
 
 function uniqueFolded(names: Iterable<string>, except: string): string[] {
@@ -286,7 +284,7 @@ function assignSlugs(entities: Entity[]): void {
 export function resolveName(registry: EntityRegistry, kind: EntityKind, value: string, docId?: string): Entity | undefined {
   const folded = foldKey(value);
   const moved = kind === "person" && docId ? registry.personInDocument.get(`${docId}\u0000${folded}`) : undefined;
-  const id = moved ?? registry.raw[kind].get(folded) ?? registry.lookup[kind].get(folded);
+  const id = moved ?? registry.lookup[kind].get(folded);
   return id ? registry.byId.get(id) : undefined;
 }
 
