@@ -135,8 +135,8 @@ export function institutionKey(name: string): string {
 }
 
 function computeInstitutionKey(name: string): string {
-  const quoted = /^[а-яё-]+\s+[«"„](.+?)[»"“]$/iu.exec(name.trim());
-  const base = quoted && GENERIC_HEADS.has(quoted[1] ? name.trim().split(/\s+/)[0]!.toLowerCase() : "") ? quoted[1]! : name;
+  const quoted = /^([а-яё-]+)\s+[«"„](.+?)[»"“]$/iu.exec(name.trim());
+  const base = quoted && GENERIC_HEADS.has(quoted[1]!.toLowerCase()) ? quoted[2]! : name;
   const words = foldKey(base).split(" ").filter(Boolean);
   return words
     .map((w, i) => {
