@@ -7,7 +7,7 @@
  */
 import { getConfig } from "@/lib/config";
 import { MeilisearchEngine, checkMeilisearch } from "@/lib/search/engines/meilisearch";
-import { loadAliases } from "@/lib/search/meili-aliases";
+import { loadAliases } from "@/lib/search/engines/meilisearch/aliases";
 import { runCli } from "./lib/run-cli";
 
 async function main(): Promise<number> {

@@ -14,7 +14,7 @@ import { loadPeopleOverrides } from "@/lib/entities/overrides";
 import { getConfig } from "@/lib/config";
 import { openEmbeddedEngine } from "@/lib/search";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
-import { loadAliases } from "@/lib/search/meili-aliases";
+import { loadAliases } from "@/lib/search/engines/meilisearch/aliases";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { runCli } from "./lib/run-cli";
 

@@ -4,7 +4,7 @@ import { currentRegistry } from "@/lib/archive/entities";
 import { resolveDocument } from "@/lib/entities/document";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { SearchEngine } from "./engine";
-import { SqliteEngine } from "./engines/sqlite";
+import { SqliteEngine } from "@/lib/search/engines/sqlite";
 
 export type { SearchEngine } from "./engine";
 
@@ -59,7 +59,7 @@ export function getEngine(config: AppConfig = getConfig()): Promise<SearchEngine
 
 async function createEngine(config: AppConfig): Promise<SearchEngine> {
   if (config.MEILI_URL) {
-    const { MeilisearchEngine } = await import("./engines/meilisearch");
+    const { MeilisearchEngine } = await import("@/lib/search/engines/meilisearch");
     return MeilisearchEngine.fromConfig(config);
   }
   return openEmbeddedEngine(config);

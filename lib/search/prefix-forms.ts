@@ -1,9 +1,9 @@
-import type { SqliteVocabulary } from "./engines/sqlite-vocabulary";
+import type { SqliteVocabulary } from "@/lib/search/vocabulary";
 import type { Clause, ParsedQuery } from "./query-syntax";
 
 /**
  * A prefix query (`санкци*`) with the archive's indexed terms and word forms that start with it,
- * for an engine that cannot match prefixes itself (Meilisearch: meili-filter.ts). The embedded
+ * for an engine that cannot match prefixes itself (Meilisearch: engines/meilisearch/filter.ts). The embedded
  * engine uses FTS5's own prefix queries and needs none of this.
  */
 export function withPrefixForms(parsed: ParsedQuery, vocabulary: Pick<SqliteVocabulary, "prefixForms"> | undefined): ParsedQuery {

@@ -1,9 +1,9 @@
 import type { Analyzer } from "@/lib/text/analyzer";
 import { latinLayoutToCyrillic, looksLikeWrongLayout } from "@/lib/text/layout";
 import { cyrillicCandidates, hasCyrillic, isLatinWord, toLatin, withCaseOf } from "@/lib/text/translit";
-import type { SqliteVocabulary } from "./engines/sqlite-vocabulary";
+import type { SqliteVocabulary } from "@/lib/search/vocabulary";
 import type { Clause, ParsedQuery } from "./query-syntax";
-import type { TypoLimits } from "./engines/sqlite-vocabulary";
+import type { TypoLimits } from "@/lib/search/vocabulary";
 
 /**
  * Queries in the wrong script, corrected against the archive's vocabulary before typo correction,

@@ -1,8 +1,8 @@
 import type { MultiSearchQuery } from "meilisearch";
 import { describe, expect, it } from "vitest";
-import { dateRangeFilter } from "@/lib/search/meili-filter";
-import { STATEMENT_TARGET, buildSearchPlan } from "@/lib/search/meili-request";
-import { DOCUMENT_TIMELINE, meiliTimeline } from "@/lib/search/meili-timeline";
+import { dateRangeFilter } from "@/lib/search/engines/meilisearch/filter";
+import { STATEMENT_TARGET, buildSearchPlan } from "@/lib/search/engines/meilisearch/request";
+import { DOCUMENT_TIMELINE, meiliTimeline } from "@/lib/search/engines/meilisearch/timeline";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { emptyFilters } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";

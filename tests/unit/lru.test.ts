@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WeightedLru } from "@/lib/search/engines/lru";
+import { WeightedLru } from "@/lib/search/lru";
 
 describe("WeightedLru", () => {
   it("forgets the least recently used entries once the weight passes the budget", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { combineFilters, eq, facetFilters, inList, quoteFilterValue, textFilter } from "@/lib/search/meili-filter";
-import { facetKey } from "@/lib/search/meili-keys";
+import { combineFilters, eq, facetFilters, inList, quoteFilterValue, textFilter } from "@/lib/search/engines/meilisearch/filter";
+import { facetKey } from "@/lib/search/engines/meilisearch/keys";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { HOSTILE_INSTITUTION, HOSTILE_PREFIX, HOSTILE_TOPIC } from "../fixtures/contract-documents";

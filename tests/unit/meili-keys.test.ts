@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_VALUE_BYTES, decodeFacetKey, facetKey, isHashedKey, matchKey } from "@/lib/search/meili-keys";
+import { MAX_VALUE_BYTES, decodeFacetKey, facetKey, isHashedKey, matchKey } from "@/lib/search/engines/meilisearch/keys";
 import { parseFilter } from "../contract/fake-meilisearch";
-import { eq } from "@/lib/search/meili-filter";
+import { eq } from "@/lib/search/engines/meilisearch/filter";
 
 describe("facet keys", () => {
   const values = ["ИМЭМО РАН", "Имэмо ран", "имэмо ран", "Фонд \"Открытый \\ диалог\" OR 1=1 )", "Ёлкин", "Елкин", "\u00e9", "e\u0301", "", "a", "ab", "abc", "abcd", "abcde"];

@@ -4,9 +4,9 @@ import { parseConfig } from "@/lib/config";
 /** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
 const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
-import { facetKey } from "@/lib/search/meili-keys";
-import { STATEMENT_TARGET, buildSearchPlan, relevanceQuery } from "@/lib/search/meili-request";
-import { STATEMENT_FIELDS } from "@/lib/search/meili-statements";
+import { facetKey } from "@/lib/search/engines/meilisearch/keys";
+import { STATEMENT_TARGET, buildSearchPlan, relevanceQuery } from "@/lib/search/engines/meilisearch/request";
+import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { emptyFilters } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";

@@ -3,9 +3,9 @@ import { parseConfig } from "@/lib/config";
 
 /** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
 const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
-import { ORIGINAL_FIELDS, primaryKeyOf, recordVersion, toMeiliDocument, fromMeiliHit } from "@/lib/search/meili-document";
-import { facetKey } from "@/lib/search/meili-keys";
-import { buildSettings, buildStatementSettings, meiliSynonyms } from "@/lib/search/meili-settings";
+import { ORIGINAL_FIELDS, primaryKeyOf, recordVersion, toMeiliDocument, fromMeiliHit } from "@/lib/search/engines/meilisearch/document";
+import { facetKey } from "@/lib/search/engines/meilisearch/keys";
+import { buildSettings, buildStatementSettings, meiliSynonyms } from "@/lib/search/engines/meilisearch/settings";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { CONTRACT_DOCUMENTS } from "../fixtures/contract-documents";
 
@@ -109,7 +109,7 @@ describe("loadAliases", () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
-    const { loadAliases } = await import("@/lib/search/meili-aliases");
+    const { loadAliases } = await import("@/lib/search/engines/meilisearch/aliases");
     const dir = mkdtempSync(join(tmpdir(), "aliases-"));
     const file = join(dir, "aliases.mjs");
     writeFileSync(file, 'export const ALIASES = [{ short: "ЕАЭС", full: ["Евразийский экономический союз"] }];\n');

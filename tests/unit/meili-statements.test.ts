@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
-import { facetKey } from "@/lib/search/meili-keys";
-import { statementDocumentOf, toMeiliStatements } from "@/lib/search/meili-statements";
+import { facetKey } from "@/lib/search/engines/meilisearch/keys";
+import { statementDocumentOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
 import { toStatementHit } from "@/lib/search/statement-hit";
 import { emptyFilters, type SearchQuery } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";

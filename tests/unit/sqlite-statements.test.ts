@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getMeta, openDatabase } from "@/lib/archive/db";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
-import { STATEMENTS_INDEX_VERSION } from "@/lib/search/engines/sqlite-statements";
+import { STATEMENTS_INDEX_VERSION } from "@/lib/search/engines/sqlite/statements";
 import { citationText } from "@/lib/search/citation";
 import { emptyFilters, type FacetField, type SearchQuery } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";

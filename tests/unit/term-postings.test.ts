@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/archive/db";
-import { combine, contains, intersect, subtract, union, type Posting } from "@/lib/search/engines/term-postings";
+import { combine, contains, intersect, subtract, union, type Posting } from "@/lib/search/engines/sqlite/term-postings";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { getAnalyzer } from "@/lib/text/analyzers";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/archive/db";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
-import { SqliteVocabulary, correctQueryText } from "@/lib/search/engines/sqlite-vocabulary";
+import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { CommentaryDocument } from "@/lib/validations/document";

@@ -1,10 +1,10 @@
 import type { MultiSearchQuery } from "meilisearch";
-import { ORIGINAL_FIELDS } from "./meili-document";
-import { MEILI_ATTR, combineFilters, dateRangeFilter, facetFilters, quoteFilterValue, textFilter } from "./meili-filter";
-import { dateBoundsOf } from "./date-range";
-import { STATEMENT_FIELDS } from "./meili-statements";
-import type { Clause, ParsedQuery } from "./query-syntax";
-import { FACET_FIELDS, type FacetField, type SearchQuery } from "./types";
+import { ORIGINAL_FIELDS } from "@/lib/search/engines/meilisearch/document";
+import { MEILI_ATTR, combineFilters, dateRangeFilter, facetFilters, quoteFilterValue, textFilter } from "@/lib/search/engines/meilisearch/filter";
+import { dateBoundsOf } from "@/lib/search/date-range";
+import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
+import type { Clause, ParsedQuery } from "@/lib/search/query-syntax";
+import { FACET_FIELDS, type FacetField, type SearchQuery } from "@/lib/search/types";
 
 const DATE_DESC = `${MEILI_ATTR.dateValue}:desc`;
 const DATE_ASC = `${MEILI_ATTR.dateValue}:asc`;

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
-import { facetValuesOf } from "./facets";
-import { bigramsOf } from "./meili-filter";
-import { facetKey, matchKey } from "./meili-keys";
-import { FACET_FIELDS, type FacetField } from "./types";
+import { facetValuesOf } from "@/lib/search/facets";
+import { bigramsOf } from "@/lib/search/engines/meilisearch/filter";
+import { facetKey, matchKey } from "@/lib/search/engines/meilisearch/keys";
+import { FACET_FIELDS, type FacetField } from "@/lib/search/types";
 
 /** The fields of a CommentaryDocument, stored as they are so results render from Meilisearch alone. */
 export const ORIGINAL_FIELDS = [
@@ -42,7 +42,7 @@ export function recordVersion(analyzer: Pick<Analyzer, "version">): string {
   return `${analyzer.version}+meili${MEILI_RECORD_VERSION}`;
 }
 
-/** Facet keys (meili-keys.ts), one array per facet field: `speaker_key`, `institution_key`, … */
+/** Facet keys (keys.ts), one array per facet field: `speaker_key`, `institution_key`, … */
 export type FacetKeyFields = Record<`${FacetField}_key`, string[]>;
 
 export interface MeiliDocument extends CommentaryDocument, FacetKeyFields {
@@ -75,7 +75,7 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-/** Each facet's values as keys, under the attribute names meili-filter.ts filters on. */
+/** Each facet's values as keys, under the attribute names filter.ts filters on. */
 export function facetKeyFields(values: Record<FacetField, string[]>): FacetKeyFields {
   const out = {} as FacetKeyFields;
   for (const f of FACET_FIELDS) out[`${f}_key`] = unique(values[f].map(facetKey));

@@ -1,17 +1,17 @@
 import type { Settings } from "meilisearch";
 import type { AppConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
-import { ORIGINAL_FIELDS } from "./meili-document";
-import { MEILI_ATTR } from "./meili-filter";
-import { STATEMENT_FIELDS } from "./meili-statements";
-import { FACET_FIELDS } from "./types";
+import { ORIGINAL_FIELDS } from "@/lib/search/engines/meilisearch/document";
+import { MEILI_ATTR } from "@/lib/search/engines/meilisearch/filter";
+import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
+import { FACET_FIELDS } from "@/lib/search/types";
 
 /** Alias groups: each key is a canonical name, its values other names for it. */
 export type AliasMap = Readonly<Record<string, readonly string[]>>;
 
 /**
  * Synonyms over analyzed terms, since Meilisearch only ever sees analyzed text. They only
- * shape ranking: which documents match is decided by filters (meili-filter.ts), where
+ * shape ranking: which documents match is decided by filters (filter.ts), where
  * aliases arrive already expanded by query-syntax, exactly as for the embedded engine.
  */
 export function meiliSynonyms(aliases: AliasMap | undefined, analyzer: Analyzer): Record<string, string[]> {
@@ -79,7 +79,7 @@ export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "
 
 
 /**
- * Settings of the statement index (meili-statements.ts): the document index's, over one text.
+ * Settings of the statement index (statements.ts): the document index's, over one text.
  * Date order is by document date, then by document (so one document's statements stay together)
  * and text order within it, as on the embedded engine; relevance ties break the same way.
  */

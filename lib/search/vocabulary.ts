@@ -2,10 +2,10 @@ import type { Db } from "@/lib/archive/db";
 import { getConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
-import { type ParsedQuery, parseQuery } from "../query-syntax";
-import { correctScript } from "../script-correction";
-import { maxTypos, nearestTerm, type VocabularyTerm } from "../typo";
-import { WeightedLru } from "./lru";
+import { type ParsedQuery, parseQuery } from "@/lib/search/query-syntax";
+import { correctScript } from "@/lib/search/script-correction";
+import { maxTypos, nearestTerm, type VocabularyTerm } from "@/lib/search/typo";
+import { WeightedLru } from "@/lib/search/lru";
 
 /**
  * What one query may spend on typo correction (issue 11, item 1): unknown words corrected at most

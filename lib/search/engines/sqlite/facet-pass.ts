@@ -1,7 +1,7 @@
-import { dateBoundsOf, inBounds } from "../date-range";
-import { orderFacet } from "../facets";
-import { addToMonths, timelineFromMonths, type Timeline } from "../timeline";
-import { FACET_FIELDS, type FacetField, type FacetValue, type SearchQuery } from "../types";
+import { dateBoundsOf, inBounds } from "@/lib/search/date-range";
+import { orderFacet } from "@/lib/search/facets";
+import { addToMonths, timelineFromMonths, type Timeline } from "@/lib/search/timeline";
+import { FACET_FIELDS, type FacetField, type FacetValue, type SearchQuery } from "@/lib/search/types";
 
 /**
  * The embedded engine's facet memory, whatever its records are (documents by rowid, statements

@@ -5,9 +5,9 @@
  * filter the results page used, so the bars add up to the result count.
  */
 import type { MultiSearchQuery, MultiSearchResult, RecordAny } from "meilisearch";
-import { dateNumber } from "./date-range";
-import { MEILI_ATTR, combineFilters } from "./meili-filter";
-import { type Timeline, bucketsBetween } from "./timeline";
+import { dateNumber } from "@/lib/search/date-range";
+import { MEILI_ATTR, combineFilters } from "@/lib/search/engines/meilisearch/filter";
+import { type Timeline, bucketsBetween } from "@/lib/search/timeline";
 
 export interface TimelineTarget {
   /** Fields to retrieve to read a hit's date, and how to read it. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { AliasMap } from "./meili-settings";
+import type { AliasMap } from "@/lib/search/engines/meilisearch/settings";
 
 /**
  * The alias groups of config/aliases.ts, when that file exists (it is shared with the

@@ -6,9 +6,9 @@
  */
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument, Quote, Speaker } from "@/lib/validations/document";
-import { type FacetKeyFields, facetKeyFields, matchFields, primaryKeyOf, recordVersion } from "./meili-document";
-import { speakerOf, statementFacetValues, statementId } from "./statement-hit";
-import { FACET_FIELDS, type FacetField } from "./types";
+import { type FacetKeyFields, facetKeyFields, matchFields, primaryKeyOf, recordVersion } from "@/lib/search/engines/meilisearch/document";
+import { speakerOf, statementFacetValues, statementId } from "@/lib/search/statement-hit";
+import { FACET_FIELDS, type FacetField } from "@/lib/search/types";
 
 export const STATEMENTS_SUFFIX = "_statements";
 

@@ -2,26 +2,26 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
 import { statementCache } from "@/lib/archive/statements";
-import { WeightedLru } from "./lru";
-import { combine, contains, type Posting } from "./term-postings";
+import { WeightedLru } from "@/lib/search/lru";
+import { combine, contains, type Posting } from "@/lib/search/engines/sqlite/term-postings";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
 import type { AnalyzedToken, Analyzer } from "@/lib/text/analyzer";
 import { type RawToken, tokenize } from "@/lib/text/tokenize";
 import type { CommentaryDocument } from "@/lib/validations/document";
-import type { SearchEngine } from "../engine";
-import { facetValuesOf, orderFacet } from "../facets";
-import { toHit } from "../hit";
-import { dateNumber } from "../date-range";
-import { facetPass } from "./facet-pass";
-import { topK } from "./top-k";
-import { SqliteVocabulary, correctQueryText } from "./sqlite-vocabulary";
-import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "../proximity";
-import { withScriptVariants } from "../script-correction";
-import { SqliteStatements } from "./sqlite-statements";
-import type { StatementResult } from "../statement-hit";
-import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
-import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from "../types";
+import type { SearchEngine } from "@/lib/search/engine";
+import { facetValuesOf, orderFacet } from "@/lib/search/facets";
+import { toHit } from "@/lib/search/hit";
+import { dateNumber } from "@/lib/search/date-range";
+import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { topK } from "@/lib/search/engines/sqlite/top-k";
+import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
+import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
+import { withScriptVariants } from "@/lib/search/script-correction";
+import { SqliteStatements } from "@/lib/search/engines/sqlite/statements";
+import type { StatementResult } from "@/lib/search/statement-hit";
+import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
+import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from "@/lib/search/types";
 
 const INDEX_SCHEMA = `
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -194,7 +194,7 @@ export class SqliteEngine implements SearchEngine {
   private vocabulary: SqliteVocabulary | undefined;
   private readonly tokens: TokenMemo;
   private readonly statement: (sql: string) => Statement;
-  /** Statements (quotes) as their own records: sqlite-statements.ts. */
+  /** Statements (quotes) as their own records: statements.ts. */
   readonly statements: SqliteStatements;
   /**
    * What a stored document looks like to readers and to the index: the archive keeps names as

@@ -7,14 +7,14 @@
  * `words` and `bigrams` arrays gives exactly the embedded engine's boolean semantics
  * (multi-word phrases excepted, see phraseFilter).
  */
-import { facetKey, matchKey } from "./meili-keys";
-import type { Clause, ParsedQuery } from "./query-syntax";
-import { FACET_FIELDS, type FacetField } from "./types";
+import { facetKey, matchKey } from "@/lib/search/engines/meilisearch/keys";
+import type { Clause, ParsedQuery } from "@/lib/search/query-syntax";
+import { FACET_FIELDS, type FacetField } from "@/lib/search/types";
 
 /**
  * Attributes the engine filters on, in both indexes (documents and statements); analyzed ones are
- * written by meili-document.ts and meili-statements.ts. Facets are filtered and counted by their
- * keys (meili-keys.ts), since Meilisearch folds the case of plain strings.
+ * written by document.ts and statements.ts. Facets are filtered and counted by their
+ * keys (keys.ts), since Meilisearch folds the case of plain strings.
  */
 export const MEILI_ATTR = {
   facet: { speaker: "speaker_key", institution: "institution_key", country: "country_key", topic: "topic_key" } as Record<FacetField, string>,

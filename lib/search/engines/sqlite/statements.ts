@@ -4,7 +4,7 @@
  * calls index/unindex/clear inside its own indexing transactions, so the two indexes never
  * disagree; searchStatements answers «what did X say about Y» with the speaker's words only.
  */
-import { phraseWindow } from "../proximity";
+import { phraseWindow } from "@/lib/search/proximity";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
 import { getMeta, setMeta } from "@/lib/archive/db";
@@ -13,13 +13,13 @@ import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
-import { WeightedLru } from "./lru";
-import { dateNumber } from "../date-range";
-import { facetPass } from "./facet-pass";
-import { topK } from "./top-k";
-import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "../query-syntax";
-import { type StatementHit, type StatementResult, statementFacetValues, toStatementHit } from "../statement-hit";
-import { FACET_FIELDS, type FacetField, type SearchQuery } from "../types";
+import { WeightedLru } from "@/lib/search/lru";
+import { dateNumber } from "@/lib/search/date-range";
+import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { topK } from "@/lib/search/engines/sqlite/top-k";
+import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
+import { type StatementHit, type StatementResult, statementFacetValues, toStatementHit } from "@/lib/search/statement-hit";
+import { FACET_FIELDS, type FacetField, type SearchQuery } from "@/lib/search/types";
 
 /** Bump when what a statement row holds changes: an index built by another version is rebuilt by reindex. */
 export const STATEMENTS_INDEX_VERSION = "1";
