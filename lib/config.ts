@@ -46,6 +46,8 @@ const envSchema = z
     MAX_PARAGRAPH_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
     MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1_000).max(100_000_000).default(2_000_000),
     MAX_PARAGRAPHS: z.coerce.number().int().min(1).max(100_000).default(5_000),
+    /** Import: bytes on disk of one file read whole (everything but MediaWiki dumps, which are streamed); larger files are refused before reading. */
+    MAX_FILE_BYTES: z.coerce.number().int().min(1_024).max(4_294_967_296).default(268_435_456),
     /** Characters of text one article page sends at most; a longer article is split into parts with «Читать дальше». */
     ARTICLE_PAGE_CHARS: z.coerce.number().int().min(1_000).max(10_000_000).default(60_000),
     /** Rows one export (GET /api/search or /api/statements with format=csv|json) sends at most; the rest of a larger result set is left out. */

@@ -12,6 +12,7 @@ import type { CommentaryDocument, Provenance } from "@/lib/validations/document"
 import { StreamingCommit } from "./commit-stream";
 import { collectGarbage } from "./memory";
 import { IngestError } from "./errors";
+import { assertFileSize } from "./file-size";
 import { isStreamed, readRecordsAsync } from "./read-files";
 import type { DumpProgress } from "./read-wiki-dump";
 import { storeDocuments } from "./run-ingest";
@@ -114,6 +115,16 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
       fail(e);
       options.onFile?.(file);
       continue;
+    }
+    if (!streamed) {
+      try {
+        assertFileSize(file, stat.size, config);
+      } catch (e) {
+        if (!(e instanceof IngestError)) throw e;
+        fail(e);
+        options.onFile?.(file);
+        continue;
+      }
     }
     const bytes = streamed ? undefined : fs.readFileSync(file);
     const sha = bytes ? createHash("sha256").update(bytes).digest("hex") : sha256File(file);

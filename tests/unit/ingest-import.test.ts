@@ -124,6 +124,21 @@ describe("importFiles", () => {
     expect((await search("Нурабаде")).total).toBe(0);
   });
 
+  it("refuses a file larger than import may read before reading it, naming its size and the limit", async () => {
+    const small = { ...config, MAX_FILE_BYTES: 200_000, MAX_DOCUMENT_CHARS: 1_000 };
+    put("ok.txt", "Заголовок\nКороткий текст о переговорах.\n");
+    put("big.txt", `Заголовок\n${"Длинный абзац о переговорах. ".repeat(2_000)}\n`);
+    put("many.jsonl", `${JSON.stringify({ title: "Много", paragraphs: ["x".repeat(250_000)] })}\n`);
+    const report = await importFiles(listInputs([path.join(dir, "in")]).files, small);
+    const messages = report.errors.map((e) => e.message).sort();
+    expect(messages).toEqual([
+      expect.stringMatching(/big\.txt: .*MB on disk, more than .*MAX_DOCUMENT_CHARS \(1,000 characters\).*not read/),
+      expect.stringMatching(/many\.jsonl: .*MB on disk, more than .*\(MAX_FILE_BYTES\).*not read/),
+    ]);
+    expect(report.summary).toBeUndefined();
+    expect(new ArchiveStore(openEmbeddedEngine(config).db).count()).toBe(0);
+  });
+
   it("streams a synthetic dump of 2,000 articles into the archive and its index", async () => {
     const file = path.join(dir, "in", "dump.xml");
     fs.mkdirSync(path.dirname(file), { recursive: true });
