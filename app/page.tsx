@@ -1,3 +1,4 @@
+import { SearchUnavailable } from "@/components/search-unavailable";
 import Link from "next/link";
 import { AnalystPanel } from "@/components/analyst-panel";
 import { FacetGroup } from "@/components/facet-group";
@@ -63,10 +64,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <SearchTabs query={query} />
             {result && <AnalystPanel query={query} timeline={result.timeline} speakers={speakers} />}
             {data.kind === "unavailable" ? (
-              <div role="alert" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-6">
-                <p className="font-semibold">Поиск временно недоступен.</p>
-                <p className="mt-1 text-slate-700">Поисковый сервер не отвечает. Попробуйте через минуту — остальные страницы архива работают.</p>
-              </div>
+              <SearchUnavailable reason={data.reason} />
             ) : query.view === "statements" ? (
               <StatementResults query={query} result={result as StatementResult} />
             ) : (

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import { getConfig } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError, type UnavailableReason } from "@/lib/errors";
 import { getEngine, openEmbeddedEngine, type SearchEngine } from "@/lib/search";
 import { checkQueueBudget } from "@/lib/search/queue-budget";
 import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
@@ -23,7 +23,7 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 export type SearchPageData =
   | { kind: "ok"; query: SearchQuery; result: SearchResult }
   | { kind: "invalid"; message: string }
-  | { kind: "unavailable"; query: SearchQuery; message: string };
+  | { kind: "unavailable"; query: SearchQuery; message: string; reason: UnavailableReason };
 
 /** The URL's query with every filter value resolved to its entity's canonical name. */
 export function parseCanonical(raw: RawParams): ReturnType<typeof parseSearchParams> & { changed?: boolean } {
@@ -55,7 +55,7 @@ export async function searchFromParams(raw: RawParams, options: { timeline?: boo
   } catch (e) {
     if (e instanceof AppError && e.code === "unavailable") {
       console.error(`search unavailable: ${e.message}`);
-      return { kind: "unavailable", query: parsed.query, message: e.message };
+      return { kind: "unavailable", query: parsed.query, message: e.message, reason: e.reason };
     }
     throw e;
   }
@@ -79,7 +79,7 @@ async function readPage<T>(read: (engine: SearchEngine) => Promise<T>): Promise<
 export type StatementsPageData =
   | { kind: "ok"; query: SearchQuery; result: StatementResult }
   | { kind: "invalid"; message: string }
-  | { kind: "unavailable"; query: SearchQuery; message: string };
+  | { kind: "unavailable"; query: SearchQuery; message: string; reason: UnavailableReason };
 
 /** The statements tab (view=statements) and GET /api/statements: the same parameters as search. */
 export async function statementsFromParams(raw: RawParams, options: { timeline?: boolean } = {}): Promise<StatementsPageData> {
@@ -92,7 +92,7 @@ export async function statementsFromParams(raw: RawParams, options: { timeline?:
   } catch (e) {
     if (e instanceof AppError && e.code === "unavailable") {
       console.error(`statement search unavailable: ${e.message}`);
-      return { kind: "unavailable", query: parsed.query, message: e.message };
+      return { kind: "unavailable", query: parsed.query, message: e.message, reason: e.reason };
     }
     throw e;
   }

@@ -1,6 +1,13 @@
 /** The errors the app turns into HTTP answers; anything else is a 500 with no details. */
 export type AppErrorCode = "bad_request" | "not_found" | "unavailable";
 
+/**
+ * Why search is unavailable, so pages can say what the reader can do: wait for the server
+ * ("down"), try again in a moment ("busy": the request queued past SEARCH_QUEUE_BUDGET_MS), or
+ * narrow the query ("too_costly": it ran past SEARCH_TIME_BUDGET_MS and was stopped).
+ */
+export type UnavailableReason = "down" | "busy" | "too_costly";
+
 const STATUS: Record<AppErrorCode, number> = { bad_request: 400, not_found: 404, unavailable: 503 };
 
 /**
@@ -20,11 +27,14 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: UnavailableReason },
   ) {
     super(message, options);
     this.name = "AppError";
+    if (options?.reason) this.reason = options.reason;
   }
+
+  readonly reason: UnavailableReason = "down";
 
   get status(): number {
     return STATUS[this.code];

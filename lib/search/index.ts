@@ -30,6 +30,7 @@ export function openEmbeddedEngine(config: AppConfig = getConfig()): SqliteEngin
   const created = new SqliteEngine(openDatabase(config.ARCHIVE_DB_PATH), getAnalyzer(config.ANALYZER));
   // Readers see names as entities; the archive keeps them as extracted.
   created.view = (doc) => resolveDocument(currentRegistry(created.db), doc);
+  created.timeBudgetMs = config.SEARCH_TIME_BUDGET_MS;
   shared.embedded.set(key, created);
   shared.opened++;
   return created;

@@ -21,6 +21,6 @@ export async function checkQueueBudget(now = Date.now()): Promise<void> {
   if (!Number.isFinite(arrived) || arrived <= 0) return;
   const waited = now - arrived;
   if (waited > getConfig().SEARCH_QUEUE_BUDGET_MS) {
-    throw new AppError("unavailable", `The server is busy (this search waited ${Math.round(waited)} ms to start): try again in a moment.`);
+    throw new AppError("unavailable", `The server is busy (this search waited ${Math.round(waited)} ms to start): try again in a moment.`, { reason: "busy" });
   }
 }

@@ -20,7 +20,9 @@ export async function GET(request: NextRequest) {
     if (exported) return exported;
     const data = await statementsFromParams(fromURLSearchParams(request.nextUrl.searchParams), { timeline: request.nextUrl.searchParams.get("timeline") === "1" });
     if (data.kind === "invalid") throw new AppError("bad_request", data.message);
-    if (data.kind === "unavailable") throw new AppError("unavailable", "Statement search is temporarily unavailable: the search server did not answer.");
+    // A busy server or a too costly query says so in its own words; a server that is down says only that (its error may name internals).
+    if (data.kind === "unavailable")
+      throw new AppError("unavailable", data.reason === "down" ? "Statement search is temporarily unavailable: the search server did not answer." : data.message, { reason: data.reason });
     const { result } = data;
     return okJson({
       hits: result.hits.map((h) => ({ ...h, textHtml: segmentsToHtml(h.textHighlighted) })),

@@ -15,6 +15,7 @@ import { toHit } from "@/lib/search/hit";
 import { dateNumber } from "@/lib/search/date-range";
 import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
+import { Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
 import { withScriptVariants } from "@/lib/search/script-correction";
@@ -201,6 +202,8 @@ export class SqliteEngine implements SearchEngine {
    * extracted, and lib/search/index.ts sets this to resolve them to entities. Identity for a bare engine.
    */
   view: (doc: CommentaryDocument) => CommentaryDocument = (doc) => doc;
+  /** SEARCH_TIME_BUDGET_MS, set by lib/search/index.ts for the server; a bare engine (scripts, evaluations) has none. */
+  timeBudgetMs = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly db: Db,
@@ -398,7 +401,7 @@ export class SqliteEngine implements SearchEngine {
    * Each word's posting (rows with their single-word bm25) when the query is made of words only and
    * the postings are cached or cheap to read; null when FTS5 should match the query itself.
    */
-  private termPostings(parsed: ParsedQuery, ranked: boolean): Map<string, Posting> | null {
+  private termPostings(parsed: ParsedQuery, ranked: boolean, deadline: Deadline): Map<string, Posting> | null {
     const mem = this.memory;
     const clauses = [...parsed.groups.flat(), ...parsed.excluded];
     if (!mem || clauses.some((c) => c.kind !== "term" || c.prefix)) return null;
@@ -413,9 +416,12 @@ export class SqliteEngine implements SearchEngine {
       if (out.has(key)) continue;
       let posting = mem.terms.get(key);
       if (!posting) {
-        const rows = this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
-          .raw(true)
-          .all(clauseToFts(c)) as [number, number][];
+        const rows = rowsWithin(
+          this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
+            .raw(true)
+            .iterate(clauseToFts(c)) as IterableIterator<[number, number]>,
+          deadline,
+        );
         posting = { rowids: Int32Array.from(rows, (r) => r[0]), scores: Float64Array.from(rows, (r) => r[1]) };
         mem.terms.set(key, posting);
       }
@@ -425,9 +431,9 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /** Matching rowids with bm25 scores (lower is better), or null when the query has no positive words. */
-  private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true): { rowid: number; score: number }[] | null {
+  private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true, deadline: Deadline = UNBOUNDED): { rowid: number; score: number }[] | null {
     if (isEmptyQuery(parsed)) return null;
-    const postings = this.termPostings(parsed, ranked);
+    const postings = this.termPostings(parsed, ranked, deadline);
     const termKey = (c: Clause) => (c as Extract<Clause, { kind: "term" }>).key;
     let rows: { rowid: number; score: number }[];
     if (postings) {
@@ -441,10 +447,13 @@ export class SqliteEngine implements SearchEngine {
       let expr = buildFtsMatch(parsed.groups, mode);
       if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
       // Sorting by date needs no scores, and bm25 is most of what a large match set costs.
-      rows = this.statement(`SELECT rowid, ${ranked ? `bm25(fts, ${bm25Weights()})` : "0"} AS score FROM fts WHERE fts MATCH ?`).all(expr) as {
-        rowid: number;
-        score: number;
-      }[];
+      rows = rowsWithin(
+        this.statement(`SELECT rowid, ${ranked ? `bm25(fts, ${bm25Weights()})` : "0"} AS score FROM fts WHERE fts MATCH ?`).iterate(expr) as IterableIterator<{
+          rowid: number;
+          score: number;
+        }>,
+        deadline,
+      );
     }
     if (!ranked) return rows;
     const clauses = parsed.groups.flat();
@@ -471,7 +480,10 @@ export class SqliteEngine implements SearchEngine {
     } else {
       const ids = JSON.stringify(window.map((r) => r.rowid));
       const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
-      for (const c of clauses) for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
+      for (const c of clauses) {
+        deadline.check();
+        for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
+      }
     }
     if (covering) for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
     // Neighbouring query words standing together in the document (lib/search/proximity.ts).
@@ -482,6 +494,7 @@ export class SqliteEngine implements SearchEngine {
       const one = this.statement("SELECT 1 FROM fts WHERE fts MATCH ? AND rowid >= ? AND rowid <= ?").pluck();
       const boost = partial ? RANKING.proximityBoostAny : RANKING.proximityBoost;
       for (const r of window.slice(0, PROXIMITY_WINDOW)) {
+        deadline.check();
         let near = 0;
         for (const e of pairs) if (one.get(e, r.rowid, r.rowid) !== undefined) near++;
         r.score *= 1 + (boost * near) / pairs.length;
@@ -491,13 +504,13 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /** match(), remembered for large or slow match sets until the archive changes. */
-  private matchCached(mem: FacetMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean): MatchRows | null {
+  private matchCached(mem: FacetMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean, deadline: Deadline): MatchRows | null {
     if (isEmptyQuery(parsed)) return null;
     const key = `${mode}|${ranked ? "r" : "u"}|${JSON.stringify(parsed)}`;
     const cached = mem.matches.get(key);
     if (cached) return cached;
     const started = performance.now();
-    const rows = this.match(parsed, mode, ranked);
+    const rows = this.match(parsed, mode, ranked, deadline);
     if (rows === null) return null;
     const slow = performance.now() - started >= MATCH_CACHE_MIN_MS;
     const out: MatchRows = { rowids: new Int32Array(rows.length), scores: new Float64Array(rows.length) };
@@ -509,10 +522,10 @@ export class SqliteEngine implements SearchEngine {
     return out;
   }
 
-  private excludedSet(parsed: ParsedQuery): Set<number> {
+  private excludedSet(parsed: ParsedQuery, deadline: Deadline): Set<number> {
     if (parsed.excluded.length === 0) return new Set();
     const expr = parsed.excluded.map(clauseToFts).join(" OR ");
-    return new Set(this.statement("SELECT rowid FROM fts WHERE fts MATCH ?").pluck().all(expr) as number[]);
+    return new Set(rowsWithin(this.statement("SELECT rowid FROM fts WHERE fts MATCH ?").pluck().iterate(expr) as IterableIterator<number>, deadline));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -524,14 +537,14 @@ export class SqliteEngine implements SearchEngine {
     const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true, query.from, query.to, query.timeline === true]);
     let result = mem.results.get(key);
     if (!result) {
-      result = this.computeSearch(query, mem);
+      result = this.computeSearch(query, mem, new Deadline(this.timeBudgetMs));
       // Export pages (lib/export.ts, larger than any results page) are read once: keeping them would evict real searches.
       if (query.perPage <= MAX_CACHED_PAGE_SIZE) mem.results.set(key, result);
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 
-  private computeSearch(query: SearchQuery, mem: FacetMemory): SearchResult {
+  private computeSearch(query: SearchQuery, mem: FacetMemory, deadline: Deadline): SearchResult {
     let parsed = parseQuery(query.q, this.analyzer);
     this.vocabulary ??= new SqliteVocabulary(this.db);
     const correctedQuery = query.noCorrection ? undefined : (correctQueryText(query.q, parsed, this.analyzer, this.vocabulary) ?? undefined);
@@ -541,9 +554,9 @@ export class SqliteEngine implements SearchEngine {
 
     let matchMode: "all" | "any" = "all";
     const ranked = query.sort === "relevance";
-    let scored = this.matchCached(mem, parsed, "all", ranked);
+    let scored = this.matchCached(mem, parsed, "all", ranked, deadline);
     if (scored && scored.rowids.length === 0 && parsed.groups.length > 1) {
-      scored = this.matchCached(mem, parsed, "any", ranked);
+      scored = this.matchCached(mem, parsed, "any", ranked, deadline);
       matchMode = "any";
     }
 
@@ -552,7 +565,7 @@ export class SqliteEngine implements SearchEngine {
     let cand: Int32Array;
     let candScore: Float64Array | null = null;
     if (scored === null) {
-      const excluded = this.excludedSet(parsed);
+      const excluded = this.excludedSet(parsed, deadline);
       cand = Int32Array.from(excluded.size === 0 ? mem.allDocs : mem.allDocs.filter((d) => !excluded.has(d)));
     } else {
       const { rowids, scores } = scored;
@@ -623,7 +636,7 @@ export class SqliteEngine implements SearchEngine {
     return this.statements.search(query, (q, parsed) => {
       this.vocabulary ??= new SqliteVocabulary(this.db);
       return correctQueryText(q, parsed, this.analyzer, this.vocabulary) ?? undefined;
-    });
+    }, new Deadline(this.timeBudgetMs));
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {

@@ -17,6 +17,7 @@ import { WeightedLru } from "@/lib/search/lru";
 import { dateNumber } from "@/lib/search/date-range";
 import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
+import { type Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
 import { type StatementHit, type StatementResult, statementFacetValues, toStatementHit } from "@/lib/search/statement-hit";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "@/lib/search/types";
@@ -258,11 +259,14 @@ export class SqliteStatements {
   }
 
   /** Matching positions with bm25 scores (lower is better), or null when the query has no positive words. */
-  private match(mem: StatementMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean): { at: Int32Array; score: Float64Array } | null {
+  private match(mem: StatementMemory, parsed: ParsedQuery, mode: "all" | "any", ranked: boolean, deadline: Deadline): { at: Int32Array; score: Float64Array } | null {
     if (isEmptyQuery(parsed)) return null;
-    const rows = this.statement(`SELECT rowid, ${ranked ? "bm25(stmt_fts)" : "0"} FROM stmt_fts WHERE stmt_fts MATCH ?`)
-      .raw()
-      .all(matchExpression(parsed, mode)) as [number, number][];
+    const rows = rowsWithin(
+      this.statement(`SELECT rowid, ${ranked ? "bm25(stmt_fts)" : "0"} FROM stmt_fts WHERE stmt_fts MATCH ?`)
+        .raw()
+        .iterate(matchExpression(parsed, mode)) as IterableIterator<[number, number]>,
+      deadline,
+    );
     const at = new Int32Array(rows.length);
     const score = new Float64Array(rows.length);
     let k = 0;
@@ -275,47 +279,50 @@ export class SqliteStatements {
     return { at: at.subarray(0, k), score: score.subarray(0, k) };
   }
 
-  private excluded(mem: StatementMemory, parsed: ParsedQuery): Uint8Array | null {
+  private excluded(mem: StatementMemory, parsed: ParsedQuery, deadline: Deadline): Uint8Array | null {
     if (parsed.excluded.length === 0) return null;
     const bits = new Uint8Array(mem.docs.length);
-    const rowids = this.statement("SELECT rowid FROM stmt_fts WHERE stmt_fts MATCH ?")
-      .pluck()
-      .all(parsed.excluded.map(clauseToFts).join(" OR ")) as number[];
+    const rowids = rowsWithin(
+      this.statement("SELECT rowid FROM stmt_fts WHERE stmt_fts MATCH ?")
+        .pluck()
+        .iterate(parsed.excluded.map(clauseToFts).join(" OR ")) as IterableIterator<number>,
+      deadline,
+    );
     for (const r of rowids) if (r < mem.pos.length && mem.pos[r]! >= 0) bits[mem.pos[r]!] = 1;
     return bits;
   }
 
   /** `correct` offers a corrected query text for unknown words (the engine's vocabulary), as document search does. */
-  search(query: SearchQuery, correct?: (q: string, parsed: ParsedQuery) => string | undefined): StatementResult {
+  search(query: SearchQuery, correct?: (q: string, parsed: ParsedQuery) => string | undefined, deadline: Deadline = UNBOUNDED): StatementResult {
     const started = performance.now();
     if (this.isStale()) this.buildFromArchive();
     const mem = this.facetMemory();
     const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true, query.from, query.to, query.timeline === true]);
     let result = mem.results.get(key);
     if (!result) {
-      result = this.compute(query, mem, query.noCorrection ? undefined : correct);
+      result = this.compute(query, mem, query.noCorrection ? undefined : correct, deadline);
       // Export pages (lib/export.ts, larger than any results page) are read once: keeping them would evict real searches.
       if (query.perPage <= MAX_CACHED_PAGE_SIZE) mem.results.set(key, result);
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 
-  private compute(query: SearchQuery, mem: StatementMemory, correct?: (q: string, parsed: ParsedQuery) => string | undefined): StatementResult {
+  private compute(query: SearchQuery, mem: StatementMemory, correct: ((q: string, parsed: ParsedQuery) => string | undefined) | undefined, deadline: Deadline): StatementResult {
     const analyzer = this.text.analyzer;
     let parsed = parseQuery(query.q, analyzer);
     const correctedQuery = correct?.(query.q, parsed);
     if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, analyzer);
     const ranked = query.sort === "relevance";
     let matchMode: "all" | "any" = "all";
-    let scored = this.match(mem, parsed, "all", ranked);
+    let scored = this.match(mem, parsed, "all", ranked, deadline);
     if (scored && scored.at.length === 0 && parsed.groups.length > 1) {
-      scored = this.match(mem, parsed, "any", ranked);
+      scored = this.match(mem, parsed, "any", ranked, deadline);
       matchMode = "any";
     }
     const n = mem.docs.length;
     let cand: Int32Array;
     if (scored === null) {
-      const excluded = this.excluded(mem, parsed);
+      const excluded = this.excluded(mem, parsed, deadline);
       cand = new Int32Array(n);
       let k = 0;
       for (let p = 0; p < n; p++) if (!excluded || !excluded[p]) cand[k++] = p;
