@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("server-only", () => ({}));
+const { AppError } = await import("@/lib/errors");
+const { errorResponse } = await import("@/lib/http");
 
 describe("errorResponse", () => {
   it("says why search is unavailable, and asks a busy or down server's clients to come back, not a too costly query's", async () => {
