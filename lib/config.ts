@@ -20,6 +20,8 @@ const envSchema = z
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
     /** Documents per Meilisearch indexing task during reindex and ingest. */
     MEILI_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    /** Largest request body an indexing batch may be; Meilisearch's --http-payload-size-limit defaults to 100 MB. */
+    MEILI_PAYLOAD_LIMIT_BYTES: z.coerce.number().int().min(10_000).max(10_000_000_000).default(100_000_000),
     /** Meilisearch caps totals and paging at this; it must exceed the archive size or totals are cut. */
     MEILI_MAX_TOTAL_HITS: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
     /** Facet values Meilisearch returns per facet; sized for the speaker list, the longest facet. */

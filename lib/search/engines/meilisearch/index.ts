@@ -3,11 +3,7 @@
  * keys, so it is imported by lib/search/index.ts and CLI scripts, never by client components.
  */
 import {
-  Meilisearch,
-  MeilisearchApiError,
-  MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
-  MeilisearchTaskTimeOutError,
+  type Meilisearch,
   type EnqueuedTaskPromise,
   type IndexSwap,
   type MultiSearchQuery,
@@ -29,6 +25,11 @@ import { MEILI_ATTR, combineFilters, dateRangeFilter, eq, facetFilters, inList, 
 import { DOCUMENT_TIMELINE, STATEMENT_TIMELINE, type TimelineTarget, meiliTimeline } from "@/lib/search/engines/meilisearch/timeline";
 import { dateBoundsOf } from "@/lib/search/date-range";
 import type { Timeline } from "@/lib/search/timeline";
+import { meiliClient, meiliErrorCode } from "@/lib/search/engines/meilisearch/http";
+import { describeMeiliError, failedTaskMessage } from "@/lib/search/engines/meilisearch/errors";
+import { RecordTooLargeError, byteBatches, taskTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
+
+export { describeMeiliError, taskTimeoutMs };
 import { decodeFacetKey, facetKey } from "@/lib/search/engines/meilisearch/keys";
 import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "@/lib/search/engines/meilisearch/request";
 import { type AliasMap, buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
@@ -86,6 +87,7 @@ export type MeiliConfig = Pick<
   | "MEILI_INDEX"
   | "MEILI_TIMEOUT_MS"
   | "MEILI_BATCH_SIZE"
+  | "MEILI_PAYLOAD_LIMIT_BYTES"
   | "MEILI_MAX_TOTAL_HITS"
   | "MEILI_MAX_VALUES_PER_FACET"
   | "ANALYZER"
@@ -97,14 +99,6 @@ export interface RebuildOptions {
   onProgress?: (done: number) => void;
 }
 
-/**
- * How long to wait for an indexing task: Meilisearch indexes a batch in the background and
- * the client's default of 5 s is too short for a large one, so the wait grows with the batch.
- */
-export function taskTimeoutMs(documents: number): number {
-  return 30_000 + 25 * documents;
-}
-
 function describeKeys(config: MeiliConfig): { admin?: string; search?: string; searchKeyName: string; adminKeyName: string } {
   const admin = config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
   const adminKeyName = config.MEILI_ADMIN_KEY ? "MEILI_ADMIN_KEY" : config.MEILI_MASTER_KEY ? "MEILI_MASTER_KEY" : "no key";
@@ -112,56 +106,6 @@ function describeKeys(config: MeiliConfig): { admin?: string; search?: string; s
   const search = config.MEILI_SEARCH_KEY ?? admin;
   const searchKeyName = config.MEILI_SEARCH_KEY ? "MEILI_SEARCH_KEY" : adminKeyName;
   return { ...(admin ? { admin } : {}), ...(search ? { search } : {}), searchKeyName, adminKeyName };
-}
-
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ECONNRESET: "connection reset",
-  EHOSTUNREACH: "host unreachable",
-  UND_ERR_SOCKET: "connection closed",
-};
-
-/** One line saying what went wrong talking to Meilisearch, for people, not for stack traces. */
-export function describeMeiliError(e: unknown, config: Pick<MeiliConfig, "MEILI_URL" | "MEILI_TIMEOUT_MS" | "MEILI_INDEX">, keyName = "API key"): string {
-  const url = config.MEILI_URL;
-  // The client reports its own timeout as a request error caused by a timeout error.
-  if (e instanceof MeilisearchRequestError && e.cause instanceof MeilisearchRequestTimeOutError) e = e.cause;
-  if (e instanceof MeilisearchRequestTimeOutError) {
-    return `Meilisearch at ${url} did not answer within ${config.MEILI_TIMEOUT_MS} ms (MEILI_TIMEOUT_MS)`;
-  }
-  if (e instanceof MeilisearchTaskTimeOutError) {
-    return `Meilisearch at ${url} did not finish task ${e.cause.taskUid} within ${e.cause.timeout} ms`;
-  }
-  if (e instanceof MeilisearchApiError) {
-    const status = e.response.status;
-    const code = e.cause?.code;
-    if (code === "missing_authorization_header") {
-      return `Meilisearch at ${url} requires an API key: set MEILI_SEARCH_KEY for search and MEILI_ADMIN_KEY or MEILI_MASTER_KEY for indexing`;
-    }
-    if (status === 401 || status === 403 || code === "invalid_api_key" || code === "missing_authorization_header") {
-      return `Meilisearch at ${url} rejected the ${keyName} (${code ?? `HTTP ${status}`}): check MEILI_SEARCH_KEY, MEILI_ADMIN_KEY and MEILI_MASTER_KEY`;
-    }
-    if (code === "index_not_found") {
-      return `Meilisearch at ${url} has no index "${config.MEILI_INDEX}": run \`npm run meili:setup && npm run reindex\``;
-    }
-    if (!e.cause) return `${url} answered HTTP ${status} without a Meilisearch error body: is MEILI_URL a Meilisearch server?`;
-    return `Meilisearch at ${url} answered HTTP ${status}: ${e.cause.message} (${code})`;
-  }
-  if (e instanceof MeilisearchRequestError) {
-    const cause = (e.cause as { cause?: { code?: string; message?: string }; message?: string } | undefined) ?? {};
-    const code = cause.cause?.code;
-    const detail = code ? (NETWORK_CODES[code] ? `${NETWORK_CODES[code]}, ${code}` : code) : (cause.cause?.message ?? cause.message ?? "network error");
-    return `cannot reach Meilisearch at ${url} (${detail}): is it running? Or unset MEILI_URL to use the embedded engine`;
-  }
-  if (e instanceof SyntaxError) return `${url} answered something that is not JSON: is MEILI_URL a Meilisearch server?`;
-  return `Meilisearch at ${url}: ${(e as Error)?.message ?? String(e)}`;
-}
-
-function failedTaskMessage(task: Task): string {
-  const err = task.error ? `${task.error.message} (${task.error.code})` : "no error given";
-  return `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${err}`;
 }
 
 export class MeilisearchEngine implements SearchEngine {
@@ -184,9 +128,8 @@ export class MeilisearchEngine implements SearchEngine {
   ) {
     if (!config.MEILI_URL) throw new Error("MeilisearchEngine needs MEILI_URL");
     this.keys = describeKeys(config);
-    const base = { host: config.MEILI_URL, timeout: config.MEILI_TIMEOUT_MS };
-    this.searchClient = new Meilisearch({ ...base, ...(this.keys.search ? { apiKey: this.keys.search } : {}) });
-    this.adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? new Meilisearch({ ...base, ...(this.keys.admin ? { apiKey: this.keys.admin } : {}) }) : undefined;
+    this.searchClient = meiliClient(config.MEILI_URL, this.keys.search, config.MEILI_TIMEOUT_MS);
+    this.adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? meiliClient(config.MEILI_URL, this.keys.admin, config.MEILI_TIMEOUT_MS) : undefined;
   }
 
   static fromConfig(config: AppConfig, aliases?: AliasMap): MeilisearchEngine {
@@ -407,8 +350,8 @@ export class MeilisearchEngine implements SearchEngine {
 
   // ---- writing ------------------------------------------------------------------
 
-  private async wait(enqueued: EnqueuedTaskPromise, documents: number): Promise<Task> {
-    const task = await enqueued.waitTask({ timeout: taskTimeoutMs(documents), interval: 100 });
+  private async wait(enqueued: EnqueuedTaskPromise, documents: number, bytes = 0): Promise<Task> {
+    const task = await enqueued.waitTask({ timeout: taskTimeoutMs(documents, bytes), interval: 100 });
     if (task.status !== "succeeded") throw new Error(failedTaskMessage(task));
     return task;
   }
@@ -417,7 +360,7 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       return await f();
     } catch (e) {
-      if (e instanceof Error && e.message.startsWith("Meilisearch task")) throw e;
+      if (e instanceof RecordTooLargeError || (e instanceof Error && e.message.startsWith("Meilisearch task"))) throw e;
       throw this.unavailable(e, this.keys.adminKeyName);
     }
   }
@@ -437,7 +380,7 @@ export class MeilisearchEngine implements SearchEngine {
       const exists = await client.getIndex(indexUid).then(
         () => true,
         (e: unknown) => {
-          if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") return false;
+          if (meiliErrorCode(e) === "index_not_found") return false;
           throw e;
         },
       );
@@ -471,13 +414,9 @@ export class MeilisearchEngine implements SearchEngine {
    * so a search never sees a document without its statements; a fresh index has none to delete.
    */
   private async addBatch(indexUid: string, batch: CommentaryDocument[], fresh = false): Promise<void> {
-    const docs = batch.map((d) => toMeiliDocument(d, this.analyzer));
+    await this.send(indexUid, batch.map((d) => toMeiliDocument(d, this.analyzer)));
     const statementsUid = statementsIndexOf(indexUid);
-    await this.adminCall(() => this.wait(this.admin().index(indexUid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), docs.length));
-    const statements = batch.flatMap((d) => toMeiliStatements(d, this.analyzer));
-    if (statements.length > 0) {
-      await this.adminCall(() => this.wait(this.admin().index(statementsUid).addDocuments(statements, { primaryKey: PRIMARY_KEY }), statements.length));
-    }
+    await this.send(statementsUid, batch.flatMap((d) => toMeiliStatements(d, this.analyzer)));
     if (fresh) return;
     // One task for the batch: documents grouped by how many statements they now have.
     const byCount = new Map<number, string[]>();
@@ -488,6 +427,14 @@ export class MeilisearchEngine implements SearchEngine {
     }
     const filter = [...byCount].map(([n, pks]) => `(${inList(MEILI_ATTR.statementDoc, pks)} AND ${MEILI_ATTR.statementIdx} >= ${n})`).join(" OR ");
     await this.adminCall(() => this.wait(this.admin().index(statementsUid).deleteDocuments({ filter }), batch.length));
+  }
+
+  /** Records into an index in requests under MEILI_PAYLOAD_LIMIT_BYTES, each waited for. */
+  private async send(indexUid: string, records: Iterable<{ pk: string }>): Promise<void> {
+    const index = this.admin().index(indexUid);
+    for (const b of byteBatches(records, this.config.MEILI_PAYLOAD_LIMIT_BYTES, this.config.MEILI_BATCH_SIZE, (r) => r.pk)) {
+      await this.adminCall(() => this.wait(index.addDocumentsFromString(b.json, "application/json", { primaryKey: PRIMARY_KEY }), b.count, b.bytes));
+    }
   }
 
   async upsert(documents: CommentaryDocument[]): Promise<void> {
@@ -580,7 +527,7 @@ export class MeilisearchEngine implements SearchEngine {
         .multiSearch({ queries: [{ indexUid: this.statementsUid, q: "", filter: staleFilter(recordVersion(this.analyzer)), page: 1, hitsPerPage: 0 }] })
         .then(
           (r) => ((r.results[0]?.totalHits ?? 0) > 0 ? "stale" : "ok"),
-          (e: unknown) => (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found" ? "missing" : Promise.reject(e)),
+          (e: unknown) => (meiliErrorCode(e) === "index_not_found" ? "missing" : Promise.reject(e)),
         );
       if (statements === "missing") {
         return { ...base, ok: false, documents, message: `Meilisearch has no statement index "${this.statementsUid}": run \`npm run meili:setup && npm run reindex\`` };
@@ -618,7 +565,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
-    // fetch-based clients hold no connections to close.
+    // The clients are the process's (http.ts): their idle keep-alive connections never hold it open.
   }
 }
 
@@ -631,7 +578,7 @@ export async function checkMeilisearch(config: AppConfig): Promise<string> {
   if (!config.MEILI_URL) return "MEILI_URL is not set: search uses the embedded engine";
   const engine = MeilisearchEngine.fromConfig(config);
   const keys = describeKeys(config);
-  const client = new Meilisearch({ host: config.MEILI_URL, timeout: config.MEILI_TIMEOUT_MS, ...(keys.search ? { apiKey: keys.search } : {}) });
+  const client = meiliClient(config.MEILI_URL, keys.search, config.MEILI_TIMEOUT_MS);
   try {
     // /health needs no key, so a failure here is about the address, not the key.
     await client.health();
