@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { AppError, type UnavailableReason } from "@/lib/errors";
 import { getEngine, openEmbeddedEngine, type SearchEngine } from "@/lib/search";
 import { checkQueueBudget } from "@/lib/search/queue-budget";
+import { checkSearchDown } from "@/lib/search/search-down";
 import type { FacetField, SearchQuery, SearchResult } from "@/lib/search/types";
 import type { StatementResult } from "@/lib/search/statement-hit";
 import { highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
@@ -50,6 +51,7 @@ export async function searchFromParams(raw: RawParams, options: { timeline?: boo
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
     await checkQueueBudget();
+    await checkSearchDown();
     const engine = await getEngine();
     return { kind: "ok", query: parsed.query, result: await engine.search(options.timeline ? { ...parsed.query, timeline: true } : parsed.query) };
   } catch (e) {
@@ -88,6 +90,7 @@ export async function statementsFromParams(raw: RawParams, options: { timeline?:
   if (!parsed.ok) return { kind: "invalid", message: parsed.error };
   try {
     await checkQueueBudget();
+    await checkSearchDown();
     return { kind: "ok", query: parsed.query, result: await getStatements(options.timeline ? { ...parsed.query, timeline: true } : parsed.query) };
   } catch (e) {
     if (e instanceof AppError && e.code === "unavailable") {

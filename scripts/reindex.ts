@@ -68,8 +68,9 @@ async function main(): Promise<number> {
   // The rebuild reads the whole archive, so every change queued before it starts is delivered by it.
   const queued = pendingEntries(embedded.db);
   const rebuildStarted = new Date().toISOString();
+  const onLeftovers = (uids: string[]) => console.log(`deleted ${uids.length} build index(es) an interrupted reindex had left: ${uids.join(", ")}`);
   try {
-    await engine.rebuild(documents(), { batchSize: config.MEILI_BATCH_SIZE, onProgress: (done) => bar?.update(done) });
+    await engine.rebuild(documents(), { batchSize: config.MEILI_BATCH_SIZE, onProgress: (done) => bar?.update(done), onLeftovers });
   } finally {
     bar?.stop();
   }

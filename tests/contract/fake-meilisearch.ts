@@ -310,7 +310,7 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
   const apiError = (status: number, code: string, message: string) => ({ status, body: { message, code, type: "invalid_request", link: `https://docs.meilisearch.com/errors#${code}` } });
   const coded = (code: string, message: string) => Object.assign(new Error(message), { code });
 
-  function route(method: string, path: string, body: unknown, auth: string | undefined): { status: number; body: unknown } {
+  function route(method: string, path: string, body: unknown, auth: string | undefined, url = new URL(path, "http://x")): { status: number; body: unknown } {
     if (path === "/health") return { status: 200, body: { status: "available" } };
     if (options.failStatus) return apiError(options.failStatus, "internal", "fake failure");
     if (options.masterKey) {
@@ -351,6 +351,13 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
     if (m) {
       const t = tasks[Number(m[1])];
       return t ? { status: 200, body: t } : apiError(404, "task_not_found", "Task not found.");
+    }
+    if (path === "/indexes" && method === "GET") {
+      const all = [...indexes.values()].sort((a, b) => a.uid.localeCompare(b.uid));
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const limit = Number(url.searchParams.get("limit") ?? 20);
+      const results = all.slice(offset, offset + limit).map((i) => ({ uid: i.uid, primaryKey: i.primaryKey, createdAt: i.createdAt, updatedAt: i.createdAt }));
+      return { status: 200, body: { results, offset, limit, total: all.length } };
     }
     if (path === "/indexes" && method === "POST") {
       const { uid, primaryKey } = body as { uid: string; primaryKey?: string };
@@ -415,7 +422,7 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
       const body = raw ? (JSON.parse(raw) as unknown) : undefined;
       requests.push({ method: req.method ?? "GET", path: url.pathname, body });
       const answer = () => {
-        const out = route(req.method ?? "GET", url.pathname, body, req.headers.authorization);
+        const out = route(req.method ?? "GET", url.pathname, body, req.headers.authorization, url);
         res.writeHead(out.status, { "content-type": "application/json" });
         res.end(JSON.stringify(out.body));
       };

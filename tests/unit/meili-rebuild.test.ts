@@ -59,6 +59,28 @@ describe("Meilisearch rebuild", () => {
     expect([...fake.indexes.keys()].sort()).toEqual(["live", "live_statements"]);
   });
 
+  it("deletes the build indexes an interrupted rebuild left, and only those", async () => {
+    const admin = new MeilisearchEngine(parseConfig(testEnv({ MEILI_URL: fake.url, MEILI_MASTER_KEY: "m" })), getAnalyzer(), "live_build_k3x9");
+    await admin.setup();
+    await new MeilisearchEngine(admin.config, getAnalyzer(), "livestock_build_a").setup();
+    await new MeilisearchEngine(admin.config, getAnalyzer(), "live_build_old_copy").setup();
+    const seen: string[][] = [];
+    await engine.rebuild(slowly(), { batchSize: 5, onLeftovers: (uids) => seen.push(uids) });
+    expect(seen).toEqual([["live_build_k3x9", "live_build_k3x9_statements"]]);
+    expect([...fake.indexes.keys()].sort()).toEqual([
+      "live",
+      "live_build_old_copy",
+      "live_build_old_copy_statements",
+      "live_statements",
+      "livestock_build_a",
+      "livestock_build_a_statements",
+    ]);
+    expect((await engine.health()).documents).toBe(CONTRACT_DOCUMENTS.length);
+    // Nothing left: no report.
+    await engine.rebuild(slowly(), { batchSize: 5, onLeftovers: (uids) => seen.push(uids) });
+    expect(seen).toHaveLength(1);
+  });
+
   it("waits longer for bigger batches than the client's 5 s default", () => {
     expect(taskTimeoutMs(0)).toBeGreaterThan(5_000);
     expect(taskTimeoutMs(10_000)).toBeGreaterThan(taskTimeoutMs(1_000));

@@ -33,7 +33,7 @@ export { describeMeiliError, taskTimeoutMs };
 import { decodeFacetKey, facetKey } from "@/lib/search/engines/meilisearch/keys";
 import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "@/lib/search/engines/meilisearch/request";
 import { type AliasMap, buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
-import { STATEMENT_FIELDS, statementDocumentOf, statementValuesOf, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
+import { STATEMENTS_SUFFIX, STATEMENT_FIELDS, statementDocumentOf, statementValuesOf, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
 import { type ParsedQuery, highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { withPrefixForms } from "@/lib/search/prefix-forms";
 import { withScriptVariants } from "@/lib/search/script-correction";
@@ -97,6 +97,8 @@ export interface RebuildOptions {
   batchSize?: number;
   /** Called after each batch is indexed, with the number of documents indexed so far. */
   onProgress?: (done: number) => void;
+  /** Called with the build indexes an interrupted rebuild had left, once they are deleted. */
+  onLeftovers?: (uids: string[]) => void;
 }
 
 function describeKeys(config: MeiliConfig): { admin?: string; search?: string; searchKeyName: string; adminKeyName: string } {
@@ -464,8 +466,10 @@ export class MeilisearchEngine implements SearchEngine {
    */
   async rebuild(documents: Iterable<CommentaryDocument> | AsyncIterable<CommentaryDocument>, options: RebuildOptions = {}): Promise<void> {
     const size = options.batchSize ?? this.config.MEILI_BATCH_SIZE;
-    const fresh = `${this.indexUid}_build_${Date.now().toString(36)}`;
     const client = this.admin();
+    const leftovers = await this.dropLeftoverBuilds();
+    if (leftovers.length > 0) options.onLeftovers?.(leftovers);
+    const fresh = `${this.indexUid}_build_${Date.now().toString(36)}`;
     const dropFresh = async () => {
       for (const uid of [fresh, statementsIndexOf(fresh)]) await client.deleteIndexIfExists(uid).catch(() => undefined);
     };
@@ -503,6 +507,25 @@ export class MeilisearchEngine implements SearchEngine {
       await this.wait(client.deleteIndex(fresh), 0);
       await this.wait(client.deleteIndex(statementsIndexOf(fresh)), 0);
     }).catch(() => undefined);
+  }
+
+  /**
+   * Build indexes an earlier rebuild left behind (interrupted before it could delete them: the
+   * process killed, the machine stopped), deleted before a new build starts; their names.
+   */
+  async dropLeftoverBuilds(): Promise<string[]> {
+    const pattern = new RegExp(`^${this.indexUid}_build_[0-9a-z]+(${STATEMENTS_SUFFIX})?$`);
+    return this.adminCall(async () => {
+      const client = this.admin();
+      const found: string[] = [];
+      for (let offset = 0; ; offset += 100) {
+        const page = await client.getRawIndexes({ offset, limit: 100 });
+        found.push(...page.results.map((i) => i.uid).filter((uid) => pattern.test(uid)));
+        if (offset + 100 >= page.total) break;
+      }
+      for (const uid of found) await this.wait(client.deleteIndex(uid), 0);
+      return found;
+    });
   }
 
   /** Delete this engine's index, e.g. a test's throw-away one. */
