@@ -1,12 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import "./globals.css";
+import { SITE_DESCRIPTION, SITE_NAME, siteOrigin } from "@/lib/site";
 
-export const metadata: Metadata = {
-  title: { default: "Архив экспертных комментариев о внешней политике", template: "%s — Архив комментариев" },
-  description: "Кто что сказал о внешней политике, где и когда: поиск по цитатам экспертов.",
-};
+/**
+ * Defaults for every page: absolute Open Graph addresses from the site's origin (SITE_URL, else the
+ * request's host), the site's name and description. Pages give their own title, description and
+ * Open Graph tags through lib/page-metadata.ts.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(siteOrigin(await headers())),
+    title: { default: "Архив экспертных комментариев о внешней политике", template: `%s — ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    openGraph: { siteName: SITE_NAME, locale: "ru_RU", type: "website", title: SITE_NAME, description: SITE_DESCRIPTION },
+  };
+}
 
 /** The index pages of the archive's people, institutions, countries and topics. */
 const NAV = [
@@ -19,6 +30,8 @@ const NAV = [
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="ru">
+      {/* Browsers offer to add the archive as a search engine (app/opensearch.xml). React puts the link in <head>. */}
+      <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={SITE_NAME} />
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           К содержанию

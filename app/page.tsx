@@ -1,4 +1,6 @@
 import { SearchUnavailable } from "@/components/search-unavailable";
+import { pageMetadata } from "@/lib/page-metadata";
+import { SITE_DESCRIPTION } from "@/lib/site";
 import Link from "next/link";
 import { AnalystPanel } from "@/components/analyst-panel";
 import { FacetGroup } from "@/components/facet-group";
@@ -27,7 +29,11 @@ export async function generateMetadata({ searchParams }: Props) {
   const q = raw.q;
   const text = Array.isArray(q) ? q[0] : q;
   const alternates = feedAlternates(raw);
-  return { title: text ? `«${text.slice(0, 80)}» — поиск` : "Поиск", ...(alternates ? { alternates } : {}) };
+  const title = text ? `«${text.slice(0, 80)}» — поиск` : "Поиск";
+  const description = text ? `Кто что сказал о «${text.slice(0, 80)}»: документы и высказывания экспертов в архиве комментариев о внешней политике.` : SITE_DESCRIPTION;
+  const meta = pageMetadata({ title, description, path: "/" });
+  // A search's canonical address is itself, so the search page names none.
+  return { ...meta, alternates: alternates ?? {} };
 }
 
 export default async function SearchPage({ searchParams }: Props) {

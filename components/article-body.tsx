@@ -20,7 +20,22 @@ function targetStyles(split: readonly number[]): string {
 }
 
 /** The article's paragraphs with every statement marked, anchored by its offsets and credited to its speaker. */
-export function ArticleBody({ doc, mark, from = 0, to = doc.paragraphs.length, nonce }: { doc: CommentaryDocument; mark: Mark; from?: number; to?: number; nonce?: string }) {
+export function ArticleBody({
+  doc,
+  mark,
+  from = 0,
+  to = doc.paragraphs.length,
+  nonce,
+  cite,
+}: {
+  doc: CommentaryDocument;
+  mark: Mark;
+  from?: number;
+  to?: number;
+  nonce?: string;
+  /** A statement's «Скопировать ссылку», by its index. */
+  cite?: Cite;
+}) {
   const parts = placeStatements(doc.paragraphs, doc.quotes);
   const byParagraph = new Map<number, StatementPart[]>();
   for (const p of parts) byParagraph.set(p.paragraph, [...(byParagraph.get(p.paragraph) ?? []), p]);
@@ -35,13 +50,15 @@ export function ArticleBody({ doc, mark, from = 0, to = doc.paragraphs.length, n
       {/* A long article is sent in parts (lib/article-parts.ts): only paragraphs from..to. */}
       {doc.paragraphs.slice(from, to).map((text, k) => {
         const i = from + k;
-        return <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} segments={segments[i]!} doc={doc} mark={mark} />;
+        return <Paragraph key={i} text={text} parts={byParagraph.get(i) ?? []} segments={segments[i]!} doc={doc} mark={mark} cite={cite} />;
       })}
     </div>
   );
 }
 
-function Paragraph({ text, parts, segments, doc, mark }: { text: string; parts: StatementPart[]; segments: ParagraphSegment[]; doc: CommentaryDocument; mark: Mark }) {
+type Cite = (index: number) => ReactNode;
+
+function Paragraph({ text, parts, segments, doc, mark, cite }: { text: string; parts: StatementPart[]; segments: ParagraphSegment[]; doc: CommentaryDocument; mark: Mark; cite?: Cite }) {
   if (parts.length === 0) return <p>{mark(text)}</p>;
   const starting = parts.filter((p) => p.first).map((p) => p.index);
   return (
@@ -92,6 +109,7 @@ function Paragraph({ text, parts, segments, doc, mark }: { text: string; parts: 
                 <a href={`#${statementAnchor(index)}`} className="text-slate-600 hover:text-slate-900" aria-label={`Ссылка на цитату ${n}`}>
                   #{n}
                 </a>
+                {cite && <> {cite(index)}</>}
               </span>
             );
           })}

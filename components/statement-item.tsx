@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Byline } from "@/components/byline";
-import { CopyCitation } from "@/components/copy-citation";
+import { CopyCitation, CopyReference } from "@/components/copy-citation";
 import { Highlighted } from "@/components/highlighted";
 import { SampleBadge } from "@/components/sample-badge";
 import type { StatementHit } from "@/lib/search/statement-hit";
@@ -56,6 +56,7 @@ export function StatementItem({ hit, searchString = "", testId = "statement" }: 
           Ссылка на высказывание
         </a>
         <CopyCitation statement={{ text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }} />
+        <CopyReference target={{ kind: "statement", statement: { text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }, permalink: hit.url }} />
       </p>
     </li>
   );

@@ -35,6 +35,14 @@ const envSchema = z
         message: "HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name",
       })
       .default("127.0.0.1"),
+    /**
+     * The archive's public address (https://archive.example), for canonical links, Open Graph, JSON-LD,
+     * the sitemap and OpenSearch; unset, the address a request came to is used.
+     */
+    SITE_URL: z
+      .url({ protocol: /^https?$/, message: "SITE_URL must be an http(s) address such as https://archive.example" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
     /** Whether npm start loads the fictional pieces in content/samples; "exclude" also takes them out of the archive. */
     SAMPLES: z.enum(["include", "exclude"], { message: 'SAMPLES must be "include" or "exclude"' }).default("include"),
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),

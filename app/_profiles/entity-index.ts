@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import type { EntityIndexData } from "@/components/entity-index";
+import { ENTITY_LABELS } from "@/components/entity-labels";
+import { ENTITY_BASE } from "@/lib/entity-urls";
+import { pageMetadata } from "@/lib/page-metadata";
 import { listEntities } from "@/lib/data";
 import type { EntityKind } from "@/lib/entities/types";
 import { ENTITY_INDEX_PAGE_SIZE, parseEntityIndexParams } from "@/lib/validations/entities-params";
@@ -13,9 +17,12 @@ export function loadEntityIndex(type: EntityKind, raw: RawParams): EntityIndexDa
   return { kind: "ok", params: parsed.params, entities, total, pageCount: Math.max(1, Math.ceil(total / ENTITY_INDEX_PAGE_SIZE)) };
 }
 
-/** «Эксперты», or ««Путина» — эксперты» for a filtered list. */
-export async function entityIndexTitle(title: string, searchParams: Promise<RawParams>): Promise<{ title: string }> {
+/** «Эксперты», or ««Путина» — эксперты» for a filtered list; with its own description and Open Graph tags. */
+export async function entityIndexTitle(kind: EntityKind, searchParams: Promise<RawParams>): Promise<Metadata> {
   const q = (await searchParams).q;
   const text = (Array.isArray(q) ? q[0] : q)?.trim();
-  return { title: text ? `«${text.slice(0, 80)}» — ${title.toLowerCase()}` : title };
+  const label = ENTITY_LABELS[kind];
+  const title = text ? `«${text.slice(0, 80)}» — ${label.title.toLowerCase()}` : label.title;
+  const { total } = listEntities(kind, { limit: 0 });
+  return pageMetadata({ title, description: `${label.all} архива комментариев о внешней политике (${total}): по числу материалов или по алфавиту, с поиском по любой форме имени.`, path: ENTITY_BASE[kind] });
 }

@@ -1,6 +1,8 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { getFacetProfile, type FacetProfile } from "@/lib/data";
 import type { FacetField } from "@/lib/search/types";
+import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 
 export const PROFILE_BASE: Record<FacetField, string> = { speaker: "/speakers", institution: "/institutions", country: "/countries", topic: "/topics" };
 
@@ -15,8 +17,19 @@ export async function loadProfile(field: FacetField, slug: string): Promise<Face
   return profile;
 }
 
-export async function profileTitle(field: FacetField, slug: string, missing: string): Promise<{ title: string; description?: string }> {
+const KIND_LABEL: Record<FacetField, string> = { speaker: "эксперт", institution: "организация", country: "страна", topic: "тема" };
+
+/**
+ * A profile page's own title, description and Open Graph tags: the entity's name, what it is,
+ * and how much of the archive it appears in («директор, ИМЭП: 3 высказывания, 1 материал»).
+ */
+export async function profileTitle(field: FacetField, slug: string, missing: string): Promise<Metadata & { title: string; description?: string }> {
   const profile = await getFacetProfile(field, slug);
   if (!profile || "redirect" in profile) return { title: missing };
-  return { title: profile.name, description: `${profile.name}: ${profile.total} материал(ов) в архиве комментариев` };
+  const e = profile.entity;
+  const about = e.kind === "person" ? [e.role, e.institution].filter(Boolean).join(", ") : "";
+  const counts = [e.kind === "person" ? `высказываний: ${e.statementCount}` : "", `материалов: ${profile.total}`].filter(Boolean).join(", ");
+  const description = `${profile.name} (${about || KIND_LABEL[field]})${e.sampleOnly ? ", образец (вымышленное лицо)" : ""}. В архиве комментариев ${counts}.`;
+  const meta = pageMetadata({ title: profile.name, description, path: `${PROFILE_BASE[field]}/${profile.slug}`, type: field === "speaker" ? "profile" : "website" });
+  return { ...meta, title: profile.name, description: meta.description ?? description };
 }

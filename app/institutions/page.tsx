@@ -1,13 +1,12 @@
 import { entityIndexTitle, loadEntityIndex } from "@/app/_profiles/entity-index";
 import { EntityIndex } from "@/components/entity-index";
-import { ENTITY_LABELS } from "@/components/entity-labels";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props) {
-  return entityIndexTitle(ENTITY_LABELS.institution.title, searchParams);
+  return entityIndexTitle("institution", searchParams);
 }
 
 export default async function InstitutionsIndex({ searchParams }: Props) {

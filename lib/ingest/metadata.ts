@@ -44,6 +44,12 @@ const HEADERS: Record<string, "date" | "source" | "url" | "author" | "title"> = 
   адрес: "url",
   автор: "author",
   заголовок: "title",
+  // Latin spellings, for files written on an English keyboard or by other tools.
+  date: "date",
+  source: "source",
+  link: "url",
+  author: "author",
+  title: "title",
 };
 
 export const HEADER_NAMES = ["Дата", "Источник", "URL", "Автор"] as const;
@@ -58,7 +64,8 @@ export interface Headers {
 
 /**
  * Header lines at the top of a text: `Дата: 12.03.2024`, `Источник: …`, `URL: …`, `Автор: …`
- * (also `Ссылка:`, `Издание:`, `Заголовок:`), one per line, before the first other line.
+ * (also `Ссылка:`, `Издание:`, `Заголовок:`, and in Latin `Date:`, `Source:`, `Link:`, `Author:`,
+ * `Title:`), one per line, before the first other line.
  * Blank lines before and after the block are allowed.
  */
 export function readHeaders(lines: readonly string[]): Headers {

@@ -2,13 +2,18 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { Byline } from "@/components/byline";
+import { CopyReference } from "@/components/copy-citation";
+import { JsonLd } from "@/components/json-ld";
+import { Provenance } from "@/components/provenance";
 import { Highlighted } from "@/components/highlighted";
 import { NameLinks } from "@/components/name-links";
 import { SampleBadge } from "@/components/sample-badge";
 import { ArticleBody } from "@/components/article-body";
 import { type ArticlePart, articleParts, partFromParam } from "@/lib/article-parts";
-import { statementAnchor } from "@/lib/search/statement-hit";
+import { speakerOf, statementAnchor, statementUrl } from "@/lib/search/statement-hit";
+import { articleMetadata } from "@/lib/page-metadata";
+import { absoluteUrl, siteOrigin } from "@/lib/site";
+import { articleJsonLd } from "@/lib/structured-data";
 import { getConfig } from "@/lib/config";
 import { getArticle, highlighterForQuery } from "@/lib/data";
 import type { CommentaryDocument } from "@/lib/validations/document";
@@ -23,7 +28,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props) {
   const doc = await getArticle((await params).slug);
-  return { title: doc?.title ?? "Статья не найдена" };
+  return doc ? articleMetadata(doc) : { title: "Статья не найдена" };
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -36,7 +41,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const fromSearch = parsed.ok && Object.keys(searchRaw).length > 0 ? parsed.query : undefined;
   const highlightText = highlighterForQuery(fromSearch?.q ?? "");
   const mark: Mark = (text) => <Highlighted segments={highlightText(text)} />;
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
+  const origin = siteOrigin(requestHeaders);
+  const permalink = absoluteUrl(origin, `/articles/${doc.slug}`);
+  const cite = (index: number) => <CopyReference target={statementTarget(doc, index, origin)} />;
   // A long article is sent in parts of about ARTICLE_PAGE_CHARS characters, with «Читать дальше».
   const parts = articleParts(doc.paragraphs, getConfig().ARTICLE_PAGE_CHARS);
   const part = parts[partFromParam(raw.part, parts.length) - 1]!;
@@ -50,6 +59,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
   return (
     <article className="mx-auto max-w-3xl">
+      <JsonLd data={articleJsonLd(doc, origin)} nonce={nonce} />
       <nav className="mb-6 text-sm">
         {fromSearch ? (
           <Link href={`/${toSearchString(fromSearch)}`} className="text-sky-700 underline" data-testid="back-to-search">
@@ -62,16 +72,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
       </nav>
       <h1 className="text-3xl font-bold leading-tight">{mark(doc.title)}</h1>
-      <p className="mt-3 text-slate-600">
-        <Byline date={doc.date} source={doc.source} />
-        {doc.url && (
-          <>
-            {" · "}
-            <a href={doc.url} rel="noopener noreferrer nofollow" className="text-sky-700 underline">
-              источник
-            </a>
-          </>
-        )}
+      <Provenance doc={doc} />
+      <p className="mt-2">
+        <CopyReference target={{ kind: "article", article: { title: doc.title, date: doc.date, source: doc.source, url: doc.url, author: doc.author }, permalink }} />
       </p>
       {doc.sample && (
         <p className="mt-2">
@@ -87,7 +90,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </Link>
         </p>
       )}
-      <ArticleBody doc={doc} mark={mark} from={part.from} to={part.to} nonce={nonce} />
+      <ArticleBody doc={doc} mark={mark} from={part.from} to={part.to} nonce={nonce} cite={cite} />
       {parts.length > 1 && <OtherPartQuotes doc={doc} part={part} parts={parts} href={partHref} />}
       {part.number < parts.length && (
         <nav aria-label="Части статьи" className="mt-8 flex items-baseline gap-4 text-sm">
@@ -104,6 +107,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 }
 
 const LINK = "text-sky-800 underline";
+
+/** One statement of the article as the copy button cites it: speaker as of this document, absolute permalink. */
+function statementTarget(doc: CommentaryDocument, index: number, origin: string) {
+  const q = doc.quotes[index]!;
+  const s = speakerOf(doc, q);
+  const speaker = q.speaker ? { name: s?.name ?? q.speaker, role: s?.role, institution: s?.institution, ...(q.speakerKind === "body" ? { kind: "body" as const } : {}) } : undefined;
+  return {
+    kind: "statement" as const,
+    statement: { text: q.text, speaker, document: { id: doc.id, slug: doc.slug, title: doc.title, date: doc.date, source: doc.source }, url: statementUrl(doc.slug, index) },
+    permalink: absoluteUrl(origin, statementUrl(doc.slug, index)),
+  };
+}
 
 /**
  * A statement's permalink (/articles/…#quote-N) names no part: on every part, the statements of

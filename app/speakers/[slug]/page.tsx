@@ -6,6 +6,10 @@ import { getStatements, speakerRecord } from "@/lib/data";
 import { emptyFilters } from "@/lib/search/types";
 import { feedHref } from "@/lib/feed";
 import { TimelineChart } from "@/components/timeline-chart";
+import { headers } from "next/headers";
+import { JsonLd } from "@/components/json-ld";
+import { siteOrigin } from "@/lib/site";
+import { personJsonLd } from "@/lib/structured-data";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +19,7 @@ export async function generateMetadata({ params }: Props) {
   const meta = await profileTitle("speaker", (await params).slug, "Эксперт не найден");
   // The speaker's statements as an Atom feed (/feed?view=statements&speaker=…), newest first.
   const found = "description" in meta && meta.description !== undefined;
-  return found ? { ...meta, alternates: { types: { "application/atom+xml": [{ url: feedHref({ q: "", filters: { ...emptyFilters(), speaker: [meta.title] }, view: "statements" }), title: `Высказывания: ${meta.title}` }] } } } : meta;
+  return found ? { ...meta, alternates: { ...meta.alternates, types: { "application/atom+xml": [{ url: feedHref({ q: "", filters: { ...emptyFilters(), speaker: [meta.title] }, view: "statements" }), title: `Высказывания: ${meta.title}` }] } } } : meta;
 }
 
 export default async function SpeakerPage({ params, searchParams }: Props) {
@@ -32,8 +36,11 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
   });
   // The speaker's statements per year or month; a bar opens the statements search for that period.
   const timelineQuery = { q: "", filters: { ...emptyFilters(), speaker: [profile.name] }, sort: "newest" as const, page: 1, perPage: PROFILE_STATEMENTS_PER_PAGE, view: "statements" as const };
+  const requestHeaders = await headers();
   return (
-    <FacetProfilePage
+    <>
+      {record && <JsonLd data={personJsonLd(record, siteOrigin(requestHeaders))} nonce={requestHeaders.get("x-nonce") ?? undefined} />}
+      <FacetProfilePage
       profile={profile}
       subtitle={subtitle || undefined}
       details={
@@ -44,5 +51,6 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
       }
       statements={statements}
     />
+    </>
   );
 }
