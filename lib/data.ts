@@ -1,4 +1,5 @@
 import "server-only";
+import { SIMILAR_LIMIT, type SimilarDocument } from "@/lib/search/similar";
 import fs from "node:fs";
 import { getConfig } from "@/lib/config";
 import { AppError, type UnavailableReason } from "@/lib/errors";
@@ -114,6 +115,18 @@ export async function getArticle(slug: string): Promise<CommentaryDocument | nul
   const doc = await readPage((engine) => engine.getDocument(slug));
   // Engines give documents as readers see them: the embedded engine resolves names through its view, Meilisearch stores the resolved view.
   return doc;
+}
+
+/** «Похожие материалы» for an article page: nearest by shared lemmas, speakers and topics (lib/search/similar.ts). */
+export async function getSimilar(slug: string): Promise<SimilarDocument[]> {
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return [];
+  try {
+    return await readPage((engine) => engine.similar(slug, SIMILAR_LIMIT));
+  } catch (e) {
+    // A side list: the article is still worth reading without it.
+    console.error(`similar documents unavailable: ${(e as Error).message}`);
+    return [];
+  }
 }
 
 export interface FacetProfile {

@@ -1,6 +1,7 @@
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { DocumentListing, EngineHealth, FacetField, SearchQuery, SearchResult } from "./types";
 import type { StatementResult } from "./statement-hit";
+import type { SimilarDocument } from "./similar";
 
 /**
  * The one seam between the app and search. Pages, API routes and scripts call only this;
@@ -16,6 +17,8 @@ export interface SearchEngine {
    */
   searchStatements(query: SearchQuery): Promise<StatementResult>;
   getDocument(slug: string): Promise<CommentaryDocument | null>;
+  /** The documents nearest to this one by shared lemmas, speakers and topics (lib/search/similar.ts), best first; [] for an unknown slug. */
+  similar(slug: string, limit?: number): Promise<SimilarDocument[]>;
   /** Documents matching the facet filters (AND across fields, OR within one, as in search), newest first. */
   listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing>;
   /** Every value of a facet across the archive with its document count, most frequent first. */

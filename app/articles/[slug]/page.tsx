@@ -15,7 +15,8 @@ import { articleMetadata } from "@/lib/page-metadata";
 import { absoluteUrl, siteOrigin } from "@/lib/site";
 import { articleJsonLd } from "@/lib/structured-data";
 import { getConfig } from "@/lib/config";
-import { getArticle, highlighterForQuery } from "@/lib/data";
+import { getArticle, getSimilar, highlighterForQuery } from "@/lib/data";
+import { SimilarDocuments } from "@/components/similar-documents";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { parseSearchParams, toSearchString } from "@/lib/validations/search-params";
 
@@ -102,6 +103,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </span>
         </nav>
       )}
+      <SimilarDocuments documents={await getSimilar(doc.slug)} />
     </article>
   );
 }

@@ -2,6 +2,8 @@
  * The production engine: Meilisearch over analyzed fields. Server-side only — it holds API
  * keys, so it is imported by lib/search/index.ts and CLI scripts, never by client components.
  */
+import { similarCandidates, similarRequests } from "@/lib/search/engines/meilisearch/similar";
+import { type SimilarDocument, keyTerms, rankSimilar } from "@/lib/search/similar";
 import {
   type Meilisearch,
   type EnqueuedTaskPromise,
@@ -329,6 +331,14 @@ export class MeilisearchEngine implements SearchEngine {
     const hit = res?.hits[0];
     // Meilisearch compares strings without case; a slug is matched exactly, as by the archive.
     return hit && hit.slug === slug ? fromMeiliHit(hit) : null;
+  }
+
+  async similar(slug: string, limit?: number): Promise<SimilarDocument[]> {
+    const source = await this.getDocument(slug);
+    if (!source) return [];
+    const terms = keyTerms(source, this.analyzer);
+    const answers = await this.multi(similarRequests(this.indexUid, source, terms));
+    return rankSimilar(source, similarCandidates(source, terms, answers), limit);
   }
 
   async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {

@@ -20,6 +20,8 @@ import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
 import { withScriptVariants } from "@/lib/search/script-correction";
 import { SqliteStatements } from "@/lib/search/engines/sqlite/statements";
+import { sqliteSimilar } from "@/lib/search/engines/sqlite/similar";
+import type { SimilarDocument } from "@/lib/search/similar";
 import type { StatementResult } from "@/lib/search/statement-hit";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from "@/lib/search/types";
@@ -642,6 +644,11 @@ export class SqliteEngine implements SearchEngine {
   async getDocument(slug: string): Promise<CommentaryDocument | null> {
     const doc = this.store.bySlug(slug)?.document;
     return doc ? this.view(doc) : null;
+  }
+
+  async similar(slug: string, limit?: number): Promise<SimilarDocument[]> {
+    this.assertFresh();
+    return sqliteSimilar({ db: this.db, store: this.store, analyzer: this.analyzer, view: (d) => this.view(d) }, slug, limit);
   }
 
   async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {

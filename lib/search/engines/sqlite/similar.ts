@@ -1,0 +1,63 @@
+import type { Db } from "@/lib/archive/db";
+import type { ArchiveStore } from "@/lib/archive/store";
+import { statementCache } from "@/lib/archive/statements";
+import { facetValuesOf } from "@/lib/search/facets";
+import { SIMILAR_LIMIT, SIMILAR_POOL, type SimilarCandidates, type SimilarDocument, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
+import type { Analyzer } from "@/lib/text/analyzer";
+import type { CommentaryDocument } from "@/lib/validations/document";
+
+/**
+ * Similar documents from the embedded index (lib/search/similar.ts scores them): each key term's
+ * document count from fts5vocab, its documents from the analyzed columns (newest rows first when
+ * more than the pool hold it), and the documents sharing a speaker, topic or institution from doc_facets.
+ */
+export function sqliteSimilar(
+  ctx: { db: Db; store: ArchiveStore; analyzer: Pick<Analyzer, "indexText">; view: (doc: CommentaryDocument) => CommentaryDocument },
+  slug: string,
+  limit = SIMILAR_LIMIT,
+): SimilarDocument[] {
+  const stored = ctx.store.bySlug(slug);
+  if (!stored) return [];
+  const source = ctx.view(stored.document);
+  const statement = statementCache(ctx.db);
+  // Per row (document), over every column: how many documents hold the term.
+  ctx.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab_row USING fts5vocab(main, fts, row)");
+  const total = ctx.store.count();
+  const rowsOf = new Map<number, string[]>();
+  const terms = keyTerms(source, ctx.analyzer).map(({ term, tf }) => {
+    const df = (statement("SELECT doc FROM temp.fts_vocab_row WHERE term = ?").pluck().get(term) as number | undefined) ?? 0;
+    if (df === 0 || df > maxUsefulDf(total)) return { term, tf, df, docs: [] as string[] };
+    const rows = statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid != ? ORDER BY rowid DESC LIMIT ?")
+      .pluck()
+      .all(`{title body} : "${term.replace(/"/g, '""')}"`, stored.rowid, SIMILAR_POOL) as number[];
+    return { term, tf, df, docs: rows.map(String), rows };
+  });
+  for (const t of terms) for (const r of t.rows ?? []) rowsOf.set(r, []);
+  const values = facetValuesOf(source);
+  const facetRows = statement(
+    `SELECT doc FROM doc_facets
+     WHERE ((field = 'speaker' AND value IN (SELECT value FROM json_each(?)))
+         OR (field = 'topic' AND value IN (SELECT value FROM json_each(?)))
+         OR (field = 'institution' AND value IN (SELECT value FROM json_each(?))))
+       AND doc != ?
+     GROUP BY doc ORDER BY count(*) DESC, doc DESC LIMIT ?`,
+  )
+    .pluck()
+    .all(JSON.stringify(values.speaker), JSON.stringify(values.topic), JSON.stringify(values.institution), stored.rowid, SIMILAR_POOL) as number[];
+  for (const r of facetRows) rowsOf.set(r, []);
+  const byRow = ctx.store.byRowids([...rowsOf.keys()]);
+  // Candidates are keyed by document id, as the Meilisearch engine keys them; term pools by rowid until here.
+  const idOf = new Map<number, string>();
+  const documents = new Map<string, CommentaryDocument>();
+  for (const [rowid, doc] of byRow) {
+    const viewed = ctx.view(doc);
+    idOf.set(rowid, viewed.id);
+    documents.set(viewed.id, viewed);
+  }
+  const candidates: SimilarCandidates = {
+    total,
+    terms: terms.map(({ term, tf, df, rows }) => ({ term, tf, df, docs: (rows ?? []).flatMap((r) => (idOf.has(r) ? [idOf.get(r)!] : [])) })),
+    documents,
+  };
+  return rankSimilar(source, candidates, limit);
+}
