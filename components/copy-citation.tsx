@@ -26,27 +26,34 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** «Скопировать цитату»: «text» — Speaker, role, institution. Source, date. permalink (absolute). */
-export function CopyCitation({ statement }: { statement: Citable }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+const BUTTON = "rounded border border-slate-300 px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-sky-300";
+
+type Copied = "idle" | "quote" | "gost" | "plain" | "failed";
+const MESSAGES: Record<Copied, string> = {
+  idle: "",
+  quote: "Скопировано",
+  gost: "Ссылка по ГОСТ скопирована",
+  plain: "Текст со ссылкой скопирован",
+  failed: "Не удалось скопировать",
+};
+
+/** One live region per group of copy buttons, saying what was copied for 2.5 s. */
+function useCopied(): [Copied, (what: Exclude<Copied, "idle" | "failed">, text: string) => Promise<void>] {
+  const [state, setState] = useState<Copied>("idle");
+  return [
+    state,
+    async (what, text) => {
+      setState((await copy(text)) ? what : "failed");
+      setTimeout(() => setState("idle"), 2500);
+    },
+  ];
+}
+
+function Status({ state }: { state: Copied }) {
   return (
-    <>
-      <button
-        type="button"
-        className="rounded border border-slate-300 px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-sky-300"
-        data-testid="copy-citation"
-        onClick={async () => {
-          const text = citationText(statement, window.location.origin, formatDate);
-          setState((await copy(text)) ? "copied" : "failed");
-          setTimeout(() => setState("idle"), 2500);
-        }}
-      >
-        Скопировать цитату
-      </button>
-      <span role="status" aria-live="polite" className="text-sm text-slate-500">
-        {state === "copied" ? "Скопировано" : state === "failed" ? "Не удалось скопировать" : ""}
-      </span>
-    </>
+    <span role="status" aria-live="polite" className="text-sm text-slate-500">
+      {MESSAGES[state]}
+    </span>
   );
 }
 
@@ -56,8 +63,10 @@ export function CopyCitation({ statement }: { statement: Citable }) {
  */
 export type ReferenceTarget = { kind: "article"; article: CitableArticle; permalink: string } | { kind: "statement"; statement: Citable; permalink: string };
 
-function texts(raw: ReferenceTarget, accessed: Date, origin: string | undefined): { gost: string; plain: string } {
-  const target = origin ? { ...raw, permalink: new URL(raw.permalink, origin).toString() } : raw;
+const isAbsolute = (url: string) => /^https?:\/\//.test(url);
+
+function texts(raw: ReferenceTarget, accessed: Date, origin: string): { gost: string; plain: string } {
+  const target = { ...raw, permalink: new URL(raw.permalink, origin).toString() };
   if (target.kind === "article")
     return { gost: articleReference(target.article, target.permalink, accessed), plain: articlePlainText(target.article, target.permalink, formatDate) };
   return {
@@ -68,23 +77,19 @@ function texts(raw: ReferenceTarget, accessed: Date, origin: string | undefined)
 
 /**
  * «Скопировать ссылку»: copies a GOST R 7.0.100-2018 reference (dated with the reader's own day of
- * access); «Другие форматы» shows it and the plain text with the permalink, each with its own button,
- * readable and selectable without JavaScript too (then dated with the server's day).
+ * access); «Форматы ссылки» shows it and the plain text with the permalink, the latter with its own
+ * button, readable and selectable without JavaScript too (then dated with the server's day).
  */
-export function CopyReference({ target, label = "Скопировать ссылку" }: { target: ReferenceTarget; label?: string }) {
-  const [state, setState] = useState<"idle" | "gost" | "plain" | "failed">("idle");
+function ReferenceControls({ target, onCopy, label }: { target: ReferenceTarget; onCopy: (what: "gost" | "plain", text: string) => void; label: string }) {
   const [origin, setOrigin] = useState<string | undefined>(undefined);
+  // The server may only know a relative permalink (search results): the page's own address completes it.
   useEffect(() => setOrigin(window.location.origin), []);
-  const run = async (which: "gost" | "plain") => {
-    const text = texts(target, new Date(), window.location.origin)[which];
-    setState((await copy(text)) ? which : "failed");
-    setTimeout(() => setState("idle"), 2500);
-  };
-  const shown = texts(target, new Date(), origin);
-  const button = "rounded border border-slate-300 px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-sky-300";
+  // Before hydration a relative permalink has no origin to complete it: the formats are shown once it has.
+  const base = isAbsolute(target.permalink) ? target.permalink : origin;
+  const shown = base ? texts(target, new Date(), base) : { gost: "…", plain: "…" };
   return (
-    <span className="inline-flex flex-wrap items-baseline gap-2" data-testid="copy-reference">
-      <button type="button" className={button} data-testid="copy-reference-gost" onClick={() => run("gost")}>
+    <>
+      <button type="button" className={BUTTON} data-testid="copy-reference-gost" onClick={() => onCopy("gost", texts(target, new Date(), window.location.origin).gost)}>
         {label}
       </button>
       <details className="text-sm text-slate-600">
@@ -95,17 +100,44 @@ export function CopyReference({ target, label = "Скопировать ссыл
             {shown.gost}
           </dd>
           <dt className="font-semibold">Текст со ссылкой</dt>
-          <dd data-testid="reference-plain" suppressHydrationWarning>{shown.plain}</dd>
+          <dd data-testid="reference-plain" suppressHydrationWarning>
+            {shown.plain}
+          </dd>
           <dd>
-            <button type="button" className={button} data-testid="copy-reference-plain" onClick={() => run("plain")}>
+            <button type="button" className={BUTTON} data-testid="copy-reference-plain" onClick={() => onCopy("plain", texts(target, new Date(), window.location.origin).plain)}>
               Скопировать текст со ссылкой
             </button>
           </dd>
         </dl>
       </details>
-      <span role="status" aria-live="polite" className="text-sm text-slate-500">
-        {state === "gost" ? "Ссылка по ГОСТ скопирована" : state === "plain" ? "Текст со ссылкой скопирован" : state === "failed" ? "Не удалось скопировать" : ""}
-      </span>
+    </>
+  );
+}
+
+/**
+ * «Скопировать цитату»: «text» — Speaker, role, institution. Source, date. permalink (absolute);
+ * with `reference`, also «Скопировать ссылку» (ReferenceControls), sharing one status line.
+ */
+export function CopyCitation({ statement, reference }: { statement: Citable; reference?: ReferenceTarget }) {
+  const [state, copied] = useCopied();
+  return (
+    <>
+      <button type="button" className={BUTTON} data-testid="copy-citation" onClick={() => copied("quote", citationText(statement, window.location.origin, formatDate))}>
+        Скопировать цитату
+      </button>
+      {reference && <ReferenceControls target={reference} onCopy={copied} label="Скопировать ссылку" />}
+      <Status state={state} />
+    </>
+  );
+}
+
+/** «Скопировать ссылку» alone: for an article, and for a statement on its article page. */
+export function CopyReference({ target, label = "Скопировать ссылку" }: { target: ReferenceTarget; label?: string }) {
+  const [state, copied] = useCopied();
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-2" data-testid="copy-reference">
+      <ReferenceControls target={target} onCopy={copied} label={label} />
+      <Status state={state} />
     </span>
   );
 }

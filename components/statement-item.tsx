@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Byline } from "@/components/byline";
-import { CopyCitation, CopyReference } from "@/components/copy-citation";
+import { CopyCitation } from "@/components/copy-citation";
 import { Highlighted } from "@/components/highlighted";
 import { SampleBadge } from "@/components/sample-badge";
 import type { StatementHit } from "@/lib/search/statement-hit";
@@ -55,8 +55,10 @@ export function StatementItem({ hit, searchString = "", testId = "statement" }: 
         <a href={hit.url} className="text-sky-700 underline" data-testid="statement-permalink">
           Ссылка на высказывание
         </a>
-        <CopyCitation statement={{ text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }} />
-        <CopyReference target={{ kind: "statement", statement: { text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }, permalink: hit.url }} />
+        <CopyCitation
+          statement={{ text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }}
+          reference={{ kind: "statement", statement: { text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }, permalink: hit.url }}
+        />
       </p>
     </li>
   );
