@@ -48,6 +48,8 @@ const envSchema = z
     SEARCH_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** A search that could not start within this long of reaching the server answers 503 at once instead of queueing on. */
     SEARCH_QUEUE_BUDGET_MS: z.coerce.number().int().min(100).max(120_000).default(1_500),
+    /** npm start's server works on at most this many requests at once; the others wait (up to SEARCH_QUEUE_BUDGET_MS) in arrival order. */
+    MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(4),
     /** The embedded engine stops a search that runs longer than this and answers 503 (narrow the query). */
     SEARCH_TIME_BUDGET_MS: z.coerce.number().int().min(50).max(120_000).default(2_000),
     /** Typo correction: unknown words corrected per query at most (the rest stay as typed); 0 turns it off. */

@@ -223,9 +223,10 @@ async function freePort(): Promise<number> {
 async function startServer(db: string): Promise<{ base: string; stop: () => void }> {
   ensureBuild(ROOT, log);
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The server npm start runs: Next.js behind the admission gate (scripts/serve.ts).
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
-    env: { ...env(db), NODE_ENV: "production" },
+    env: { ...env(db), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

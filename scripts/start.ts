@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   const port = String(config.PORT);
   const shown = config.HOST === "127.0.0.1" || config.HOST === "::1" ? "localhost" : config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
   console.log(`ready to serve after ${((performance.now() - t0) / 1000).toFixed(1)} s of preparation: http://${shown}:${port} (listening on ${config.HOST}; set HOST to widen)`);
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", config.HOST], { stdio: "inherit" });
+  // Next.js's handler behind the admission gate (scripts/serve.ts), in a process of its own: this one has let go of its engine.
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -1,0 +1,43 @@
+/**
+ * The production server `npm start` hands over to: Next.js's request handler behind the
+ * admission gate (lib/admission.ts), on HOST:PORT. Equivalent to `next start` otherwise.
+ */
+import http from "node:http";
+import { AdmissionGate, gated } from "@/lib/admission";
+import { ConfigError, getConfig } from "@/lib/config";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  // Set before Next.js loads: React and Next.js read it once.
+  (process.env as Record<string, string>).NODE_ENV ??= "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const gate = new AdmissionGate(config.MAX_ACTIVE_REQUESTS, config.SEARCH_QUEUE_BUDGET_MS);
+
+  const server = http.createServer(gated(gate, handle));
+  server.listen(config.PORT, config.HOST, () => {
+    console.log(`serving on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT} (at most ${gate.limit} requests at once; a request that cannot start within ${gate.maxWaitMs} ms answers 503)`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.close();
+      process.exit(0);
+    });
+  }
+}
+
+main().catch((e) => {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+});
