@@ -2,9 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { API_POLICY, COMMON_HEADERS, newNonce, pagePolicy } from "@/lib/security/headers";
 import { SEARCH_DOWN_HEADER, meiliSearchUp } from "@/lib/search/engines/meilisearch/probe";
 
-/** Marks this server's own request for the search page it serves with 503; unguessable from outside. */
+/**
+ * Marks this server's own request for the search page it serves with 503; unguessable from outside.
+ * scripts/serve.ts makes the token before Next.js loads and lets requests carrying it past its
+ * admission gate, since the request that waits for this one already holds a place there.
+ */
 const INTERNAL_HEADER = "x-archive-internal";
-const INTERNAL_TOKEN = newNonce();
+const INTERNAL_TOKEN = process.env.ARCHIVE_INTERNAL_TOKEN || newNonce();
 const HOP_BY_HOP = ["connection", "keep-alive", "host", "transfer-encoding", "upgrade", "expect", "accept-encoding", "content-length"];
 
 /**

@@ -84,12 +84,16 @@ export function busyResponse(pathname: string, url: string, waitedMs: number): {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** `handle` behind the gate: what scripts/serve.ts gives node:http. */
-export function gated(gate: AdmissionGate, handle: Handler): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * `handle` behind the gate: what scripts/serve.ts gives node:http. A request carrying
+ * `internalToken` in x-archive-internal is the server's own (proxy.ts renders the search page
+ * that way while search is down) and goes past: the request waiting for it holds a slot already.
+ */
+export function gated(gate: AdmissionGate, handle: Handler, internalToken?: string): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = req.url ?? "/";
     const pathname = url.split("?")[0]!;
-    if (bypassesGate(pathname)) {
+    if (bypassesGate(pathname) || (internalToken !== undefined && req.headers["x-archive-internal"] === internalToken)) {
       void handle(req, res);
       return;
     }

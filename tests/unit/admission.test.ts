@@ -56,6 +56,7 @@ describe("gated server", () => {
           if (req.url === "/api/health") answer();
           else pending.push(answer);
         }),
+        "secret-token",
       ),
     );
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
@@ -86,6 +87,13 @@ describe("gated server", () => {
 
     const health = await fetch(`${base}/api/health`);
     expect(await health.text()).toBe("ok /api/health");
+
+    // The server's own request (proxy.ts) goes past with the token, and only with it.
+    const own = fetch(`${base}/?own`, { headers: { "x-archive-internal": "secret-token" } });
+    await until(() => pending.length === 2);
+    pending.pop()!();
+    expect(await (await own).text()).toBe("ok /?own");
+    expect((await fetch(`${base}/?forged`, { headers: { "x-archive-internal": "guess" } })).status).toBe(503);
 
     pending.shift()!();
     expect(await (await first).text()).toBe("ok /?q=%D0%BC%D0%B5%D0%B4%D0%B8%D0%B0%D1%82%D0%BE%D1%80");
