@@ -30,9 +30,9 @@ const NAV = [
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="ru">
-      {/* Browsers offer to add the archive as a search engine (app/opensearch.xml). React puts the link in <head>. */}
-      <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={SITE_NAME} />
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* Browsers offer to add the archive as a search engine (app/opensearch.xml); React hoists the link into <head>. */}
+        <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={SITE_NAME} />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           К содержанию
         </a>

@@ -51,7 +51,8 @@ export function StatementItem({ hit, searchString = "", testId = "statement" }: 
           </>
         )}
       </p>
-      <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+      {/* A div: the reference formats are a <details>, which a <p> cannot hold (the parser would close it). */}
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <a href={hit.url} className="text-sky-700 underline" data-testid="statement-permalink">
           Ссылка на высказывание
         </a>
@@ -59,7 +60,7 @@ export function StatementItem({ hit, searchString = "", testId = "statement" }: 
           statement={{ text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }}
           reference={{ kind: "statement", statement: { text: hit.text, speaker: hit.speaker, document: hit.document, url: hit.url }, permalink: hit.url }}
         />
-      </p>
+      </div>
     </li>
   );
 }

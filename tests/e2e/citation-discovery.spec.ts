@@ -153,6 +153,20 @@ test.describe("citation and structured data", () => {
   });
 });
 
+test("pages with copy buttons hydrate without a React error, so a statement's permalink stays :target", async ({ page, request }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const slug = await slugOf(request, "медиатор Казахстан", SEED);
+  for (const path of [`/articles/${slug}#quote-1`, `/?view=statements&speaker=${encodeURIComponent(SPEAKER)}`, "/speakers"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  await page.goto(`/articles/${slug}#quote-1`);
+  await page.waitForLoadState("networkidle");
+  expect(await page.locator("#quote-1").evaluate((el) => el.matches(":target"))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
 test.describe("similar commentary", () => {
   test("an article lists up to five other documents sharing its words, speakers or topics, each a working link", async ({ page, request }) => {
     const slug = await slugOf(request, "медиатор Казахстан", SEED);

@@ -74,9 +74,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </nav>
       <h1 className="text-3xl font-bold leading-tight">{mark(doc.title)}</h1>
       <Provenance doc={doc} />
-      <p className="mt-2">
+      <div className="mt-2">
         <CopyReference target={{ kind: "article", article: { title: doc.title, date: doc.date, source: doc.source, url: doc.url, author: doc.author }, permalink }} />
-      </p>
+      </div>
       {doc.sample && (
         <p className="mt-2">
           <SampleBadge long />
