@@ -91,13 +91,56 @@ export interface Snippet {
 }
 
 /**
+ * Characters of a document a snippet analyses word by word; past them, only the passage around
+ * each paragraph's first likely hit (a plain substring search) is, and past SNIPPET_MAX_CHARS
+ * nothing more. A result list must not cost seconds because one hit is a 2-million-character
+ * document: analysed in full, such a document took 2 s of the event loop per search that found it.
+ */
+export const SNIPPET_SCAN_CHARS = 40_000;
+export const SNIPPET_MAX_CHARS = 120_000;
+
+/** Lowercase, ё-folded beginnings of the query's words, for finding where a hit may be without analysing. */
+function probesOf(terms: HighlightTerms): string[] {
+  const stem = (k: string) => (k.length >= 5 ? k.slice(0, k.length - 2) : k);
+  const out = new Set<string>();
+  for (const k of terms.keys) if (k) out.add(stem(k));
+  for (const ph of terms.phrases) if (ph[0]) out.add(stem(ph[0]));
+  for (const ph of terms.keyPhrases ?? []) if (ph[0]) out.add(stem(ph[0]));
+  for (const pre of terms.prefixes ?? []) if (pre) out.add(pre);
+  return [...out].map((x) => x.toLowerCase().replace(/ё/g, "е"));
+}
+
+function firstProbe(text: string, probes: readonly string[]): number {
+  const folded = text.toLowerCase().replace(/ё/g, "е");
+  let first = -1;
+  for (const p of probes) {
+    const at = folded.indexOf(p);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
+/**
  * The passage of about `maxChars` characters with the most distinct query hits,
  * cut at word boundaries, with an ellipsis where it is cut.
  */
 export function makeSnippet(paragraphs: readonly string[], analyzer: Analyzer, terms: HighlightTerms, maxChars = 260): Snippet {
   let best: { p: number; from: number; to: number; score: number; hits: number } | null = null;
-  for (let p = 0; p < paragraphs.length; p++) {
-    const text = paragraphs[p]!;
+  let analysed = 0;
+  let probes: string[] | undefined;
+  for (let p = 0; p < paragraphs.length && analysed < SNIPPET_MAX_CHARS; p++) {
+    const whole = paragraphs[p]!;
+    // Offsets below are in `text`, which starts at `base` in the paragraph.
+    let base = 0;
+    let text = whole;
+    if (analysed + whole.length > SNIPPET_SCAN_CHARS) {
+      probes ??= probesOf(terms);
+      const at = firstProbe(whole, probes);
+      if (at < 0) continue;
+      base = Math.max(0, at - maxChars);
+      text = whole.slice(base, Math.min(whole.length, at + 2 * maxChars));
+    }
+    analysed += text.length;
     const tokens = analyzer.analyze(text);
     const flags = hitFlags(tokens, terms);
     const hitIdx = flags.flatMap((f, i) => (f ? [i] : []));
@@ -125,7 +168,7 @@ export function makeSnippet(paragraphs: readonly string[], analyzer: Analyzer, t
         else inWindow.set(norm, n);
       }
       const score = inWindow.size * 10 + hits;
-      if (!best || score > best.score) best = { p, from, to, score, hits };
+      if (!best || score > best.score) best = { p, from: base + from, to: base + to, score, hits };
     }
   }
   if (!best) {
@@ -134,10 +177,11 @@ export function makeSnippet(paragraphs: readonly string[], analyzer: Analyzer, t
     return { segments: trimToWords(text, 0, to), paragraph: 0, hits: 0 };
   }
   const text = paragraphs[best.p]!;
-  const tokens = analyzer.analyze(text);
-  const flags = hitFlags(tokens, terms);
   const [from, to] = wordBounds(text, best.from, best.to);
-  const segments = toSegments(text, tokens, flags, from, to);
+  // Only the passage shown is analysed again, not its whole paragraph.
+  const passage = text.slice(from, to);
+  const tokens = analyzer.analyze(passage);
+  const segments = toSegments(passage, tokens, hitFlags(tokens, terms), 0, passage.length);
   if (from > 0) segments.unshift({ text: "… ", hit: false });
   if (to < text.length) segments.push({ text: " …", hit: false });
   return { segments: mergePlain(segments), paragraph: best.p, hits: best.hits };

@@ -60,3 +60,40 @@ describe("highlighting", () => {
     expect(snip.segments.map((s) => s.text).join("")).toMatch(/^Начало текста\..* …$/);
   });
 });
+
+describe("snippets of very long documents", () => {
+  /** The analyzer, counting the characters it is given. */
+  function counting() {
+    let chars = 0;
+    const counted = Object.create(analyzer, { analyze: { value: (t: string) => ((chars += t.length), analyzer.analyze(t)) } }) as typeof analyzer;
+    return { counted, chars: () => chars };
+  }
+  const filler = (n: number) => "Обычный абзац о погоде и урожае в этом году. ".repeat(Math.ceil(n / 46)).slice(0, n);
+
+  it("finds a hit deep in a 2-million-character document while analysing a bounded share of it", () => {
+    const paragraphs = Array.from({ length: 44 }, () => filler(45_000));
+    paragraphs[40] = `${filler(30_000)} Эксперт назвал Казахстан эффективным медиатором в споре. ${filler(14_000)}`;
+    const { counted, chars } = counting();
+    const s = makeSnippet(paragraphs, counted, termsFor("медиатор"));
+    expect(s.paragraph).toBe(40);
+    expect(s.segments.filter((x) => x.hit).map((x) => x.text)).toEqual(["медиатором"]);
+    expect(segmentsToHtml(s.segments)).toMatch(/^… .*Казахстан эффективным <mark>медиатором<\/mark> в споре.* …$/);
+    expect(chars()).toBeLessThan(50_000);
+  });
+
+  it("stops analysing past SNIPPET_MAX_CHARS, whatever the document holds", () => {
+    // Every paragraph has a likely hit (the substring «медиат»), none a real one.
+    const paragraphs = Array.from({ length: 2_000 }, () => `${filler(2_000)} медиатека ${filler(2_000)}`);
+    const { counted, chars } = counting();
+    const s = makeSnippet(paragraphs, counted, termsFor("медиатор"));
+    expect(s.hits).toBe(0);
+    expect(chars()).toBeLessThan(130_000);
+  });
+
+  it("keeps the best passage of a document within the full scan as before", () => {
+    const paragraphs = ["Вступление без слов запроса.", "Медиатор и споры: медиатор урегулировал споры.", "Только медиатор."];
+    const s = makeSnippet(paragraphs, analyzer, termsFor("медиатор споры"));
+    expect(s.paragraph).toBe(1);
+    expect(s.segments.filter((x) => x.hit).map((x) => x.text)).toEqual(["Медиатор", "споры", "медиатор", "споры"]);
+  });
+});
