@@ -29,6 +29,20 @@ export function serializeJsonLd(value: Json): string {
 const CONTEXT = "https://schema.org";
 
 /** A sample's JSON-LD says it is invented, as its page does. */
+/**
+ * The article's text in its JSON-LD is its opening, not all of it: the page sends at most
+ * ARTICLE_PAGE_CHARS of a long article, and a 2-million-character document once made a 7 MB page
+ * (its body twice over, in the JSON-LD and in React's payload of it). Likewise for quotations.
+ */
+export const JSON_LD_BODY_CHARS = 5_000;
+export const JSON_LD_MAX_QUOTATIONS = 100;
+
+function opening(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(" ", max);
+  return `${text.slice(0, cut > max * 0.8 ? cut : max)} …`;
+}
+
 const SAMPLE_NOTE = "Образец: вымышленный текст, не реальная публикация";
 
 /** The article page's graph: the NewsArticle and one Quotation per statement, each at its permalink. */
@@ -59,10 +73,10 @@ export function articleJsonLd(doc: CommentaryDocument, origin: string): Json {
     ...(doc.topics.length ? { keywords: doc.topics.join(", ") } : {}),
     ...(doc.speakers.length ? { mentions: doc.speakers.map((s) => person(s.name)) } : {}),
     ...(doc.sample ? { disambiguatingDescription: SAMPLE_NOTE } : {}),
-    articleBody: doc.paragraphs.join("\n\n"),
+    articleBody: opening(doc.paragraphs.join("\n\n"), JSON_LD_BODY_CHARS),
     sourceOrganization: { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(origin, "/") },
   };
-  const quotations: Json[] = doc.quotes.map((q, i) => {
+  const quotations: Json[] = doc.quotes.slice(0, JSON_LD_MAX_QUOTATIONS).map((q, i) => {
     const speaker = speakerOf(doc, q);
     const body = q.speakerKind === "body";
     const who: Json | undefined = q.speaker ? (body ? { "@type": "Organization", name: q.speaker } : person(speaker?.name ?? q.speaker)) : undefined;

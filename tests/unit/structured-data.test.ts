@@ -1,7 +1,7 @@
 /** Issue 14, items 5 and 7: JSON-LD that user text cannot break out of, page metadata, OpenSearch and the sitemap. */
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { articleJsonLd, personJsonLd, serializeJsonLd } from "@/lib/structured-data";
+import { JSON_LD_BODY_CHARS, JSON_LD_MAX_QUOTATIONS, articleJsonLd, personJsonLd, serializeJsonLd } from "@/lib/structured-data";
 import { articleDescription, clip, pageMetadata } from "@/lib/page-metadata";
 import { openSearchXml, sitemapXml } from "@/lib/discovery";
 import { siteOrigin } from "@/lib/site";
@@ -31,6 +31,16 @@ const DOC = {
 const ORIGIN = "https://archive.example";
 
 describe("JSON-LD", () => {
+  it("carries the opening of a long article and its first quotations, not all of them", () => {
+    const long = { ...DOC, paragraphs: Array.from({ length: 40 }, (_, i) => `Абзац ${i} ${"о переговорах и санкциях ".repeat(2_000)}`), quotes: Array.from({ length: 300 }, (_, i) => ({ text: `Цитата ${i}`, speaker: "Ильяс Муратов", paragraph: 0 })) } as unknown as CommentaryDocument;
+    const out = serializeJsonLd(articleJsonLd(long, ORIGIN));
+    expect(out.length).toBeLessThan(JSON_LD_BODY_CHARS + JSON_LD_MAX_QUOTATIONS * 800 + 5_000);
+    const graph = (JSON.parse(out) as { "@graph": Record<string, any>[] })["@graph"];
+    expect(graph[0]!.articleBody).toMatch(/^Абзац 0 о переговорах .* …$/);
+    expect(graph[0]!.articleBody.length).toBeLessThanOrEqual(JSON_LD_BODY_CHARS + 2);
+    expect(graph.filter((n) => n["@type"] === "Quotation")).toHaveLength(JSON_LD_MAX_QUOTATIONS);
+  });
+
   it("escapes <, >, & and line separators so no text can close the script element, and parses back to the same value", () => {
     const value = { text: HOSTILE };
     const out = serializeJsonLd(value);
