@@ -25,6 +25,12 @@ export interface SimilarDocument {
   shared: { speakers: string[]; topics: string[]; terms: number };
 }
 
+/**
+ * Text read for key terms: what a long piece is about shows in its first few thousand words, and
+ * analysing a whole 100-page transcript would cost more than every lookup after it.
+ */
+export const KEY_TERM_CHARS = 20_000;
+
 export interface KeyTerm {
   term: string;
   /** Occurrences in the article, a title occurrence counting twice. */
@@ -33,7 +39,8 @@ export interface KeyTerm {
 
 /**
  * The article's candidate key terms: analyzed terms (lemmas, as both engines index them) by
- * frequency, numbers and terms under three letters left out, ties in alphabetical order so the
+ * frequency in the title and the first KEY_TERM_CHARS of the text, numbers and terms under three
+ * letters left out, ties in alphabetical order so the
  * choice does not depend on the engine.
  */
 export function keyTerms(doc: Pick<CommentaryDocument, "title" | "paragraphs">, analyzer: Pick<Analyzer, "indexText">, limit = SIMILAR_TERMS): KeyTerm[] {
@@ -42,7 +49,12 @@ export function keyTerms(doc: Pick<CommentaryDocument, "title" | "paragraphs">, 
     for (const t of analyzer.indexText(text).split(" ")) if (t.length >= 3 && !/^\d+$/.test(t)) tf.set(t, (tf.get(t) ?? 0) + weight);
   };
   add(doc.title, 2);
-  for (const p of doc.paragraphs) add(p, 1);
+  let budget = KEY_TERM_CHARS;
+  for (const p of doc.paragraphs) {
+    if (budget <= 0) break;
+    add(p.slice(0, budget), 1);
+    budget -= p.length;
+  }
   return [...tf]
     .map(([term, n]) => ({ term, tf: n }))
     .sort((a, b) => b.tf - a.tf || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
@@ -57,13 +69,41 @@ export function maxUsefulDf(total: number): number {
   return Math.max(SIMILAR_POOL, Math.ceil(total * 0.05));
 }
 
+/** The facets similarity counts. */
+export const SIMILAR_FACETS = ["speaker", "topic", "institution"] as const;
+type SimilarFacet = (typeof SIMILAR_FACETS)[number];
+
+/** A candidate as scoring and the list need it: no text, so an engine need not load whole documents. */
+export interface Candidate {
+  id: string;
+  slug: string;
+  title: string;
+  date?: string;
+  source?: string;
+  sample?: boolean;
+  facets: Record<SimilarFacet, string[]>;
+}
+
+export function candidateOf(doc: CommentaryDocument): Candidate {
+  const v = facetValuesOf(doc);
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    title: doc.title,
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.source ? { source: doc.source } : {}),
+    ...(doc.sample ? { sample: true } : {}),
+    facets: { speaker: v.speaker, topic: v.topic, institution: v.institution },
+  };
+}
+
 /** What an engine found: per key term its document count and (up to SIMILAR_POOL) document ids. */
 export interface SimilarCandidates {
   /** Documents in the archive. */
   total: number;
   terms: { term: string; tf: number; df: number; docs: string[] }[];
-  /** Every candidate document by id (term pools and facet pool together), the article excluded. */
-  documents: Map<string, CommentaryDocument>;
+  /** Every candidate by id (term pools and facet pool together), the article excluded. */
+  documents: Map<string, Candidate>;
 }
 
 const WEIGHT = { speaker: 0.2, topic: 0.1, institution: 0.05 } as const;
@@ -86,8 +126,7 @@ export function rankSimilar(source: CommentaryDocument, c: SimilarCandidates, li
   const scored = [...c.documents.values()]
     .filter((d) => d.id !== source.id)
     .map((d) => {
-      const theirs = facetValuesOf(d);
-      const common = (f: "speaker" | "topic" | "institution") => theirs[f].filter((v) => mine[f].includes(v));
+      const common = (f: SimilarFacet) => d.facets[f].filter((v) => mine[f].includes(v));
       const speakers = common("speaker");
       const topics = common("topic");
       const institutions = common("institution");

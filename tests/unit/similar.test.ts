@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { similarCandidates, similarRequests } from "@/lib/search/engines/meilisearch/similar";
 import { facetKey } from "@/lib/search/engines/meilisearch/keys";
-import { SIMILAR_POOL, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
+import { SIMILAR_POOL, candidateOf, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
@@ -35,7 +35,7 @@ describe("scoring", () => {
         // In more documents than maxUsefulDf: ignored however many share it.
         { term: "год", tf: 5, df: maxUsefulDf(10_000) + 1, docs: [c.id, d.id, e.id] },
       ],
-      documents: new Map([b, c, d, e, source].map((x) => [x.id, x])),
+      documents: new Map([b, c, d, e, source].map((x) => [x.id, candidateOf(x)])),
     });
     expect(ranked.map((r) => r.slug)).toEqual(["b", "c", "d", "e"]);
     expect(ranked[0]!.shared).toEqual({ speakers: [], topics: [], terms: 1 });

@@ -1,12 +1,15 @@
 import type { MultiSearchQuery } from "meilisearch";
-import { ORIGINAL_FIELDS, fromMeiliHit } from "@/lib/search/engines/meilisearch/document";
+import { fromMeiliHit } from "@/lib/search/engines/meilisearch/document";
 import { MEILI_ATTR, eq, facetGroupFilter } from "@/lib/search/engines/meilisearch/filter";
 import { matchKey } from "@/lib/search/engines/meilisearch/keys";
 import { facetValuesOf } from "@/lib/search/facets";
-import { SIMILAR_POOL, type KeyTerm, type SimilarCandidates, maxUsefulDf } from "@/lib/search/similar";
+import { type Candidate, SIMILAR_POOL, type KeyTerm, type SimilarCandidates, candidateOf, maxUsefulDf } from "@/lib/search/similar";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 type Hit = Record<string, unknown>;
+
+/** What scoring and the list read of a candidate (lib/search/similar.ts candidateOf): no paragraphs or quotes. */
+const CANDIDATE_FIELDS = ["id", "slug", "title", "date", "source", "sample", "speakers", "institutions", "topics"];
 type Answer = { hits: Hit[]; totalHits?: number; estimatedTotalHits?: number };
 
 /**
@@ -17,7 +20,7 @@ type Answer = { hits: Hit[]; totalHits?: number; estimatedTotalHits?: number };
  */
 export function similarRequests(indexUid: string, source: CommentaryDocument, terms: readonly KeyTerm[]): MultiSearchQuery[] {
   const notSelf = `NOT ${eq(MEILI_ATTR.slug, source.slug)}`;
-  const base = { indexUid, q: "", attributesToRetrieve: [...ORIGINAL_FIELDS], sort: [`${MEILI_ATTR.dateValue}:desc`] };
+  const base = { indexUid, q: "", attributesToRetrieve: CANDIDATE_FIELDS, sort: [`${MEILI_ATTR.dateValue}:desc`] };
   const values = facetValuesOf(source);
   const shared = (["speaker", "topic", "institution"] as const).flatMap((f) => facetGroupFilter(f, values[f]) ?? []);
   return [
@@ -31,13 +34,13 @@ export function similarRequests(indexUid: string, source: CommentaryDocument, te
 export function similarCandidates(source: CommentaryDocument, terms: readonly KeyTerm[], answers: readonly Answer[]): SimilarCandidates {
   const count = (a: Answer | undefined) => a?.totalHits ?? a?.estimatedTotalHits ?? 0;
   const total = count(answers[0]);
-  const documents = new Map<string, CommentaryDocument>();
+  const documents = new Map<string, Candidate>();
   const take = (a: Answer | undefined) =>
     (a?.hits ?? []).flatMap((h) => {
       const doc = fromMeiliHit(h);
       // Meilisearch compares strings without case: the article is left out by its exact slug here too.
       if (doc.slug === source.slug) return [];
-      documents.set(doc.id, doc);
+      documents.set(doc.id, candidateOf(doc));
       return [doc.id];
     });
   const out = terms.map((t, i) => {

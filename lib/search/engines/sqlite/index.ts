@@ -648,7 +648,9 @@ export class SqliteEngine implements SearchEngine {
 
   async similar(slug: string, limit?: number): Promise<SimilarDocument[]> {
     this.assertFresh();
-    return sqliteSimilar({ db: this.db, store: this.store, analyzer: this.analyzer, view: (d) => this.view(d) }, slug, limit);
+    // The memoised analysis ingest and snippets use: the same terms as the index, mostly from lookups.
+    const analyzer = { indexText: (text: string) => this.tokens.indexAndExact(text)[0] };
+    return sqliteSimilar({ db: this.db, store: this.store, analyzer, view: (d) => this.view(d) }, slug, limit);
   }
 
   async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {

@@ -2,14 +2,15 @@ import type { Db } from "@/lib/archive/db";
 import type { ArchiveStore } from "@/lib/archive/store";
 import { statementCache } from "@/lib/archive/statements";
 import { facetValuesOf } from "@/lib/search/facets";
-import { SIMILAR_LIMIT, SIMILAR_POOL, type SimilarCandidates, type SimilarDocument, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
+import { type Candidate, SIMILAR_FACETS, SIMILAR_LIMIT, SIMILAR_POOL, type SimilarCandidates, type SimilarDocument, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 
 /**
  * Similar documents from the embedded index (lib/search/similar.ts scores them): each key term's
  * document count from fts5vocab, its documents from the analyzed columns (newest rows first when
- * more than the pool hold it), and the documents sharing a speaker, topic or institution from doc_facets.
+ * more than the pool hold it), and the documents sharing a speaker, topic or institution from doc_facets;
+ * candidates are read from columns, never as whole records.
  */
 export function sqliteSimilar(
   ctx: { db: Db; store: ArchiveStore; analyzer: Pick<Analyzer, "indexText">; view: (doc: CommentaryDocument) => CommentaryDocument },
@@ -23,7 +24,7 @@ export function sqliteSimilar(
   // Per row (document), over every column: how many documents hold the term.
   ctx.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab_row USING fts5vocab(main, fts, row)");
   const total = ctx.store.count();
-  const rowsOf = new Map<number, string[]>();
+  const rowsOf = new Set<number>();
   const terms = keyTerms(source, ctx.analyzer).map(({ term, tf }) => {
     const df = (statement("SELECT doc FROM temp.fts_vocab_row WHERE term = ?").pluck().get(term) as number | undefined) ?? 0;
     if (df === 0 || df > maxUsefulDf(total)) return { term, tf, df, docs: [] as string[] };
@@ -32,7 +33,7 @@ export function sqliteSimilar(
       .all(`{title body} : "${term.replace(/"/g, '""')}"`, stored.rowid, SIMILAR_POOL) as number[];
     return { term, tf, df, docs: rows.map(String), rows };
   });
-  for (const t of terms) for (const r of t.rows ?? []) rowsOf.set(r, []);
+  for (const t of terms) for (const r of t.rows ?? []) rowsOf.add(r);
   const values = facetValuesOf(source);
   const facetRows = statement(
     `SELECT doc FROM doc_facets
@@ -44,16 +45,34 @@ export function sqliteSimilar(
   )
     .pluck()
     .all(JSON.stringify(values.speaker), JSON.stringify(values.topic), JSON.stringify(values.institution), stored.rowid, SIMILAR_POOL) as number[];
-  for (const r of facetRows) rowsOf.set(r, []);
-  const byRow = ctx.store.byRowids([...rowsOf.keys()]);
-  // Candidates are keyed by document id, as the Meilisearch engine keys them; term pools by rowid until here.
+  for (const r of facetRows) rowsOf.add(r);
+  // Candidates from the archive's columns and doc_facets (the indexed, resolved names): parsing and
+  // resolving ~1,700 whole records would cost more than the lookups themselves.
+  const rowids = JSON.stringify([...rowsOf]);
   const idOf = new Map<number, string>();
-  const documents = new Map<string, CommentaryDocument>();
-  for (const [rowid, doc] of byRow) {
-    const viewed = ctx.view(doc);
-    idOf.set(rowid, viewed.id);
-    documents.set(viewed.id, viewed);
+  const documents = new Map<string, Candidate>();
+  const byRow = new Map<number, Candidate>();
+  for (const r of statement(
+    `SELECT rowid, id, slug, title, date, json_extract(record, '$.source') AS source, json_extract(record, '$.sample') AS sample
+     FROM documents WHERE rowid IN (SELECT value FROM json_each(?))`,
+  ).all(rowids) as { rowid: number; id: string; slug: string; title: string; date: string | null; source: string | null; sample: number | null }[]) {
+    const c: Candidate = {
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      ...(r.date ? { date: r.date } : {}),
+      ...(r.source ? { source: r.source } : {}),
+      ...(r.sample ? { sample: true } : {}),
+      facets: { speaker: [], topic: [], institution: [] },
+    };
+    idOf.set(r.rowid, r.id);
+    documents.set(r.id, c);
+    byRow.set(r.rowid, c);
   }
+  for (const f of statement(
+    `SELECT doc, field, value FROM doc_facets WHERE doc IN (SELECT value FROM json_each(?)) AND field IN ('speaker', 'topic', 'institution')`,
+  ).all(rowids) as { doc: number; field: (typeof SIMILAR_FACETS)[number]; value: string }[])
+    byRow.get(f.doc)?.facets[f.field].push(f.value);
   const candidates: SimilarCandidates = {
     total,
     terms: terms.map(({ term, tf, df, rows }) => ({ term, tf, df, docs: (rows ?? []).flatMap((r) => (idOf.has(r) ? [idOf.get(r)!] : [])) })),
