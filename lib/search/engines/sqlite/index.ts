@@ -648,8 +648,15 @@ export class SqliteEngine implements SearchEngine {
 
   async similar(slug: string, limit?: number): Promise<SimilarDocument[]> {
     this.assertFresh();
-    // The memoised analysis ingest and snippets use: the same terms as the index, mostly from lookups.
-    const analyzer = { indexText: (text: string) => this.tokens.indexAndExact(text)[0] };
+    // The memoised analysis snippets use: the same terms as the index. Not indexAndExact, which
+    // saves new words' analyses to the archive: a page view must not write to it.
+    const analyzer = {
+      indexText: (text: string) =>
+        this.tokens.analyzer
+          .analyze(text)
+          .flatMap((t) => t.terms)
+          .join(" "),
+    };
     return sqliteSimilar({ db: this.db, store: this.store, analyzer, view: (d) => this.view(d) }, slug, limit);
   }
 
