@@ -2,6 +2,7 @@ import { parse, normalForm } from "./morph";
 import { ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, reportingVerb, type Gender } from "./lexicon";
 import { nameKind, normaliseName, surnameAfterFirst, isKnownSurnameOnly, NAME_PARTICLES, isCapitalisedWord, type Case, type PersonName } from "./names";
 import { tokens, sentences, type Tok } from "./tokens";
+import { memoByString } from "./memo";
 
 /**
  * Roles and institutions written around a person's name: «директор Института мировой экономики
@@ -42,33 +43,38 @@ export function isAbbr(w: string): boolean {
   return w.length >= 2 && ABBR.test(w) && !/^[А-ЯЁ][а-яё]/u.test(w) && !/^[IVXLC]+$/u.test(w);
 }
 
-function lemmaOf(word: string): string {
+// The word-level predicates below are pure functions of the word and run for every token of every
+// sentence, most of them many times: they are memoised across documents (lib/extract/memo.ts).
+const lemmaOf = memoByString((word: string): string => {
   const rs = parse(word.toLowerCase());
   const noun = rs.find((p) => p.tag.POS === "NOUN") ?? rs[0];
   return (noun ? normalForm(noun, word) : word.toLowerCase()).replace(/ё/g, "е");
-}
+});
 
-function lemmas(word: string): Set<string> {
-  return new Set(parse(word.toLowerCase()).map((p) => normalForm(p, word).replace(/ё/g, "е")));
-}
+/** Shared sets: read, never change them. */
+const lemmas = memoByString((word: string): ReadonlySet<string> => new Set(parse(word.toLowerCase()).map((p) => normalForm(p, word).replace(/ё/g, "е"))));
 
-export function isRoleWord(t: Tok): boolean {
+const roleWord = memoByString((text: string): boolean => {
   // Capitalised only as the first word of a sentence or heading («Представитель талибов …»).
-  if (!t.word || !/^[а-яёА-ЯЁ][а-яё-]*$/u.test(t.text)) return false;
-  const rs = parse(t.text.toLowerCase());
+  if (!/^[а-яёА-ЯЁ][а-яё-]*$/u.test(text)) return false;
+  const rs = parse(text.toLowerCase());
   // «после» is also a case form of «посол»; a function word is never a role.
   if (rs[0] && (rs[0].tag.POS === "PREP" || rs[0].tag.POS === "CONJ" || rs[0].tag.POS === "PRCL")) return false;
   // «адвокаты Берлускони», «представители партии»: a plural role describes a group, not the person named.
-  const nouns = rs.filter((p) => p.tag.POS === "NOUN" && ROLE_HEADS.has(normalForm(p, t.text)));
+  const nouns = rs.filter((p) => p.tag.POS === "NOUN" && ROLE_HEADS.has(normalForm(p, text)));
   if (nouns.length > 0 && nouns.every((p) => p.tag.NMbr === "plur") && !rs.some((p) => p.tag.POS === "ADJF")) return false;
-  for (const l of lemmas(t.text)) if (ROLE_HEADS.has(l) || ROLE_MODIFIERS.has(l)) return true;
-  return ROLE_HEADS.has(t.text.toLowerCase());
+  for (const l of lemmas(text)) if (ROLE_HEADS.has(l) || ROLE_MODIFIERS.has(l)) return true;
+  return ROLE_HEADS.has(text.toLowerCase());
+});
+
+export function isRoleWord(t: Tok): boolean {
+  return t.word && roleWord(t.text);
 }
 
-function isOrgHeadWord(w: string): boolean {
+const isOrgHeadWord = memoByString((w: string): boolean => {
   for (const l of lemmas(w)) if (ORG_HEADS.has(l)) return true;
   return false;
-}
+});
 
 function isFiniteVerb(t: Tok): boolean {
   if (!t.word || !/^[а-яё]+$/u.test(t.text)) return false;
@@ -146,10 +152,10 @@ const MOVEMENTS = /^(талибов|хуситов)$/u;
 /** Military and police ranks stand between a post and the name, never inside an institution. */
 const RANK = /^(генерал|адмирал|вице-адмирал|контр-адмирал|маршал|полковник|подполковник|майор|капитан|лейтенант|старший-лейтенант|сержант|ефрейтор|рядовой)/u;
 
-function canContinueName(w: string): boolean {
+const canContinueName = memoByString((w: string): boolean => {
   if (isOrgHeadWord(w)) return true;
   return parse(w).some((p) => (p.tag.POS === "NOUN" || p.tag.POS === "ADJF" || p.tag.POS === "NUMR") && (p.tag.CAse === "gent" || p.tag.CAse === "nomn"));
-}
+});
 
 /**
  * Something that names an organisation or a state: an organisation head word, an abbreviation,

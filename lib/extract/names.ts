@@ -1,4 +1,5 @@
 import { parse, normalForm, type AzParse } from "./morph";
+import { memoByString } from "./memo";
 import { NOT_NAME, ROLE_HEADS, ORG_HEADS, type Gender } from "./lexicon";
 
 /**
@@ -48,7 +49,16 @@ export type NameKind = "first" | "surname" | "patronymic";
  * and common nouns that happen to be capitalised are rejected; foreign surnames unknown to the
  * dictionary are accepted only as surnames and only when they are not common words.
  */
+/** Memoised per word (and whether it starts a sentence): it runs for most tokens of a document, often twice. */
+const nameKindInside = memoByString((word: string) => nameKindOf(word, false));
+const nameKindAtStart = memoByString((word: string) => nameKindOf(word, true));
+
 export function nameKind(word: string, opts: { sentenceStart?: boolean } = {}): NameKind | undefined {
+  return opts.sentenceStart ? nameKindAtStart(word) : nameKindInside(word);
+}
+
+function nameKindOf(word: string, sentenceStart: boolean): NameKind | undefined {
+  const opts = { sentenceStart };
   if (!isCapitalisedWord(word)) return undefined;
   const lower = word.toLowerCase();
   if (NOT_NAME.has(lower) || ROLE_HEADS.has(lower) || ORG_HEADS.has(lower)) return undefined;
