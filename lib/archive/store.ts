@@ -3,6 +3,7 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "./db";
 import { ensureEntitySchema, removeDocumentNames, saveDocumentNames } from "./entities";
 import { statementCache } from "./statements";
+import { ensureInputSchema, removeInput } from "./inputs";
 
 export interface StoredDocument {
   rowid: number;
@@ -21,6 +22,7 @@ export class ArchiveStore {
   constructor(readonly db: Db) {
     this.statement = statementCache(db);
     ensureEntitySchema(db);
+    ensureInputSchema(db);
   }
 
   count(): number {
@@ -64,6 +66,7 @@ export class ArchiveStore {
   remove(id: string): number | undefined {
     const row = this.db.prepare("DELETE FROM documents WHERE id = ? RETURNING rowid").get(id) as { rowid: number } | undefined;
     if (row) removeDocumentNames(this.db, row.rowid);
+    removeInput(this.db, id);
     return row?.rowid;
   }
 

@@ -6,7 +6,10 @@ import type { PeopleOverrides } from "@/lib/entities/overrides";
 import type { SqliteEngine } from "@/lib/search/engines/sqlite";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { collectGarbage } from "./memory";
-import { uniqueSlug } from "./run-ingest";
+import { recordInputs } from "@/lib/archive/inputs";
+import { getMeta, setMeta } from "@/lib/archive/db";
+import { inputRows, REGISTRY_KEY, uniqueSlug } from "./run-ingest";
+import { registryKey } from "./input-hash";
 
 const INDEX_BATCH = 500;
 /** SQLite's page cache while streaming, in KiB (the connection's usual 64 MB is put back after). */
@@ -44,6 +47,7 @@ export class StreamingCommit {
   add(incoming: CommentaryDocument): "added" | "updated" | "unchanged" {
     const kind = this.store.classify(incoming);
     this.counts[kind]++;
+    recordInputs(this.engine.db, inputRows([incoming]));
     if (kind === "unchanged") return kind;
     const stored = this.store.slugOf(incoming.id);
     const doc = { ...incoming, slug: stored ?? incoming.slug };
@@ -60,8 +64,16 @@ export class StreamingCommit {
     try {
       // The registry rebuild holds every document's names at once: what this object no longer needs goes first.
       this.slugsThisRun.clear();
+      const key = registryKey(this.overrides);
+      if (this.saved.length === 0 && !this.stale && key !== undefined && getMeta(db, REGISTRY_KEY) === key) {
+        db.exec("COMMIT");
+        this.open = false;
+        db.pragma(`cache_size = ${this.cacheSize}`);
+        return [];
+      }
       collectGarbage();
       const { registry, changed } = rebuildRegistry(db, this.overrides);
+      if (key !== undefined) setMeta(db, REGISTRY_KEY, key);
       collectGarbage();
       const rowids = [...new Set([...this.saved, ...changed])];
       const ids: string[] = [];

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AppConfig } from "@/lib/config";
 import { documentsPresent, importedFile, recordImportedFiles, type ImportedFile } from "@/lib/archive/import-files";
+import { storedByInput } from "@/lib/archive/inputs";
 import { flushOutbox, outboxSize } from "@/lib/archive/outbox";
 import { ArchiveStore } from "@/lib/archive/store";
 import { loadPeopleOverrides } from "@/lib/entities/overrides";
@@ -19,6 +20,7 @@ import { storeDocuments } from "./run-ingest";
 import { fetchUrl, recordsFromFetched, type FetchOptions } from "./fetch-url";
 import type { SourceRecord } from "./source-record";
 import { toDocument } from "./to-document";
+import { inputHashOf, withInputHash } from "./input-hash";
 
 /** Records of a streamed file between two garbage collections. */
 const GC_EVERY = 5_000;
@@ -139,6 +141,8 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
   }
 
   const importedAt = new Date().toISOString();
+  // Documents already stored from the same input by the same code are not extracted again; --force extracts everything.
+  const stored = options.force ? undefined : storedByInput(db);
   const seen = new Map<string, { hash: string; file: string }>();
   const docIds = new Map<string, string[]>();
   /** Validate one record; returns the document unless it is invalid or a repeat. */
@@ -157,7 +161,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
         // A streamed file's garbage is collected as it goes (lib/ingest/memory.ts), so the heap stays near what is live.
         if (plan.streamed && ++n % GC_EVERY === 0) collectGarbage();
         try {
-          const document = toDocument(record);
+          const document = toDocument(record, stored);
           ids.push(document.id);
           const before = seen.get(document.id);
           if (before && before.hash !== document.contentHash) {
@@ -168,7 +172,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
           const enc = encoding?.();
           const provenance: Provenance = { from: plan.abs, kind, format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
           report.documents++;
-          take({ ...document, provenance });
+          take(withInputHash({ ...document, provenance }, inputHashOf(document)));
         } catch (e) {
           if (e instanceof IngestError) fail(e);
           else throw e;

@@ -6,11 +6,27 @@ import { ArchiveStore } from "@/lib/archive/store";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { rebuildRegistry } from "@/lib/archive/entities";
 import { enqueue, flushOutbox, outboxSize } from "@/lib/archive/outbox";
+import { getMeta, setMeta } from "@/lib/archive/db";
+import { recordInputs } from "@/lib/archive/inputs";
 import { resolveDocument } from "@/lib/entities/document";
 import { loadPeopleOverrides, type PeopleOverrides } from "@/lib/entities/overrides";
 import { IngestError } from "./errors";
 import { readRecords } from "./read-files";
 import { toDocument } from "./to-document";
+import { inputHashOf, registryKey } from "./input-hash";
+
+/** meta key: registryKey() of the last rebuild an import made. */
+export const REGISTRY_KEY = "entities_rebuilt_from";
+
+/** Input hashes of the documents an import read, stored or unchanged, for the next import to reuse. */
+export function inputRows(documents: readonly CommentaryDocument[]): { id: string; inputHash: string; contentHash: string }[] {
+  const rows: { id: string; inputHash: string; contentHash: string }[] = [];
+  for (const d of documents) {
+    const h = inputHashOf(d);
+    if (h) rows.push({ id: d.id, inputHash: h, contentHash: d.contentHash });
+  }
+  return rows;
+}
 
 export interface PreparedIngest {
   documents: { document: CommentaryDocument; file: string }[];
@@ -97,9 +113,14 @@ export function commitIngest(
       slugsThisRun.set(doc.slug, doc.id);
       saved.add(store.save(doc));
     }
+    recordInputs(engine.db, inputRows(documents));
+    // Nothing stored, the index current, the registry built by this code from these overrides: nothing to redo.
+    const key = registryKey(overrides);
+    if (saved.size === 0 && !stale && key !== undefined && getMeta(engine.db, REGISTRY_KEY) === key) return;
     // The registry is the archive's, so one new document can change how others read: a surname
     // alone finds its person once a full name arrives. Those documents are indexed again too.
     const { registry, changed } = rebuildRegistry(engine.db, overrides);
+    if (key !== undefined) setMeta(engine.db, REGISTRY_KEY, key);
     if (stale) {
       engine.reindexAll(undefined, (doc) => resolveDocument(registry, doc));
       summary.changed.push(...[...store.byRowids([...new Set([...saved, ...changed])]).values()].map((doc) => resolveDocument(registry, doc)));

@@ -8,6 +8,7 @@ import { completeDocumentNames } from "@/lib/entities/within-document";
 import type { Quote } from "@/lib/validations/document";
 import { documentLimitIssue } from "@/lib/validations/limits";
 import { IngestError } from "./errors";
+import { inputHash, withInputHash } from "./input-hash";
 import type { SourceRecord } from "./source-record";
 
 function sha256(s: string): string {
@@ -28,8 +29,15 @@ export function slugFor(title: string): string {
   return cut.slice(0, Math.max(cut.lastIndexOf("-"), 1));
 }
 
-/** Validate one record and turn it into an archive document, extracting speakers where metadata has none. */
-export function toDocument(record: SourceRecord): CommentaryDocument {
+/** A stored document by id and input hash (lib/archive/inputs.ts): what extraction would give again. */
+export type StoredByInput = (id: string, inputHash: string) => CommentaryDocument | undefined;
+
+/**
+ * Validate one record and turn it into an archive document, extracting speakers where metadata
+ * has none. With `stored`, a record the archive already holds from the same input and the same
+ * code is taken from it instead of being extracted again.
+ */
+export function toDocument(record: SourceRecord, stored?: StoredByInput): CommentaryDocument {
   const where = record.item;
   const parsed = documentInputSchema.safeParse(record.data);
   if (!parsed.success) {
@@ -43,6 +51,10 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
   // Before extraction: an over-long document costs its reading only (lib/validations/limits.ts).
   const over = documentLimitIssue(input);
   if (over) throw new IngestError(record.file, `${where !== undefined ? `item ${where}: ` : ""}${over.message}`, record.lineOf("paragraphs"), over.field);
+  const id = input.id ?? stableId(input.title, input.date, input.url);
+  const hash = inputHash(input);
+  const known = hash && stored ? stored(id, hash) : undefined;
+  if (known) return withInputHash(known, hash);
   const complete = input.quotes && input.speakers.length > 0 && input.topics.length > 0 && input.institutions.length > 0;
   const extracted = complete
     ? undefined
@@ -74,7 +86,6 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
       throw new IngestError(record.file, `quote offsets ${q.start}–${q.end} fall outside their paragraph`, record.lineOf("quotes"), "quotes");
     }
   }
-  const id = input.id ?? stableId(input.title, input.date, input.url);
   const content = {
     title: input.title,
     paragraphs: input.paragraphs,
@@ -93,12 +104,15 @@ export function toDocument(record: SourceRecord): CommentaryDocument {
     ...(input.author ? { author: input.author } : {}),
     ...(input.license ? { license: input.license } : {}),
   };
-  return {
-    id,
-    slug: input.slug ?? slugFor(input.title),
-    ...JSON.parse(JSON.stringify(content)),
-    contentHash: sha256(JSON.stringify(content)),
-  } as CommentaryDocument;
+  return withInputHash(
+    {
+      id,
+      slug: input.slug ?? slugFor(input.title),
+      ...JSON.parse(JSON.stringify(content)),
+      contentHash: sha256(JSON.stringify(content)),
+    } as CommentaryDocument,
+    hash,
+  );
 }
 
 /**
