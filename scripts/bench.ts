@@ -1,10 +1,12 @@
 /**
- * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC]
+ * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC] [--real]
  * npm run bench -- --render bench-results/bench-N-sS.json   (the table of an earlier run)
  *
  * Ingests a synthetic archive (npm run bench:corpus) into the embedded engine and, in the
  * same run, into PostgreSQL 15; answers one seeded query mix on both; prints every figure
- * side by side with the ratio ours/PostgreSQL. A script, not a test: timings vary with load.
+ * side by side with the ratio ours/PostgreSQL. With --real, also imports every NEREL and
+ * factRuEval article as plain text (extraction included) and re-imports it unchanged.
+ * A script, not a test: timings vary with load.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +14,7 @@ import path from "node:path";
 import { intArg, parseArgs } from "./bench/args";
 import { NEREL_DIR, buildUniverse, corpusAvailable, ensureCorpus, loadPool } from "./bench/corpus";
 import { runHttpBench, type HttpFigures } from "./bench/http";
+import { ensureRealCorpus } from "./bench/real-corpus";
 import { pageWeight, type PageWeight } from "./bench/page-weight";
 import { coldStartPostgres, findPgCtl, loadPostgres, peakSampler, searchPostgres, startPostgres } from "./bench/postgres";
 import { type BenchQuery, queryMix } from "./bench/queries";
@@ -75,6 +78,19 @@ export interface BenchReport {
   ratio: Record<string, number | null>;
   http: HttpFigures | { skipped: string };
   pageWeight: PageWeight | { skipped: string };
+  realImport: RealImportFigures | { skipped: string };
+}
+
+/** Plain-text import with extraction (PostgreSQL has no counterpart: it extracts nothing). */
+interface RealImportFigures {
+  docs: number;
+  seconds: number;
+  docsPerSecond: number;
+  /** The same documents from a copy at another path: every file read, every document unchanged. */
+  reimportUnchangedSeconds: number;
+  /** The same with --force: every document extracted again. */
+  reimportForcedSeconds: number;
+  peakRssMb: number;
 }
 
 function searchFigures(samples: { ms: number; total: number }[], queries: readonly BenchQuery[], coldStartMs: number, peakRssMb: number): SearchFigures {
@@ -197,6 +213,26 @@ async function main(): Promise<number> {
     }
   }
 
+  let realImport: BenchReport["realImport"] = { skipped: "pass --real to run it" };
+  if (args.has("real")) {
+    const { file, docs: nReal } = ensureRealCorpus();
+    log(`real text: importing ${nReal} NEREL + factRuEval articles with extraction, then again unchanged…`);
+    const r = await runWorker<{ docs: number; importMs: number; reimportMs: number; reimportUnchanged: number; forcedMs: number; forcedUnchanged: number; maxRssMb: number }>([
+      "real",
+      path.join(workDir, "archive-real.db"),
+      file,
+    ]);
+    if (r.reimportUnchanged !== r.docs || r.forcedUnchanged !== r.docs) throw new Error(`real text re-import changed documents: ${JSON.stringify(r)}`);
+    realImport = {
+      docs: r.docs,
+      seconds: Math.round(r.importMs) / 1000,
+      docsPerSecond: Math.round((r.docs * 1000) / r.importMs),
+      reimportUnchangedSeconds: Math.round(r.reimportMs) / 1000,
+      reimportForcedSeconds: Math.round(r.forcedMs) / 1000,
+      peakRssMb: r.maxRssMb,
+    };
+  }
+
   const ratio: Record<string, number | null> = {};
   if ("ingest" in postgres) {
     const r = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
@@ -229,6 +265,7 @@ async function main(): Promise<number> {
     ratio,
     http,
     pageWeight: weight,
+    realImport,
   };
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(path.join("bench-results", `bench-${docs}-s${seed}.json`), JSON.stringify(report, null, 2) + "\n");
@@ -273,6 +310,11 @@ function renderTable(r: BenchReport): string {
     out += `  server peak RSS ${r.http.serverPeakRssMb} MB\n`;
     for (const e of r.http.endpoints) out += `  ${e.path.padEnd(12)} ${e.reqPerSec} req/s  p50 ${e.p50} ms  p99 ${e.p99} ms  errors ${e.errors}  non-2xx ${e.non2xx}\n`;
   } else out += `\nHTTP: ${r.http.skipped}\n`;
+  const real = r.realImport;
+  if (real && "docs" in real) {
+    out += `\nreal text (${real.docs} NEREL + factRuEval articles, extraction included; PostgreSQL has no counterpart): import ${real.docsPerSecond} docs/s (${real.seconds} s, target ≥ 500 docs/s), `;
+    out += `re-import unchanged ${real.reimportUnchangedSeconds} s (target ≤ 2 s), with --force ${real.reimportForcedSeconds} s; peak RSS ${real.peakRssMb} MB\n`;
+  } else if (real) out += `real text: ${real.skipped}\n`;
   if ("gzipBytes" in r.pageWeight) out += `search page "/" first-load JS: ${(r.pageWeight.gzipBytes / 1024).toFixed(1)} kB gzipped in ${r.pageWeight.chunks.length} chunks (target ≤ 120 kB)\n`;
   else out += `page weight: ${r.pageWeight.skipped}\n`;
   return out;

@@ -3,6 +3,7 @@
  * and cold start is measured from a real process start.
  *   worker.ts ingest <db> <shard>…        → JSON summary on stdout
  *   worker.ts search <db> <queries.json>  → JSON summary on stdout
+ *   worker.ts real <db> <real.jsonl>      → real-text import through `npm run ingest`'s path, then re-imports
  */
 import fs from "node:fs";
 
@@ -88,7 +89,49 @@ async function search(): Promise<void> {
   process.stdout.write(JSON.stringify({ coldStartMs, firstTotal: first.total, samples, maxRssMb: maxRssMb() }) + "\n");
 }
 
-(mode === "ingest" ? ingest() : search()).catch((e) => {
+/**
+ * Real text, no metadata: importFiles (what `npm run ingest` runs: read, validate, extract, one
+ * commit) into a fresh archive; then the same documents from a copy at another path (every file
+ * read, every document unchanged), then with --force (every document extracted again).
+ */
+async function real(): Promise<void> {
+  const path = await import("node:path");
+  const { parseConfig } = await import("@/lib/config");
+  const { importFiles } = await import("@/lib/ingest/import");
+  const file = rest[0]!;
+  for (const ext of ["", "-wal", "-shm"]) fs.rmSync(dbPath! + ext, { force: true });
+  const config = { ...parseConfig({ ARCHIVE_DB_PATH: dbPath }), MEILI_URL: undefined };
+  const timed = async (files: string[], force = false) => {
+    const t0 = performance.now();
+    const report = await importFiles(files, config, { force });
+    const ms = performance.now() - t0;
+    if (report.errorCount > 0) throw new Error(report.errors.map((e) => e.message).join("\n"));
+    return { ms, summary: report.summary!, documents: report.documents };
+  };
+  const first = await timed([file]);
+  const copy = path.join(path.dirname(dbPath!), `real-copy-${process.pid}.jsonl`);
+  fs.copyFileSync(file, copy);
+  try {
+    const again = await timed([copy]);
+    const forced = await timed([copy], true);
+    process.stdout.write(
+      JSON.stringify({
+        docs: first.documents,
+        importMs: first.ms,
+        added: first.summary.added,
+        reimportMs: again.ms,
+        reimportUnchanged: again.summary.unchanged,
+        forcedMs: forced.ms,
+        forcedUnchanged: forced.summary.unchanged,
+        maxRssMb: maxRssMb(),
+      }) + "\n",
+    );
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+}
+
+(mode === "ingest" ? ingest() : mode === "real" ? real() : search()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
