@@ -19,11 +19,14 @@ import type { DumpProgress } from "./read-wiki-dump";
 import { storeDocuments } from "./run-ingest";
 import { fetchUrl, recordsFromFetched, type FetchOptions } from "./fetch-url";
 import type { SourceRecord } from "./source-record";
-import { toDocument } from "./to-document";
-import { inputHashOf, withInputHash } from "./input-hash";
+import { issueError, validateRecord, type ValidRecord } from "./to-document";
+import { withInputHash } from "./input-hash";
+import { lazyExtractor, type Built, type Extractor } from "./extract-pool";
 
 /** Records of a streamed file between two garbage collections. */
 const GC_EVERY = 5_000;
+/** Records being extracted at once, beyond the one the main thread waits for: enough to keep every worker busy. */
+const IN_FLIGHT = 64;
 
 export interface ImportOptions {
   /** Read every file, even those whose bytes did not change since their last import. */
@@ -34,6 +37,8 @@ export interface ImportOptions {
   onIndexProgress?: (done: number, total: number) => void;
   /** Errors kept for the report; the count goes on past them. */
   maxErrors?: number;
+  /** Worker threads for extraction; default one per core once an import has more than a few documents to extract. */
+  extractWorkers?: number;
   /** Pages or feeds to fetch over http(s) and import with the files. */
   urls?: readonly string[];
   fetch?: FetchOptions;
@@ -55,6 +60,8 @@ export interface ImportReport {
   errorCount: number;
   /** Valid documents read (before comparing with the archive). */
   documents: number;
+  /** Documents taken from the archive unchanged (not extracted again), and extracted here or on worker threads. */
+  extraction: { reused: number; inline: number; onThreads: number; threads: number };
   /** What was stored; absent when errors rejected the run. */
   summary?: { added: number; updated: number; unchanged: number; archived: number; sent?: number };
 }
@@ -88,10 +95,21 @@ interface FilePlan {
  * dump never sits in memory. Documents carry their provenance (file, reader, time, encoding).
  */
 export async function importFiles(files: readonly string[], config: AppConfig, options: ImportOptions = {}): Promise<ImportReport> {
+  const extractor = lazyExtractor(options.extractWorkers);
+  try {
+    const report = await importWith(files, config, options, extractor);
+    Object.assign(report.extraction, extractor.counts);
+    return report;
+  } finally {
+    await extractor.close();
+  }
+}
+
+async function importWith(files: readonly string[], config: AppConfig, options: ImportOptions, extractor: Extractor): Promise<ImportReport> {
   const maxErrors = options.maxErrors ?? 200;
   const engine = openEmbeddedEngine(config);
   const db = engine.db;
-  const report: ImportReport = { read: [], fetched: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0 };
+  const report: ImportReport = { read: [], fetched: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0, extraction: { reused: 0, inline: 0, onThreads: 0, threads: 0 } };
   const fail = (e: IngestError) => {
     report.errorCount++;
     if (report.errors.length < maxErrors) report.errors.push(e);
@@ -145,7 +163,7 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
   const stored = options.force ? undefined : storedByInput(db);
   const seen = new Map<string, { hash: string; file: string }>();
   const docIds = new Map<string, string[]>();
-  /** Validate one record; returns the document unless it is invalid or a repeat. */
+  /** Validate each record, build its document (reused, or extracted by `extractor`, in order), keep it unless it is invalid or a repeat. */
   const accept = async (
     plan: Pick<FilePlan, "file" | "abs" | "streamed">,
     records: AsyncIterable<SourceRecord>,
@@ -155,30 +173,55 @@ export async function importFiles(files: readonly string[], config: AppConfig, o
   ) => {
     const ids: string[] = [];
     docIds.set(plan.abs, ids);
+    // Records whose documents are being built; settled in reading order, so reports and commits keep the files' order.
+    type Pending = { error: IngestError } | { record: SourceRecord; valid: ValidRecord; built: Promise<Built> };
+    const pending: Pending[] = [];
+    const settle = async (p: Pending) => {
+      if ("error" in p) return fail(p.error);
+      const { record, valid } = p;
+      const built = await p.built;
+      if ("issue" in built) return fail(issueError(record, built.issue));
+      const document = withInputHash(built.doc, valid.inputHash);
+      ids.push(document.id);
+      const before = seen.get(document.id);
+      if (before && before.hash !== document.contentHash) {
+        return fail(new IngestError(plan.file, `document "${document.title}" is also in ${before.file} with different content`, record.line));
+      }
+      if (before) return;
+      seen.set(document.id, { hash: document.contentHash, file: plan.file });
+      const enc = encoding?.();
+      const provenance: Provenance = { from: plan.abs, kind, format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
+      report.documents++;
+      take(withInputHash({ ...document, provenance }, valid.inputHash));
+    };
     try {
       let n = 0;
       for await (const record of records) {
         // A streamed file's garbage is collected as it goes (lib/ingest/memory.ts), so the heap stays near what is live.
         if (plan.streamed && ++n % GC_EVERY === 0) collectGarbage();
+        let valid: ValidRecord;
         try {
-          const document = toDocument(record, stored);
-          ids.push(document.id);
-          const before = seen.get(document.id);
-          if (before && before.hash !== document.contentHash) {
-            throw new IngestError(plan.file, `document "${document.title}" is also in ${before.file} with different content`, record.line);
-          }
-          if (before) continue;
-          seen.set(document.id, { hash: document.contentHash, file: plan.file });
-          const enc = encoding?.();
-          const provenance: Provenance = { from: plan.abs, kind, format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
-          report.documents++;
-          take(withInputHash({ ...document, provenance }, inputHashOf(document)));
+          valid = validateRecord(record);
         } catch (e) {
-          if (e instanceof IngestError) fail(e);
-          else throw e;
+          if (!(e instanceof IngestError)) throw e;
+          pending.push({ error: e });
+          continue;
         }
+        const known = valid.inputHash && stored ? stored(valid.id, valid.inputHash) : undefined;
+        if (known) report.extraction.reused++;
+        const built = known ? Promise.resolve({ doc: known }) : extractor.build(valid.input, valid.id);
+        built.catch(() => {}); // awaited by settle; this only keeps a failure from counting as unhandled meanwhile
+        pending.push({ record, valid, built });
+        while (pending.length > IN_FLIGHT) await settle(pending.shift()!);
       }
+      while (pending.length > 0) await settle(pending.shift()!);
     } catch (e) {
+      // What was read before the failure is still reported, as when records were built one by one.
+      try {
+        while (pending.length > 0) await settle(pending.shift()!);
+      } catch {
+        /* the first failure is the one reported */
+      }
       fail(e instanceof IngestError ? e : new IngestError(plan.file, (e as Error).message));
     }
     if (kind === "file") report.read.push(plan.file);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
 import { extractCommentary } from "@/lib/extract";
+import type { z } from "zod";
 import { documentInputSchema, type CommentaryDocument } from "@/lib/validations/document";
 import { countriesInText } from "@/lib/entities/document";
 import { namesNoBody } from "@/lib/entities/mentions";
@@ -32,12 +33,28 @@ export function slugFor(title: string): string {
 /** A stored document by id and input hash (lib/archive/inputs.ts): what extraction would give again. */
 export type StoredByInput = (id: string, inputHash: string) => CommentaryDocument | undefined;
 
-/**
- * Validate one record and turn it into an archive document, extracting speakers where metadata
- * has none. With `stored`, a record the archive already holds from the same input and the same
- * code is taken from it instead of being extracted again.
- */
-export function toDocument(record: SourceRecord, stored?: StoredByInput): CommentaryDocument {
+/** A record's fields once validated, plain data (so a worker thread can be handed them). */
+export type ValidInput = z.output<typeof documentInputSchema>;
+
+export interface ValidRecord {
+  input: ValidInput;
+  id: string;
+  /** Undefined where the code cannot be fingerprinted (lib/ingest/input-hash.ts). */
+  inputHash?: string;
+}
+
+/** What is wrong with a valid record's quotes, found once the document is built; the caller knows the line. */
+export class InputIssue extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Schema and size checks, the document's id and its input hash; nothing is extracted yet. */
+export function validateRecord(record: SourceRecord): ValidRecord {
   const where = record.item;
   const parsed = documentInputSchema.safeParse(record.data);
   if (!parsed.success) {
@@ -53,8 +70,35 @@ export function toDocument(record: SourceRecord, stored?: StoredByInput): Commen
   if (over) throw new IngestError(record.file, `${where !== undefined ? `item ${where}: ` : ""}${over.message}`, record.lineOf("paragraphs"), over.field);
   const id = input.id ?? stableId(input.title, input.date, input.url);
   const hash = inputHash(input);
-  const known = hash && stored ? stored(id, hash) : undefined;
-  if (known) return withInputHash(known, hash);
+  return { input, id, ...(hash ? { inputHash: hash } : {}) };
+}
+
+export function issueError(record: SourceRecord, issue: { message: string; field: string }): IngestError {
+  return new IngestError(record.file, issue.message, record.lineOf(issue.field), issue.field);
+}
+
+/**
+ * Validate one record and turn it into an archive document, extracting speakers where metadata
+ * has none. With `stored`, a record the archive already holds from the same input and the same
+ * code is taken from it instead of being extracted again.
+ */
+export function toDocument(record: SourceRecord, stored?: StoredByInput): CommentaryDocument {
+  const valid = validateRecord(record);
+  const known = valid.inputHash && stored ? stored(valid.id, valid.inputHash) : undefined;
+  if (known) return withInputHash(known, valid.inputHash);
+  try {
+    return withInputHash(buildDocument(valid.input, valid.id), valid.inputHash);
+  } catch (e) {
+    if (e instanceof InputIssue) throw issueError(record, e);
+    throw e;
+  }
+}
+
+/**
+ * A valid record's document: extraction where metadata is missing, quotes placed, the content
+ * hash. Pure, so import's worker threads run it (lib/ingest/extract-pool.ts); throws InputIssue.
+ */
+export function buildDocument(input: ValidInput, id: string): CommentaryDocument {
   const complete = input.quotes && input.speakers.length > 0 && input.topics.length > 0 && input.institutions.length > 0;
   const extracted = complete
     ? undefined
@@ -76,14 +120,14 @@ export function toDocument(record: SourceRecord, stored?: StoredByInput): Commen
   const mentionedOrganizations = input.mentionedOrganizations ?? extracted?.mentionedOrganizations?.filter((n) => !notBodies.has(n));
   for (const q of quotes) {
     if (q.paragraph >= input.paragraphs.length) {
-      throw new IngestError(record.file, `quote paragraph ${q.paragraph} is past the last paragraph`, record.lineOf("quotes"), "quotes");
+      throw new InputIssue(`quote paragraph ${q.paragraph} is past the last paragraph`, "quotes");
     }
     const last = q.endParagraph ?? q.paragraph;
     if (last < q.paragraph || last >= input.paragraphs.length) {
-      throw new IngestError(record.file, `quote endParagraph ${last} is outside paragraphs ${q.paragraph}–${input.paragraphs.length - 1}`, record.lineOf("quotes"), "quotes");
+      throw new InputIssue(`quote endParagraph ${last} is outside paragraphs ${q.paragraph}–${input.paragraphs.length - 1}`, "quotes");
     }
     if (q.start !== undefined && q.end !== undefined && (q.start > input.paragraphs[q.paragraph]!.length || q.end > input.paragraphs[last]!.length || (last === q.paragraph && q.start > q.end))) {
-      throw new IngestError(record.file, `quote offsets ${q.start}–${q.end} fall outside their paragraph`, record.lineOf("quotes"), "quotes");
+      throw new InputIssue(`quote offsets ${q.start}–${q.end} fall outside their paragraph`, "quotes");
     }
   }
   const content = {
@@ -104,15 +148,12 @@ export function toDocument(record: SourceRecord, stored?: StoredByInput): Commen
     ...(input.author ? { author: input.author } : {}),
     ...(input.license ? { license: input.license } : {}),
   };
-  return withInputHash(
-    {
-      id,
-      slug: input.slug ?? slugFor(input.title),
-      ...JSON.parse(JSON.stringify(content)),
-      contentHash: sha256(JSON.stringify(content)),
-    } as CommentaryDocument,
-    hash,
-  );
+  return {
+    id,
+    slug: input.slug ?? slugFor(input.title),
+    ...JSON.parse(JSON.stringify(content)),
+    contentHash: sha256(JSON.stringify(content)),
+  } as CommentaryDocument;
 }
 
 /**

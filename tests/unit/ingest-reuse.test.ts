@@ -68,6 +68,7 @@ describe("re-import of unchanged documents", () => {
     expect(first.summary).toMatchObject({ added: 1 });
     const again = await importFiles([write("b.jsonl", [reordered(DOC)])], config);
     expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(again.extraction).toMatchObject({ reused: 1, inline: 0, onThreads: 0 });
     const edited = await importFiles([write("c.jsonl", [{ ...DOC, paragraphs: [DOC.paragraphs[0]!] }])], config);
     expect(edited.summary).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
   });
@@ -86,4 +87,35 @@ describe("canonicalJson", () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
+});
+
+describe("extraction on worker threads", () => {
+  it("gives the documents extraction on the main thread gives, in the same order, with a bad record still reported at its line", async () => {
+    // Fictional people and bodies, numbered so that every document differs.
+    const docs = Array.from({ length: 70 }, (_, i) => ({
+      id: `pool-${i}`,
+      title: `Консультации по торговле, выпуск ${i + 1}`,
+      paragraphs: [`«Переговоры продолжатся в ${i % 2 ? "Астане" : "Женеве"}», – отметил директор Института условных исследований Пётр Примеров${i}.`, `Эксперт добавил, что санкции обсуждались ${i + 2} часа.`],
+    }));
+    const file = write("many.jsonl", docs);
+    const stored = (c: AppConfig) => {
+      const rows = openDatabase(c.ARCHIVE_DB_PATH).prepare("SELECT id, content_hash, record FROM documents ORDER BY rowid").all() as { id: string; content_hash: string; record: string }[];
+      return rows.map((r) => ({ ...r, record: { ...JSON.parse(r.record), provenance: undefined } }));
+    };
+    const inline = await importFiles([file], config, { extractWorkers: 0 });
+    expect(inline.summary).toMatchObject({ added: 70 });
+    const onThreads = { ...config, ARCHIVE_DB_PATH: path.join(dir, "threads.db") };
+    const threaded = await importFiles([file], onThreads, { extractWorkers: 2 });
+    expect(threaded.summary).toMatchObject({ added: 70 });
+    expect(threaded.extraction).toMatchObject({ threads: 2, reused: 0 });
+    expect(threaded.extraction.onThreads).toBeGreaterThan(0);
+    expect(threaded.extraction.inline + threaded.extraction.onThreads).toBe(70);
+    expect(stored(onThreads)).toEqual(stored(config));
+    openDatabase(onThreads.ARCHIVE_DB_PATH).close();
+
+    const bad = write("bad.jsonl", [...docs.slice(0, 60), { ...docs[60]!, quotes: [{ text: "x", speaker: "Пётр Примеров", paragraph: 5 }] }, ...docs.slice(61)]);
+    const rejected = await importFiles([bad], { ...config, ARCHIVE_DB_PATH: path.join(dir, "bad.db") }, { extractWorkers: 2 });
+    expect(rejected.errors.map((e) => e.message)).toEqual([expect.stringMatching(/bad\.jsonl:61: .*quote paragraph 5 is past the last paragraph/)]);
+    openDatabase(path.join(dir, "bad.db")).close();
+  }, 60_000);
 });

@@ -1,0 +1,133 @@
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { CommentaryDocument } from "@/lib/validations/document";
+import type { ExtractAnswer, ExtractJob } from "./extract-worker";
+import { buildDocument, InputIssue, type ValidInput } from "./to-document";
+
+/** A built document, or what is wrong with the record's quotes (mapped to its line by the caller). */
+export type Built = { doc: CommentaryDocument } | { issue: { message: string; field: string } };
+
+export interface Extractor {
+  build(input: ValidInput, id: string): Promise<Built>;
+  close(): Promise<void>;
+  /** Documents built on this thread and on worker threads, and how many threads ran. */
+  readonly counts?: { inline: number; onThreads: number; threads: number };
+}
+
+/** On the calling thread: small imports, and wherever worker threads cannot start. */
+export const inlineExtractor: Extractor = {
+  async build(input, id) {
+    try {
+      return { doc: buildDocument(input, id) };
+    } catch (e) {
+      if (e instanceof InputIssue) return { issue: { message: e.message, field: e.field } };
+      throw e;
+    }
+  },
+  async close() {},
+};
+
+/** Documents extracted on the calling thread before workers are started: starting them costs about as much (loading code and dictionaries). */
+const INLINE_FIRST = 48;
+/** Each worker holds its own dictionaries and caches (~150 MB): more than the cores buys nothing. */
+const MAX_WORKERS = 8;
+
+/**
+ * The import's extractor: the first documents inline, so a small import or a re-import with a
+ * few changed documents never waits for threads; past that, `workers` threads (default one per
+ * core, at most 4).
+ */
+export function lazyExtractor(workers = Math.min(4, os.availableParallelism())): Extractor {
+  const counts = { inline: 0, onThreads: 0, threads: 0 };
+  let pool: Promise<Extractor> | undefined;
+  return {
+    counts,
+    build(input, id) {
+      if (workers <= 0 || counts.inline < INLINE_FIRST) {
+        counts.inline++;
+        return inlineExtractor.build(input, id);
+      }
+      pool ??= startExtractor(workers).then((p) => {
+        counts.threads = p === inlineExtractor ? 0 : Math.min(workers, MAX_WORKERS);
+        return p;
+      });
+      return pool.then((p) => {
+        if (p === inlineExtractor) counts.inline++;
+        else counts.onThreads++;
+        return p.build(input, id);
+      });
+    },
+    async close() {
+      if (pool) await (await pool).close();
+    },
+  };
+}
+
+/**
+ * Extraction (~10 ms a document of news text, nearly all an import's time) on worker threads:
+ * the main thread keeps reading, validating and the one transaction, and takes the documents
+ * back in order. Each worker keeps its own morphology caches across the documents it is given.
+ * If the workers cannot start (no TypeScript loader, a bundled server), extraction runs inline.
+ */
+export async function startExtractor(workers: number): Promise<Extractor> {
+  workers = Math.min(workers, MAX_WORKERS);
+  if (workers <= 0) return inlineExtractor;
+  const url = new URL("./extract-worker.mjs", import.meta.url);
+  const pool: { worker: Worker; busy: number }[] = [];
+  const waiting = new Map<number, { resolve: (b: Built) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  let failure: Error | undefined;
+  const failAll = (e: Error) => {
+    failure ??= e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const worker = new Worker(url, { execArgv: [] });
+        const slot = { worker, busy: 0 };
+        pool.push(slot);
+        await new Promise<void>((resolve, reject) => {
+          const onReady = (m: { ready?: boolean }) => {
+            if (!m.ready) return;
+            worker.off("message", onReady);
+            worker.off("error", reject);
+            resolve();
+          };
+          worker.on("message", onReady);
+          worker.once("error", reject);
+        });
+        worker.on("message", (m: ExtractAnswer) => {
+          const w = waiting.get(m.job);
+          if (!w) return;
+          waiting.delete(m.job);
+          w.slot.busy--;
+          if ("error" in m) w.reject(new Error(`extraction failed in a worker thread: ${m.error}`));
+          else w.resolve("doc" in m ? { doc: m.doc } : { issue: m.issue });
+        });
+        worker.on("error", (e) => failAll(e));
+        worker.on("exit", (code) => code !== 0 && failAll(new Error(`an extraction worker exited with code ${code}`)));
+      }),
+    );
+  } catch {
+    await Promise.all(pool.map((p) => p.worker.terminate()));
+    return inlineExtractor;
+  }
+  let next = 0;
+  return {
+    build(input, id) {
+      if (failure) return Promise.reject(failure);
+      const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+      const job = next++;
+      slot.busy++;
+      return new Promise<Built>((resolve, reject) => {
+        waiting.set(job, { resolve, reject, slot });
+        slot.worker.postMessage({ job, input, id } satisfies ExtractJob);
+      });
+    },
+    async close() {
+      failure ??= new Error("extractor closed");
+      await Promise.all(pool.map((p) => p.worker.terminate()));
+    },
+  };
+}
