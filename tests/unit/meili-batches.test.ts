@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
-import { RecordTooLargeError, byteBatches, taskTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
+import { RecordTooLargeError, byteBatches, taskTimeoutMs, uploadTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
 import { toMeiliDocument } from "@/lib/search/engines/meilisearch/document";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { CONTRACT_DOCUMENTS } from "../fixtures/contract-documents";
@@ -47,6 +47,12 @@ describe("byteBatches", () => {
     expect(taskTimeoutMs(10_000)).toBeGreaterThan(taskTimeoutMs(1_000));
     expect(taskTimeoutMs(100, 90_000_000)).toBeGreaterThan(taskTimeoutMs(100, 1_000_000) + 60_000);
   });
+});
+
+it("gives an indexing request time to upload a full batch, never less than a search", () => {
+  expect(uploadTimeoutMs(3_000, 100_000_000)).toBeGreaterThanOrEqual(160_000);
+  expect(uploadTimeoutMs(3_000, 10_000_000)).toBeLessThan(uploadTimeoutMs(3_000, 100_000_000));
+  expect(uploadTimeoutMs(120_000, 10_000)).toBe(120_000);
 });
 
 describe("indexing by bytes", () => {

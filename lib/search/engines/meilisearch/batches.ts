@@ -58,3 +58,12 @@ export function* byteBatches<T>(records: Iterable<T>, maxBytes: number, maxRecor
 export function taskTimeoutMs(records: number, bytes = 0): number {
   return 30_000 + 25 * records + Math.ceil(bytes / 1_000_000) * 2_000;
 }
+
+/**
+ * The request timeout for indexing: MEILI_TIMEOUT_MS is a search's, and an indexing request
+ * uploads up to MEILI_PAYLOAD_LIMIT_BYTES, which Meilisearch stores before it answers (1,000
+ * bench documents, ~84 MB, took over 3 s on one machine). A minute plus 1 s per MB of the limit.
+ */
+export function uploadTimeoutMs(searchTimeoutMs: number, payloadLimitBytes: number): number {
+  return Math.max(searchTimeoutMs, 60_000 + Math.ceil(payloadLimitBytes / 1_000_000) * 1_000);
+}

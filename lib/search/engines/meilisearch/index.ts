@@ -29,7 +29,7 @@ import { dateBoundsOf } from "@/lib/search/date-range";
 import type { Timeline } from "@/lib/search/timeline";
 import { meiliClient, meiliErrorCode } from "@/lib/search/engines/meilisearch/http";
 import { describeMeiliError, failedTaskMessage } from "@/lib/search/engines/meilisearch/errors";
-import { RecordTooLargeError, byteBatches, taskTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
+import { RecordTooLargeError, byteBatches, taskTimeoutMs, uploadTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
 
 export { describeMeiliError, taskTimeoutMs };
 import { decodeFacetKey, facetKey } from "@/lib/search/engines/meilisearch/keys";
@@ -133,7 +133,8 @@ export class MeilisearchEngine implements SearchEngine {
     if (!config.MEILI_URL) throw new Error("MeilisearchEngine needs MEILI_URL");
     this.keys = describeKeys(config);
     this.searchClient = meiliClient(config.MEILI_URL, this.keys.search, config.MEILI_TIMEOUT_MS);
-    this.adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? meiliClient(config.MEILI_URL, this.keys.admin, config.MEILI_TIMEOUT_MS) : undefined;
+    const adminTimeout = uploadTimeoutMs(config.MEILI_TIMEOUT_MS, config.MEILI_PAYLOAD_LIMIT_BYTES);
+    this.adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? meiliClient(config.MEILI_URL, this.keys.admin, adminTimeout) : undefined;
   }
 
   static fromConfig(config: AppConfig, aliases?: AliasMap): MeilisearchEngine {
