@@ -254,10 +254,15 @@ function accepts(t: Target, text: string, tokens: RawToken[], i: number, n: numb
  */
 function splitCompounds(tokens: RawToken[]): RawToken[] {
   const { byKey } = gaz();
+  const known = (p: string) => byKey.has(key(p)) || (p.length >= 2 && isAllCaps(p));
   const out: RawToken[] = [];
   for (const t of tokens) {
+    // Most tokens have no hyphen: no split, no closure per token (this ran for every word of every imported document).
+    if (!t.surface.includes("-")) {
+      out.push(t);
+      continue;
+    }
     const parts = t.surface.split("-");
-    const known = (p: string) => byKey.has(key(p)) || (p.length >= 2 && isAllCaps(p));
     if (parts.length < 2 || byKey.has(key(t.surface)) || !parts.every(known) || !parts.some((p) => byKey.get(key(p))?.place)) {
       out.push(t);
       continue;
