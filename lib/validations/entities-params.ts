@@ -19,23 +19,25 @@ export const ENTITY_INDEX_PAGE_SIZE = 100;
 export const MAX_ENTITY_OFFSET = 1_000_000;
 export const MAX_ENTITY_PAGE = 10_000;
 
-const whole = (name: string) => z.coerce.number({ message: `${name} must be a whole number` }).int(`${name} must be a whole number`);
+const whole = (what: string) => z.coerce.number({ message: `${what} — целое число` }).int(`${what} — целое число`);
 
-const q = z.string().max(MAX_ENTITY_QUERY_LENGTH, `q is at most ${MAX_ENTITY_QUERY_LENGTH} characters`).default("");
-const sort = z.enum(ENTITY_SORTS, { message: 'sort must be "name" or "count"' }).default("count");
+const TYPE_MESSAGE = "тип должен быть person (эксперты), institution (организации), country (страны) или topic (темы)";
+
+const q = z.string().max(MAX_ENTITY_QUERY_LENGTH, `текст фильтра — не длиннее ${MAX_ENTITY_QUERY_LENGTH} знаков`).default("");
+const sort = z.enum(ENTITY_SORTS, { message: "порядок должен быть count (по числу материалов) или name (по имени)" }).default("count");
 
 export const entitiesParamsSchema = z.object({
-  type: z.enum(ENTITY_TYPES, { message: 'type must be "person", "institution", "country" or "topic"' }),
+  type: z.enum(ENTITY_TYPES, { message: TYPE_MESSAGE }),
   q,
   sort,
-  limit: whole("limit").min(1, "limit must be 1 or more").max(MAX_ENTITY_LIMIT, `limit must be at most ${MAX_ENTITY_LIMIT}`).default(DEFAULT_ENTITY_LIMIT),
-  offset: whole("offset").min(0, "offset must be 0 or more").max(MAX_ENTITY_OFFSET, `offset must be at most ${MAX_ENTITY_OFFSET}`).default(0),
+  limit: whole("limit").min(1, `limit — целое число от 1 до ${MAX_ENTITY_LIMIT}`).max(MAX_ENTITY_LIMIT, `limit — целое число от 1 до ${MAX_ENTITY_LIMIT}`).default(DEFAULT_ENTITY_LIMIT),
+  offset: whole("offset").min(0, `offset — целое число от 0 до ${MAX_ENTITY_OFFSET}`).max(MAX_ENTITY_OFFSET, `offset — целое число от 0 до ${MAX_ENTITY_OFFSET}`).default(0),
 });
 
 export const entityIndexParamsSchema = z.object({
   q,
   sort,
-  page: whole("page").min(1, "page must be 1 or more").max(MAX_ENTITY_PAGE, `page must be at most ${MAX_ENTITY_PAGE}`).default(1),
+  page: whole("номер страницы").min(1, `номер страницы — от 1 до ${MAX_ENTITY_PAGE}`).max(MAX_ENTITY_PAGE, `номер страницы — от 1 до ${MAX_ENTITY_PAGE}`).default(1),
 });
 
 export type EntitiesParams = z.infer<typeof entitiesParamsSchema>;
@@ -64,7 +66,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: Record<string, string>): Pars
   const issue = result.error.issues[0]!;
   const field = String(issue.path[0] ?? "query");
   // A missing type has no value to name: say which values it takes.
-  const message = field === "type" && input.type === undefined ? 'type is required: "person", "institution", "country" or "topic"' : issue.message;
+  const message = field === "type" && input.type === undefined ? `не указан тип; ${TYPE_MESSAGE}` : issue.message;
   return { ok: false, field, error: `${field}: ${message}` };
 }
 

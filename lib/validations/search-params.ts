@@ -7,15 +7,17 @@ export const MAX_PAGE = 1_000;
 
 const partialDate = z.string().trim().refine(isPartialDate, "дата должна быть в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД");
 
-const facetValue = z.string().trim().min(1).max(300, "a filter value is at most 300 characters");
+const facetValue = z.string().trim().min(1).max(300, "значение фильтра — не длиннее 300 знаков");
+
+const PAGE_MESSAGE = `номер страницы должен быть целым числом от 1 до ${MAX_PAGE}`;
 
 /** The search state that lives in the URL: q, speaker, institution, topic, sort, page. */
 export const searchParamsSchema = z.object({
-  q: z.string().max(MAX_QUERY_LENGTH, `q is at most ${MAX_QUERY_LENGTH} characters`).default(""),
-  speaker: z.array(facetValue).max(20, "at most 20 speakers").default([]),
-  institution: z.array(facetValue).max(20, "at most 20 institutions").default([]),
-  country: z.array(facetValue).max(20, "at most 20 countries").default([]),
-  topic: z.array(facetValue).max(20, "at most 20 topics").default([]),
+  q: z.string().max(MAX_QUERY_LENGTH, `запрос — не длиннее ${MAX_QUERY_LENGTH} знаков`).default(""),
+  speaker: z.array(facetValue).max(20, "не больше 20 экспертов").default([]),
+  institution: z.array(facetValue).max(20, "не больше 20 организаций").default([]),
+  country: z.array(facetValue).max(20, "не больше 20 стран").default([]),
+  topic: z.array(facetValue).max(20, "не больше 20 тем").default([]),
   // "date" is what older links say for newest first.
   sort: z
     .enum(["relevance", "newest", "oldest", "date"], { message: "порядок должен быть relevance (по релевантности), newest (сначала новые) или oldest (сначала старые)" })
@@ -24,13 +26,13 @@ export const searchParamsSchema = z.object({
   from: partialDate.optional(),
   to: partialDate.optional(),
   page: z.coerce
-    .number({ message: "page must be a whole number" })
-    .int("page must be a whole number")
-    .min(1, "page must be 1 or more")
-    .max(MAX_PAGE, `page must be at most ${MAX_PAGE}`)
+    .number({ message: PAGE_MESSAGE })
+    .int(PAGE_MESSAGE)
+    .min(1, PAGE_MESSAGE)
+    .max(MAX_PAGE, PAGE_MESSAGE)
     .default(1),
-  exact: z.enum(["1"], { message: 'exact must be "1" when given' }).optional(),
-  view: z.enum(["documents", "statements"], { message: 'view must be "documents" or "statements"' }).default("documents"),
+  exact: z.enum(["1"], { message: "exact может быть только 1 (искать запрос как написан)" }).optional(),
+  view: z.enum(["documents", "statements"], { message: "вид должен быть documents (материалы) или statements (высказывания)" }).default("documents"),
 });
 
 export type RawParams = Record<string, string | string[] | undefined>;

@@ -47,8 +47,8 @@ describe("GET /api/entities parameters", () => {
   it("says which types exist when type is missing or wrong", () => {
     const missing = parseEntitiesParams({});
     const wrong = parseEntitiesParams({ type: "bogus" });
-    expect(!missing.ok && missing.error).toMatch(/^type: type is required: "person", "institution", "country" or "topic"/);
-    expect(!wrong.ok && wrong.error).toBe('type: type must be "person", "institution", "country" or "topic"');
+    expect(!missing.ok && missing.error).toMatch(/^type: не указан тип; тип должен быть person \(эксперты\), institution \(организации\), country \(страны\) или topic \(темы\)$/);
+    expect(!wrong.ok && wrong.error).toBe("type: тип должен быть person (эксперты), institution (организации), country (страны) или topic (темы)");
   });
 
   it("accepts the limits' edges", () => {
