@@ -257,6 +257,34 @@ function contract(name: string, open: () => Promise<{ engine: SearchEngine; disp
       expect((await engine.facetValues("topic"))[0]).toEqual({ value: "Посредничество", count: 4 });
     });
 
+    it("finds a document by its topics as words, without showing them in the snippet", async () => {
+      // Issue 14, item 9: tagged «Санкции», while its text only says «санкционный».
+      const tagged = {
+        id: "contract-topic-only",
+        slug: "topic-only",
+        title: "Банки и вторичные ограничения",
+        paragraphs: ["Эксперты обсудили санкционный режим и его последствия для банков."],
+        topics: ["Санкции", "Финансы"],
+        speakers: [],
+        institutions: [],
+        quotes: [],
+        date: "2019-01-01",
+        contentHash: "h-topic-only",
+      };
+      expect(slugs(await search("санкции"))).not.toContain("topic-only");
+      await engine.upsert([tagged]);
+      try {
+        const r = await search("санкции");
+        expect(slugs(r)).toContain("topic-only");
+        const hit = r.hits.find((h) => h.slug === "topic-only")!;
+        expect(hit.snippet.map((s) => s.text).join("")).not.toContain("Санкции");
+        expect(slugs(await search("финансы банков"))).toEqual(["topic-only"]);
+      } finally {
+        await engine.remove([tagged.id]);
+      }
+      expect(slugs(await search("санкции"))).not.toContain("topic-only");
+    });
+
     it("reports health", async () => {
       const h = await engine.health();
       expect(h.ok).toBe(true);

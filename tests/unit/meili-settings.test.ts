@@ -80,7 +80,9 @@ describe("Meilisearch documents", () => {
     const m = toMeiliDocument(doc, analyzer);
     expect(fromMeiliHit(m as unknown as Record<string, unknown>)).toEqual(doc);
     expect(m.title_terms).toBe(analyzer.indexText(doc.title));
-    expect(m.body_exact).toBe(analyzer.exactText(doc.paragraphs.join("\n")));
+    // The body is the paragraphs and then the topics (lib/search/indexed-text.ts), as in the embedded engine.
+    expect(m.body_exact).toBe(analyzer.exactText(`${doc.paragraphs.join("\n")}\n${doc.topics.join(". ")}`));
+    expect(m.terms).toContain("посредничество");
     expect(m.terms).toContain("медиатор");
     expect(m.bigrams).toContain("роль медиатора");
     expect(m.dateValue).toBe(20240310);

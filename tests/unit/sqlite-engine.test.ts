@@ -89,7 +89,8 @@ describe("embedded engine", () => {
     const e = await engineWith();
     const r = await e.search(q({ q: "медиатора энергетика" }));
     expect(r.matchMode).toBe("any");
-    expect(r.hits.map((h) => h.id).sort()).toEqual(["d1", "d2"]);
+    // d3 says neither word, but is tagged «Энергетика»: a document's topics are searchable words.
+    expect(r.hits.map((h) => h.id).sort()).toEqual(["d1", "d2", "d3"]);
   });
 
   it("refuses to search an index built by another analyzer version", async () => {
@@ -99,6 +100,15 @@ describe("embedded engine", () => {
     expect((await e.health()).ok).toBe(false);
     e.reindexAll();
     expect((await e.search(q({ q: "санкции" }))).total).toBe(5);
+  });
+
+  it("refuses an index built before topics were indexed words, until it is rebuilt", async () => {
+    const e = await engineWith();
+    e.db.prepare("DELETE FROM meta WHERE key = 'indexed_text'").run();
+    expect(e.isStale()).toBe(true);
+    await expect(e.search(q({ q: "санкции" }))).rejects.toThrow(/npm run reindex/);
+    e.reindexAll();
+    expect(e.isStale()).toBe(false);
   });
 
   it("sees documents another process added, without a restart", async () => {

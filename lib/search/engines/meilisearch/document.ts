@@ -5,6 +5,7 @@ import { facetValuesOf } from "@/lib/search/facets";
 import { bigramsOf } from "@/lib/search/engines/meilisearch/filter";
 import { facetKey, matchKey } from "@/lib/search/engines/meilisearch/keys";
 import { FACET_FIELDS, type FacetField } from "@/lib/search/types";
+import { INDEXED_TEXT_VERSION, indexedBody } from "@/lib/search/indexed-text";
 
 /** The fields of a CommentaryDocument, stored as they are so results render from Meilisearch alone. */
 export const ORIGINAL_FIELDS = [
@@ -39,7 +40,7 @@ export const MEILI_RECORD_VERSION = "2";
 
 /** What a record's `analyzer` field holds, and what the stale-index checks compare it with. */
 export function recordVersion(analyzer: Pick<Analyzer, "version">): string {
-  return `${analyzer.version}+meili${MEILI_RECORD_VERSION}`;
+  return `${analyzer.version}+meili${MEILI_RECORD_VERSION}+text${INDEXED_TEXT_VERSION}`;
 }
 
 /** Facet keys (keys.ts), one array per facet field: `speaker_key`, `institution_key`, … */
@@ -113,7 +114,7 @@ export function matchFields(analyzer: Analyzer, title: string, body: string): Pi
 
 /** The document as indexed: originals for display, analyzer output for matching. */
 export function toMeiliDocument(doc: CommentaryDocument, analyzer: Analyzer): MeiliDocument {
-  const body = doc.paragraphs.join("\n");
+  const body = indexedBody(doc);
   const original = Object.fromEntries(ORIGINAL_FIELDS.flatMap((k) => (doc[k] === undefined ? [] : [[k, doc[k]]]))) as unknown as CommentaryDocument;
   return {
     ...original,

@@ -12,6 +12,7 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "@/lib/search/engine";
 import { facetValuesOf, orderFacet } from "@/lib/search/facets";
 import { toHit } from "@/lib/search/hit";
+import { INDEXED_TEXT_VERSION, indexedBody } from "@/lib/search/indexed-text";
 import { dateNumber } from "@/lib/search/date-range";
 import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
@@ -253,7 +254,7 @@ export class SqliteEngine implements SearchEngine {
     this.unindexRow(rowid);
     const a = this.tokens;
     const [title, titleExact] = a.indexAndExact(doc.title);
-    const [body, bodyExact] = a.indexAndExact(doc.paragraphs.join("\n"));
+    const [body, bodyExact] = a.indexAndExact(indexedBody(doc));
     this.statement("INSERT INTO fts (rowid, title, body, title_exact, body_exact) VALUES (?, ?, ?, ?, ?)").run(rowid, title, body, titleExact, bodyExact);
     const insert = this.statement("INSERT OR IGNORE INTO doc_facets (doc, field, value) VALUES (?, ?, ?)");
     const values = facetValuesOf(doc);
@@ -272,6 +273,7 @@ export class SqliteEngine implements SearchEngine {
   /** Record which analyzer built the index; searching a stale index is refused. */
   markAnalyzer(): void {
     setMeta(this.db, "analyzer", this.analyzer.version);
+    setMeta(this.db, "indexed_text", INDEXED_TEXT_VERSION);
   }
 
   indexedAnalyzer(): string | undefined {
@@ -281,7 +283,7 @@ export class SqliteEngine implements SearchEngine {
   isStale(): boolean {
     const built = this.indexedAnalyzer();
     if (built === undefined) return this.store.count() > 0;
-    return built !== this.analyzer.version;
+    return built !== this.analyzer.version || getMeta(this.db, "indexed_text") !== INDEXED_TEXT_VERSION;
   }
 
   /** Rebuild the embedded index from the archive itself; `view` is what to index for a stored document (its names resolved to entities). */
@@ -337,7 +339,7 @@ export class SqliteEngine implements SearchEngine {
     if (this.isStale()) {
       throw new AppError(
         "unavailable",
-        `The search index was built with analyzer "${this.indexedAnalyzer() ?? "none"}" but this server uses "${this.analyzer.version}". Run \`npm run reindex\`.`,
+        `The search index was built with analyzer "${this.indexedAnalyzer() ?? "none"}" (indexed text ${getMeta(this.db, "indexed_text") ?? "1"}) but this server uses "${this.analyzer.version}" (indexed text ${INDEXED_TEXT_VERSION}). Run \`npm run reindex\`.`,
       );
     }
   }
