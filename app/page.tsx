@@ -14,9 +14,10 @@ import { redirect } from "next/navigation";
 import { canonicalSearchAddress, searchFromParams, statementsFromParams } from "@/lib/data";
 import { feedAlternates, topSpeakersOf } from "@/lib/analyst";
 import type { StatementResult } from "@/lib/search/statement-hit";
-import { countResults } from "@/lib/format";
+import { countResults, pluralize } from "@/lib/format";
 import { FACET_FIELDS, emptyFilters, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
 import { toSearchString } from "@/lib/validations/search-params";
+import { lastPageHref } from "@/lib/validations/search-href";
 
 export const dynamic = "force-dynamic";
 
@@ -56,6 +57,8 @@ export default async function SearchPage({ searchParams }: Props) {
 
   const { query } = data;
   const result = data.kind === "ok" ? data.result : undefined;
+  const pastTheEnd = result && lastPageHref(query, result.pageCount);
+  if (pastTheEnd) redirect(pastTheEnd);
   // Who says it most: the statements' speaker facet (on the documents tab, from a statement search).
   const speakers = result ? await topSpeakersOf(query, query.view === "statements" ? result.facets.speaker : undefined) : [];
 
@@ -64,6 +67,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1 className="sr-only">Поиск по архиву комментариев</h1>
       <SearchForm
         q={query.q}
+        {...(result ? { showLabel: `Показать ${result.total.toLocaleString("ru-RU")} ${query.view === "statements" ? pluralize(result.total, ["высказывание", "высказывания", "высказываний"]) : pluralize(result.total, ["результат", "результата", "результатов"])}` } : {})}
         main={
           <>
             <QueryHelp />
@@ -106,9 +110,6 @@ function Results({ query, result }: { query: SearchQuery; result: SearchResult }
             </span>
           )}
         </p>
-        <a href="#filters" className="text-sm text-sky-700 underline lg:hidden">
-          Фильтры
-        </a>
         <label className="flex items-center gap-2 text-sm text-slate-600">
           Сортировка
           <select name="sort" defaultValue={query.sort === "date" ? "newest" : query.sort} key={query.sort} className="rounded border border-slate-300 bg-white px-2 py-1">

@@ -16,7 +16,7 @@ type Mark = (text: string) => ReactNode;
 function targetStyles(split: readonly number[]): string {
   if (split.length === 0) return "";
   const rules = split.map((n) => `.article-body:has(#quote-${n}:target) [data-quote~="${n}"]`);
-  return `${rules.join(",\n")} { background-color: rgb(254 240 138); box-shadow: 0 0 0 2px rgb(250 204 21); border-radius: 2px; }`;
+  return `${rules.join(",\n")} { background-color: var(--color-yellow-200); box-shadow: 0 0 0 2px var(--color-yellow-400); border-radius: 2px; }`;
 }
 
 /** The article's paragraphs with every statement marked, anchored by its offsets and credited to its speaker. */

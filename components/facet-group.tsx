@@ -1,3 +1,4 @@
+import { FacetCheckbox } from "@/components/facet-checkbox";
 import { FacetFilter } from "@/components/facet-filter";
 import { pluralize } from "@/lib/format";
 import type { EntityKind } from "@/lib/entities/types";
@@ -10,19 +11,10 @@ const VISIBLE = 8;
 const LISTED = 40;
 
 function Option({ name, value, legendId }: { name: string; value: FacetValue; legendId: string }) {
-  const id = `${name}-${value.value}`;
   return (
     <li>
       <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100" data-facet-option={value.value}>
-        <input
-          type="checkbox"
-          name={name}
-          value={value.value}
-          defaultChecked={value.selected}
-          key={`${id}-${value.selected}`}
-          aria-describedby={legendId}
-          className="mt-1 h-4 w-4 accent-sky-700"
-        />
+        <FacetCheckbox name={name} value={value.value} selected={value.selected} describedBy={legendId} />
         <span className="flex-1 leading-snug">{value.value}</span>
         <span className="tabular-nums text-sm text-slate-500" aria-label={`${value.count} ${pluralize(value.count, ["документ", "документа", "документов"])}`}>
           {value.count}

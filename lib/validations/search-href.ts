@@ -26,3 +26,13 @@ export function toggleFacetHref(query: SearchQuery, field: FacetField, value: st
   const values = query.filters[field].includes(value) ? query.filters[field].filter((v) => v !== value) : [...query.filters[field], value];
   return `/${toSearchString({ ...query, filters: { ...query.filters, [field]: values }, page: 1 })}`;
 }
+
+/**
+ * Where a page number past the last page of results goes: the last page (the first when
+ * nothing matched), so a stale or edited link never shows «страница 99 из 3». Undefined when
+ * the page exists.
+ */
+export function lastPageHref(query: Parameters<typeof toSearchString>[0], pageCount: number): string | undefined {
+  if (query.page <= Math.max(1, pageCount)) return undefined;
+  return `/${toSearchString({ ...query, page: Math.max(1, pageCount) })}`;
+}
