@@ -48,12 +48,16 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
   const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const history = useRef(new TypingHistory());
   const changed = useRef<Changed | undefined>(undefined);
+  /** Typing that came while a navigation was still loading, sent once it has landed. */
+  const queued = useRef(false);
   const [mounted, setMounted] = useState(false);
   const [open, setOpen] = useState(false);
   const narrow = useNarrow();
   // The old results stay on screen, dimmed, until the new ones arrive. No loading.tsx here: a
   // streamed fallback would never be replaced for readers without JavaScript.
   const [pending, startTransition] = useTransition();
+  const loading = useRef(false);
+  loading.current = pending;
 
   useEffect(() => setMounted(true), []);
 
@@ -67,6 +71,7 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
   // update from typing is dropped rather than sent over the restored page.
   useEffect(() => {
     const onPop = () => {
+      queued.current = false;
       clearTimeout(typing.current);
       clearTimeout(pause.current);
       history.current.end();
@@ -80,6 +85,15 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
       clearTimeout(pause.current);
     };
   }, []);
+
+  // One navigation from typing at a time: a replace sent before the burst's push has landed would
+  // replace the entry the reader came from. The latest text goes once the page has caught up.
+  useEffect(() => {
+    if (!pending && queued.current) {
+      queued.current = false;
+      typed();
+    }
+  });
 
   // A control the new page rendered afresh (a value moved out of «Ещё N», a re-keyed select)
   // would leave the focus on <body>: give it back to the same control.
@@ -106,6 +120,15 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
       else router.replace(href, { scroll: false });
     });
     return true;
+  };
+
+  const typed = () => {
+    if (loading.current) {
+      queued.current = true;
+      return;
+    }
+    const from = here();
+    if (navigate(history.current.modeFor(from))) history.current.navigated(from);
   };
 
   const closeDrawer = (to: "toggle" | "results") => {
@@ -137,6 +160,7 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
       onClick={onClick}
       onSubmit={(e) => {
         e.preventDefault();
+        queued.current = false;
         clearTimeout(typing.current);
         clearTimeout(pause.current);
         navigate(history.current.modeFor(here()));
@@ -149,6 +173,7 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
           if (!target.name) return;
           changed.current = target instanceof HTMLInputElement && target.type === "checkbox" ? { name: target.name, value: target.value } : { name: target.name };
         }
+        queued.current = false;
         clearTimeout(typing.current);
         history.current.end();
         navigate("push");
@@ -185,10 +210,7 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
               onInput={() => {
                 clearTimeout(typing.current);
                 clearTimeout(pause.current);
-                typing.current = setTimeout(() => {
-                  const from = here();
-                  if (navigate(history.current.modeFor(from))) history.current.navigated(from);
-                }, TYPING_DELAY_MS);
+                typing.current = setTimeout(typed, TYPING_DELAY_MS);
                 pause.current = setTimeout(() => history.current.end(), TYPING_PAUSE_MS);
               }}
             />

@@ -15,16 +15,21 @@ async function total(page: Page): Promise<number> {
 
 test.describe("the search page keeps the reader's place", () => {
   test("typing makes one history entry per burst; Back and Forward show the box, results and filters of the address", async ({ page }) => {
+    // The page's timers run on a fake clock, so «a pause of a second» does not depend on how busy
+    // the machine is: the test says how much time passes between keystrokes.
+    await page.clock.install();
     const search = new SearchPage(page);
     await search.open("?q=ЕАЭС");
     const countBefore = await search.status.textContent();
     const start = await historyLength(page);
 
     await search.input.selectText();
-    await search.input.pressSequentially("Казахстан", { delay: 40 });
+    await search.input.pressSequentially("Казахстан");
+    await page.clock.runFor(400);
     await expect.poll(() => qOf(page)).toBe("Казахстан");
-    // Within a second the words go on: the same entry is replaced, not a new one added.
-    await search.input.pressSequentially(" медиатор", { delay: 40 });
+    // 0.4 s later the words go on, within a second: the same entry is replaced, not a new one added.
+    await search.input.pressSequentially(" медиатор");
+    await page.clock.runFor(400);
     await expect.poll(() => qOf(page)).toBe("Казахстан медиатор");
     expect(await historyLength(page)).toBe(start + 1);
     const countTyped = await search.status.textContent();
@@ -42,8 +47,9 @@ test.describe("the search page keeps the reader's place", () => {
     // After a pause of a second, more typing is a new entry, and Back returns to the phrase.
     await search.input.focus();
     await page.keyboard.press("End");
-    await page.waitForTimeout(1200);
-    await search.input.pressSequentially(" Астана", { delay: 40 });
+    await page.clock.runFor(1200);
+    await search.input.pressSequentially(" Астана");
+    await page.clock.runFor(400);
     await expect.poll(() => qOf(page)).toBe("Казахстан медиатор Астана");
     expect(await historyLength(page)).toBe(start + 2);
     await page.goBack();
