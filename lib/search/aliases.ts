@@ -1,4 +1,4 @@
-import { ALIASES, type AliasEntry } from "@/config/aliases";
+import { ALIASES, ONE_WORD_ALIASES, type AliasEntry } from "@/config/aliases";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
 import { isAbbreviation, tokenize } from "@/lib/text/tokenize";
@@ -24,11 +24,15 @@ interface Name {
 
 type Entry = Name[];
 
-const compiled = new Map<string, Entry[]>();
+/** Compiled tables by analyzer version, for the shipped tables (config/aliases.ts); others (tests) are compiled each time. */
+const compiled = new Map<readonly AliasEntry[], Map<string, Entry[]>>([
+  [ALIASES, new Map()],
+  [ONE_WORD_ALIASES, new Map()],
+]);
 
 export function compileAliases(analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): Entry[] {
-  const cacheable = entries === ALIASES;
-  const hit = cacheable ? compiled.get(analyzer.version) : undefined;
+  const cache = compiled.get(entries);
+  const hit = cache?.get(analyzer.version);
   if (hit) return hit;
   const list = entries.map((e) =>
     [e.short, ...e.full].map((raw): Name => {
@@ -39,7 +43,7 @@ export function compileAliases(analyzer: Analyzer, entries: readonly AliasEntry[
       return { raw, norm: words.join(" "), words, keys, abbreviation };
     }),
   );
-  if (cacheable) compiled.set(analyzer.version, list);
+  cache?.set(analyzer.version, list);
   return list;
 }
 
@@ -87,8 +91,9 @@ function hyphenParts(c: TermClause, analyzer: Analyzer): Clause | undefined {
   return { kind: "phrase", raw: text, words: tokenize(text).map((t) => normalizeWord(t.surface)), keys, expansion: true };
 }
 
-export function expandAliases(groups: Clause[][], analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES): Clause[][] {
-  const aliases = compileAliases(analyzer, entries);
+/** `entries` for a query of several words; `oneWord` for a query of one (it adds the state adjectives, config/aliases.ts). */
+export function expandAliases(groups: Clause[][], analyzer: Analyzer, entries: readonly AliasEntry[] = ALIASES, oneWord: readonly AliasEntry[] = entries === ALIASES ? ONE_WORD_ALIASES : entries): Clause[][] {
+  const aliases = compileAliases(analyzer, groups.length === 1 && groups[0]!.length === 1 ? oneWord : entries);
   const out: Clause[][] = [];
   for (let i = 0; i < groups.length; i++) {
     // A name of several words typed as separate words: the longest run of single-term groups whose keys are a name's.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ALIASES, aliasSynonyms } from "@/config/aliases";
+import { ALIASES, STATE_DEMONYMS, aliasSynonyms } from "@/config/aliases";
+import { COUNTRIES } from "@/config/countries";
 import { openDatabase } from "@/lib/archive/db";
 import { SqliteEngine, buildFtsMatch } from "@/lib/search/engines/sqlite";
 import { emptyFilters } from "@/lib/search/types";
@@ -122,6 +123,36 @@ describe("aliases in the embedded engine", () => {
     expect(await search("ИМЭП")).toEqual(["abbr", "full"]);
     expect(await search("Институт мировой экономики и политики")).toEqual(["abbr", "full"]);
     expect(await search("США")).toEqual(["usa"]);
+  });
+
+  it("a state's name alone finds its adjective and back; inside a longer query the adjective is just a word", async () => {
+    const e = new SqliteEngine(openDatabase(":memory:"), a);
+    await e.upsert([
+      mk("italy", "Италия предложила провести переговоры."),
+      mk("italian", "Итальянские дипломаты предложили провести переговоры."),
+      mk("german", "Немецкий канцлер не приедет."),
+      mk("uni", "Итальянский университет открыл кафедру."),
+    ]);
+    const ids = async (q: string) => (await e.search({ q, filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10 })).hits.map((h) => h.id).sort();
+    expect(await ids("Италия")).toEqual(["italian", "italy", "uni"]);
+    expect(await ids("итальянский")).toEqual(["italian", "italy", "uni"]);
+    expect(await ids("Германии")).toEqual(["german"]);
+    // Two words: «итальянский университет» is not «Италия университет».
+    expect(await ids("итальянский университет")).toEqual(["uni"]);
+    expect(await ids("Италия переговоры")).toEqual(["italy"]);
+  });
+
+  it("a citizen's name finds the state and back: «немец» finds «Германия» and «немецкий», «Германия» finds «немцы»", async () => {
+    const e = new SqliteEngine(openDatabase(":memory:"), a);
+    await e.upsert([mk("state", "Германия закрыла посольство."), mk("people", "Двое немцев задержаны на границе."), mk("other", "Французский посол уехал.")]);
+    const ids = async (q: string) => (await e.search({ q, filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10 })).hits.map((h) => h.id).sort();
+    expect(await ids("немец")).toEqual(["people", "state"]);
+    expect(await ids("Германия")).toEqual(["people", "state"]);
+  });
+
+  it("names every state of the demonym table as the gazetteer does, each with its adjectives", () => {
+    const states = new Map(COUNTRIES.map((c) => [c.name, c]));
+    for (const name of Object.keys(STATE_DEMONYMS)) expect(states.get(name)?.adj?.length, name).toBeGreaterThan(0);
   });
 });
 
