@@ -162,6 +162,8 @@ describe.skipIf(skip !== undefined)(`both engines on a ${DOCS}-document bench ar
       MEILI_INDEX: `compare_bench_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`,
       SAMPLES: "exclude",
     });
+    // Before the import, so that afterAll drops the index even when the import fails half-way.
+    meili = MeilisearchEngine.fromConfig(config);
     const prepared = prepareIngest(listInputFiles([path.join(dir, "corpus")]));
     expect(prepared.errors).toEqual([]);
     const summary = await storeDocuments(
@@ -170,7 +172,6 @@ describe.skipIf(skip !== undefined)(`both engines on a ${DOCS}-document bench ar
     );
     expect(summary.archived).toBe(DOCS + EDGE.length);
     embedded = openEmbeddedEngine(config);
-    meili = MeilisearchEngine.fromConfig(config);
     expect((await meili.health()).documents).toBe(summary.archived);
     const key = config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
     const stats = (await fetch(`${MEILI_URL}/indexes/${config.MEILI_INDEX}/stats`, { headers: key ? { Authorization: `Bearer ${key}` } : {} }).then((r) => r.json())) as Record<string, unknown>;

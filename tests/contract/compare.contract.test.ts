@@ -147,6 +147,8 @@ describe.skipIf(!MEILI_URL)("both engines on the sample archive", () => {
       MEILI_INDEX: `compare_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`,
       SAMPLES: "include",
     });
+    // Before the import, so that afterAll drops the index even when the import fails half-way.
+    meili = MeilisearchEngine.fromConfig(config);
     const prepared = prepareIngest(listInputFiles([path.resolve("content")]));
     expect(prepared.errors).toEqual([]);
     const summary = await storeDocuments(
@@ -155,7 +157,6 @@ describe.skipIf(!MEILI_URL)("both engines on the sample archive", () => {
     );
     expect(summary.added).toBe(prepared.documents.length);
     embedded = openEmbeddedEngine(config);
-    meili = MeilisearchEngine.fromConfig(config);
     expect((await meili.health()).documents).toBe(summary.archived);
     const key = config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
     const version = await fetch(`${MEILI_URL}/version`, { headers: key ? { Authorization: `Bearer ${key}` } : {} }).then((r) => r.json() as Promise<{ pkgVersion?: string }>);
