@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC] [--real]
+ * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC] [--real [--real-docs N]]
  * npm run bench -- --render bench-results/bench-N-sS.json   (the table of an earlier run)
  *
  * Ingests a synthetic archive (npm run bench:corpus) into the embedded engine and, in the
@@ -215,7 +215,8 @@ async function main(): Promise<number> {
 
   let realImport: BenchReport["realImport"] = { skipped: "pass --real to run it" };
   if (args.has("real")) {
-    const { file, docs: nReal } = ensureRealCorpus();
+    // --real-docs N: the first N articles only (the CI smoke run keeps the whole path working in seconds).
+    const { file, docs: nReal } = ensureRealCorpus(args.has("real-docs") ? intArg(args, "real-docs", 1) : Infinity);
     log(`real text: importing ${nReal} NEREL + factRuEval articles with extraction, then again unchanged…`);
     const r = await runWorker<{ docs: number; importMs: number; reimportMs: number; reimportUnchanged: number; forcedMs: number; forcedUnchanged: number; maxRssMb: number }>([
       "real",

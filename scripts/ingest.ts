@@ -79,6 +79,8 @@ async function main(): Promise<number> {
     ...(report.unchangedFiles.length ? [`${report.unchangedFiles.length} file(s) unchanged since their last import, not read`] : []),
     ...(skipped.length ? [`${skipped.length} skipped`] : []),
     ...(report.converted.length ? [`${report.converted.length} converted to UTF-8`] : []),
+    ...(report.extraction.reused ? [`${report.extraction.reused} document(s) as stored, not extracted again`] : []),
+    ...(report.extraction.onThreads ? [`${report.extraction.onThreads} extracted on ${report.extraction.threads} worker threads`] : []),
   ];
   if (report.errorCount > 0) {
     for (const e of report.errors) console.error(`error: ${e.message}`);

@@ -24,9 +24,10 @@ function articles(): { name: string; text: string }[] {
 }
 
 /** Writes the JSONL once per content and returns its path and the number of records. */
-export function ensureRealCorpus(): { file: string; docs: number } {
+export function ensureRealCorpus(limit = Infinity): { file: string; docs: number } {
   const lines: string[] = [];
   for (const a of articles()) {
+    if (lines.length >= limit) break;
     const all = a.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     let [title, ...paragraphs] = all;
     if (!title || paragraphs.length === 0) continue;

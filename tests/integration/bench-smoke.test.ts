@@ -16,9 +16,9 @@ const havePg = findPgCtl() !== null;
 
 describe.skipIf(!haveData)("benchmark smoke (300 docs)", () => {
   it("prints every figure as JSON, PostgreSQL beside ours when pg_ctl exists", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--docs", "300", "--queries", "30", "--seed", "7", "--json"], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--docs", "300", "--queries", "30", "--seed", "7", "--json", "--real", "--real-docs", "60"], {
       encoding: "utf8",
-      timeout: 110_000,
+      timeout: 170_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -44,5 +44,10 @@ describe.skipIf(!haveData)("benchmark smoke (300 docs)", () => {
     // HTTP and page weight need a production build; the smoke run reports why they are absent instead.
     expect("endpoints" in report.http || typeof report.http.skipped === "string").toBe(true);
     expect("gzipBytes" in report.pageWeight || typeof report.pageWeight.skipped === "string").toBe(true);
-  }, 120_000);
+    // Real text: imported with extraction, then re-imported unchanged (bench.ts fails the run if any document changed).
+    expect(report.realImport.docs).toBe(60);
+    positive(report.realImport.docsPerSecond);
+    positive(report.realImport.reimportUnchangedSeconds);
+    positive(report.realImport.reimportForcedSeconds);
+  }, 180_000);
 });
