@@ -415,9 +415,11 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
   }
 
   const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c) => (raw += c));
+    // Bytes first, text once: a UTF-8 character split across two chunks must not become two U+FFFD.
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
       const url = new URL(req.url ?? "/", "http://x");
       const body = raw ? (JSON.parse(raw) as unknown) : undefined;
       requests.push({ method: req.method ?? "GET", path: url.pathname, body });
