@@ -5,19 +5,10 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { AdmissionGate, gated } from "@/lib/admission";
-import { ConfigError, getConfig } from "@/lib/config";
+import { configOrExit } from "./lib/config-or-exit";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = getConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = configOrExit();
   // Set before Next.js loads: React and Next.js read it once.
   (process.env as Record<string, string>).NODE_ENV ??= "production";
   // Shared with proxy.ts, which runs in this process: its own requests go past the gate.

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { releaseEngines } from "@/lib/search";
-import { ConfigError, getConfig } from "@/lib/config";
+import { configOrExit } from "./lib/config-or-exit";
 import { loadContent } from "./lib/samples";
 
 const ROOT = process.cwd();
@@ -31,16 +31,7 @@ function buildIsCurrent(): boolean {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  let config;
-  try {
-    config = getConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = configOrExit();
 
   if (config.MEILI_URL) {
     const { checkMeilisearch } = await import("@/lib/search/engines/meilisearch");
