@@ -20,6 +20,58 @@ export interface FacetColumns {
   size: number;
 }
 
+type Csr = { offsets: Int32Array; ids: Int32Array };
+
+function byField<T>(make: () => T): Record<FacetField, T> {
+  return Object.fromEntries(FACET_FIELDS.map((f) => [f, make()])) as Record<FacetField, T>;
+}
+
+/**
+ * FacetColumns' value dictionary, member lists and per-record rows, built from (record, field,
+ * value) rows as they are read: documents by rowid and statements by position alike.
+ */
+export class FacetColumnsBuilder {
+  readonly values = byField(() => [] as string[]);
+  readonly valueIds = byField(() => new Map<string, number>());
+  readonly members = byField(() => [] as number[][]);
+  private readonly pairs = byField(() => ({ at: [] as number[], ids: [] as number[] }));
+  /** The highest record added; -1 before any. */
+  maxRecord = -1;
+
+  add(at: number, field: FacetField, value: string): void {
+    if (!this.values[field]) return;
+    let id = this.valueIds[field].get(value);
+    if (id === undefined) {
+      id = this.values[field].push(value) - 1;
+      this.valueIds[field].set(value, id);
+      this.members[field][id] = [];
+    }
+    this.members[field][id]!.push(at);
+    this.pairs[field].at.push(at);
+    this.pairs[field].ids.push(id);
+    if (at > this.maxRecord) this.maxRecord = at;
+  }
+
+  /**
+   * Record → value ids for records 0…size-1, as CSR arrays: Maps of arrays cost ~10× the memory and
+   * a hash lookup per record. A counting sort keeps each record's values in the order they were added.
+   */
+  rows(size: number): Record<FacetField, Csr> {
+    const out = {} as Record<FacetField, Csr>;
+    for (const f of FACET_FIELDS) {
+      const { at, ids } = this.pairs[f];
+      const offsets = new Int32Array(size + 1);
+      for (const p of at) offsets[p + 1]!++;
+      for (let i = 1; i <= size; i++) offsets[i]! += offsets[i - 1]!;
+      const fill = offsets.slice(0, size);
+      const row = new Int32Array(ids.length);
+      at.forEach((p, k) => (row[fill[p]!++] = ids[k]!));
+      out[f] = { offsets, ids: row };
+    }
+    return out;
+  }
+}
+
 export interface FacetPass {
   /** Indices into the candidates that pass every filter, in candidate order. */
   hits: Int32Array;

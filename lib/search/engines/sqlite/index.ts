@@ -14,7 +14,7 @@ import { facetValuesOf, orderFacet } from "@/lib/search/facets";
 import { toHit } from "@/lib/search/hit";
 import { INDEXED_TEXT_VERSION, indexedBody } from "@/lib/search/indexed-text";
 import { dateNumber } from "@/lib/search/date-range";
-import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { FacetColumnsBuilder, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
 import { Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
@@ -347,25 +347,9 @@ export class SqliteEngine implements SearchEngine {
   private facetMemory(): FacetMemory {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.memory && this.memory.version === version) return this.memory;
-    const mk = <T>(f: () => T) => ({ speaker: f(), institution: f(), country: f(), topic: f() });
-    const values = mk(() => [] as string[]);
-    const valueIds = mk(() => new Map<string, number>());
-    const valueDocs = mk(() => [] as number[][]);
-    const pairs = mk(() => ({ docs: [] as number[], ids: [] as number[] }));
-    let maxRow = 0;
-    for (const [doc, field, value] of this.db.prepare("SELECT doc, field, value FROM doc_facets").raw().iterate() as Iterable<[number, FacetField, string]>) {
-      if (!values[field]) continue;
-      let id = valueIds[field].get(value);
-      if (id === undefined) {
-        id = values[field].push(value) - 1;
-        valueIds[field].set(value, id);
-        valueDocs[field][id] = [];
-      }
-      valueDocs[field][id]!.push(doc);
-      pairs[field].docs.push(doc);
-      pairs[field].ids.push(id);
-      if (doc > maxRow) maxRow = doc;
-    }
+    const facets = new FacetColumnsBuilder();
+    for (const [doc, field, value] of this.db.prepare("SELECT doc, field, value FROM doc_facets").raw().iterate() as Iterable<[number, FacetField, string]>) facets.add(doc, field, value);
+    let maxRow = Math.max(0, facets.maxRecord);
     // Newest first is the browse order; rowid breaks ties so paging is stable.
     const dated = this.db.prepare("SELECT rowid, date FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").raw().all() as [number, string | null][];
     const allDocs = dated.map((r) => r[0]);
@@ -373,22 +357,12 @@ export class SqliteEngine implements SearchEngine {
     const rank = new Int32Array(maxRow + 1).fill(-1);
     allDocs.forEach((d, i) => (rank[d] = i));
     const { dates, ascRank } = oldestFirst(dated, maxRow);
-    // Counting sort by doc keeps each document's values in scan order, as the per-document lists had them.
-    const csr = (p: { docs: number[]; ids: number[] }) => {
-      const offsets = new Int32Array(maxRow + 2);
-      for (const d of p.docs) offsets[d + 1]!++;
-      for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
-      const fill = offsets.slice(0, maxRow + 1);
-      const ids = new Int32Array(p.ids.length);
-      p.docs.forEach((d, k) => (ids[fill[d]!++] = p.ids[k]!));
-      return { offsets, ids };
-    };
     const m: FacetMemory = {
       version,
-      values,
-      valueIds,
-      docValues: { speaker: csr(pairs.speaker), institution: csr(pairs.institution), country: csr(pairs.country), topic: csr(pairs.topic) },
-      valueDocs,
+      values: facets.values,
+      valueIds: facets.valueIds,
+      docValues: facets.rows(maxRow + 1),
+      valueDocs: facets.members,
       rank,
       allDocs,
       dates,

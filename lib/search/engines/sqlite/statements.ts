@@ -15,7 +15,7 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { WeightedLru } from "@/lib/search/lru";
 import { dateNumber } from "@/lib/search/date-range";
-import { facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { FacetColumnsBuilder, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
 import { type Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
@@ -220,41 +220,12 @@ export class SqliteStatements {
       idx[p] = i;
       pos[r] = p;
     });
-    const values = {} as StatementMemory["values"];
-    const valueIds = {} as StatementMemory["valueIds"];
-    const positionsOf = {} as StatementMemory["positionsOf"];
-    const pairs = {} as Record<FacetField, { at: number[]; ids: number[] }>;
-    for (const f of FACET_FIELDS) {
-      values[f] = [];
-      valueIds[f] = new Map();
-      positionsOf[f] = [];
-      pairs[f] = { at: [], ids: [] };
-    }
+    const facets = new FacetColumnsBuilder();
     for (const [stmt, field, value] of this.db.prepare("SELECT stmt, field, value FROM stmt_facets").raw().iterate() as Iterable<[number, FacetField, string]>) {
       const p = stmt <= maxRowid ? pos[stmt]! : -1;
-      if (p < 0 || !values[field]) continue;
-      let id = valueIds[field].get(value);
-      if (id === undefined) {
-        id = values[field].push(value) - 1;
-        valueIds[field].set(value, id);
-        positionsOf[field][id] = [];
-      }
-      positionsOf[field][id]!.push(p);
-      pairs[field].at.push(p);
-      pairs[field].ids.push(id);
+      if (p >= 0) facets.add(p, field, value);
     }
-    const csr = ({ at, ids }: { at: number[]; ids: number[] }) => {
-      const offsets = new Int32Array(n + 1);
-      for (const p of at) offsets[p + 1]!++;
-      for (let i = 1; i <= n; i++) offsets[i]! += offsets[i - 1]!;
-      const fill = offsets.slice(0, n);
-      const out = new Int32Array(ids.length);
-      at.forEach((p, k) => (out[fill[p]!++] = ids[k]!));
-      return { offsets, ids: out };
-    };
-    const valuesAt = {} as StatementMemory["valuesAt"];
-    for (const f of FACET_FIELDS) valuesAt[f] = csr(pairs[f]);
-    this.memory = { version, docs, idx, dates, pos, values, valueIds, valuesAt, positionsOf, results: new WeightedLru(RESULT_CACHE_SIZE) };
+    this.memory = { version, docs, idx, dates, pos, values: facets.values, valueIds: facets.valueIds, valuesAt: facets.rows(n), positionsOf: facets.members, results: new WeightedLru(RESULT_CACHE_SIZE) };
     return this.memory;
   }
 
