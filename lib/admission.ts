@@ -74,10 +74,11 @@ export function busyResponse(pathname: string, url: string, waitedMs: number): {
       body: JSON.stringify({ error: "unavailable", reason: "busy", message: `The server is busy (this request waited ${Math.round(waitedMs)} ms to start): try again in a moment.` }),
     };
   }
+  // The page has no script, style or image: the API's policy, under which nothing may load, fits it.
   const again = escapeHtml(url.startsWith("/") && !url.startsWith("//") ? url : "/");
   return {
     status: 503,
-    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": API_POLICY },
     body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Сервер занят — архив комментариев</title></head><body><main><h1>Сервер сейчас занят</h1><p>Запрос ждал своей очереди слишком долго. Попробуйте ещё раз через несколько секунд: <a href="${again}">повторить</a>.</p></main></body></html>`,
   };
 }
