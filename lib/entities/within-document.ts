@@ -1,5 +1,6 @@
 import { NOT_NAME, ORG_HEADS, ROLE_HEADS } from "@/lib/extract/lexicon";
 import { normalForm } from "@/lib/extract/morph";
+import { patronymicNominative } from "@/lib/extract/names";
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { placeOf } from "./countries";
 import { dictionaryNameParse, foldKey, nameParse, nameParts } from "./keys";
@@ -174,6 +175,30 @@ export function completeName(name: string, text: string, gender?: string): strin
   return distinct.size === 1 ? `${firsts[0]} ${parts.surname}` : name;
 }
 
+const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|инична)$/u;
+
+/** First name and patronymic of a three-word name, in the nominative and folded: «Иваном Фёдоровичем Ждановым» → «иван фёдорович». */
+function firstAndPatronymic(name: string): string | undefined {
+  const words = name.trim().split(/\s+/u);
+  if (words.length !== 3) return undefined;
+  const patronymic = patronymicNominative(words[1]!);
+  if (!PATRONYMIC.test(patronymic)) return undefined;
+  return foldKey(`${nominativeFirstName(words[0]!)} ${patronymic}`);
+}
+
+/**
+ * «По словам Ивана Фёдоровича» in a text that names «Иван Фёдорович Жданов»: the name and
+ * patronymic alone are how Russian refers to someone already introduced, so they belong to the one
+ * speaker of the document whose full name has both (none, or two such speakers: left alone).
+ */
+function patronymicOwner(s: Speaker, speakers: readonly Speaker[]): Speaker | undefined {
+  const words = s.name.trim().split(/\s+/u);
+  if (words.length !== 2 || !PATRONYMIC.test(words[1]!)) return undefined;
+  const key = foldKey(s.name);
+  const owners = speakers.filter((o) => o !== s && [o.name, ...(o.aliases ?? [])].some((n) => firstAndPatronymic(n) === key));
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
 /**
  * A document's speakers and quotes with names completed; two values that turn out to be one
  * person («Медведев», «Дмитрий Медведев») become one speaker, keeping the other form as an alias.
@@ -194,6 +219,15 @@ export function completeDocumentNames(title: string, paragraphs: readonly string
     }
     const aliases = [...new Set([...(s.aliases ?? []), ...(full !== s.name ? [s.name] : [])])].filter((a) => a !== full);
     out.push({ ...s, name: full, ...(aliases.length ? { aliases } : {}) });
+  }
+  for (const s of [...out]) {
+    const owner = patronymicOwner(s, out);
+    if (!owner) continue;
+    owner.aliases = [...new Set([...(owner.aliases ?? []), s.name, ...(s.aliases ?? [])])].filter((a) => a !== owner.name);
+    owner.role ??= s.role;
+    owner.institution ??= s.institution;
+    out.splice(out.indexOf(s), 1);
+    for (const [from, to] of renamed) if (to === s.name) renamed.set(from, owner.name);
   }
   const fixedQuotes = quotes.map((q) => (q.speaker && renamed.has(q.speaker) && renamed.get(q.speaker) !== q.speaker ? { ...q, speaker: renamed.get(q.speaker)! } : q));
   return { speakers: out, quotes: fixedQuotes };

@@ -143,9 +143,21 @@ function pickReading(word: string, kind: NameKind, c: Case | undefined, g: Gende
   return rs.sort((a, b) => b.score - a.score)[0];
 }
 
+/** «Фёдоровича», «Фёдоровичем» → «Фёдорович»; «Вячеславовной», «Ильиничну» → «Вячеславовна», «Ильинична». */
+export function patronymicNominative(word: string): string {
+  const masc = /^(.+ич)(а|у|ем|е)$/u.exec(word);
+  if (masc) return masc[1]!;
+  const femn = /^(.+(?:вн|чн))(ы|е|у|ой|ою)$/u.exec(word);
+  if (femn) return `${femn[1]!}а`;
+  return word;
+}
+
 /** Nominative of one name part. */
 export function nominativePart(word: string, kind: NameKind, c?: Case, g?: Gender): string {
   if (c === "nomn") return word;
+  // OpenCorpora files a patronymic under the father's first name («Фёдоровича» → «фёдор»), so its
+  // dictionary form would turn «Иван Фёдорович» into «Иван Фёдор»; the endings are regular.
+  if (kind === "patronymic") return patronymicNominative(word);
   // «Михнова-Вайтенко»: each part of a double surname declines on its own.
   if (kind === "surname" && /^[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$/u.test(word)) return word.split("-").map((w) => nominativePart(w, "surname", c, g)).join("-");
   const r = pickReading(word, kind, c, g);
@@ -155,7 +167,6 @@ export function nominativePart(word: string, kind: NameKind, c?: Case, g?: Gende
   const gender = (r.tag.GNdr as Gender | undefined) ?? g;
   let lemma = normalForm(r, word);
   if (kind === "surname" && gender === "femn" && !r.tag.Fixd) lemma = feminineSurname(lemma);
-  if (kind === "patronymic" && gender === "femn") lemma = lemma.replace(/ич$/u, "на");
   if (kind === "first" && /ля$/u.test(lemma)) {
     // OpenCorpora lists Айгуля beside Айгуль; the indeclinable -ль form is the one people write.
     const soft = `${lemma.slice(0, -1)}ь`;

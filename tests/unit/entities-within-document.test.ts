@@ -43,4 +43,25 @@ describe("names made whole inside one document", () => {
     expect(out.speakers).toEqual([{ name: "Ержан Салтыбаев", role: "директор", aliases: ["Салтыбаев"] }]);
     expect(out.quotes[0]!.speaker).toBe("Ержан Салтыбаев");
   });
+
+  it("a first name and patronymic alone join the one speaker whose full name has both", () => {
+    const paragraphs = ["Поэт Иван Фёдорович Жданов госпитализирован.", "По словам Ивана Фёдоровича, претензий он не имеет."];
+    const out = completeDocumentNames("Заголовок", paragraphs, [
+      { name: "Иван Жданов", aliases: ["Иван Фёдорович Жданов"] },
+      { name: "Иван Фёдорович", aliases: ["Ивана Фёдоровича"] },
+    ], [{ text: "претензий он не имеет", paragraph: 1, speaker: "Иван Фёдорович" }]);
+    expect(out.speakers.map((s) => s.name)).toEqual(["Иван Жданов"]);
+    expect(out.speakers[0]!.aliases).toContain("Ивана Фёдоровича");
+    expect(out.quotes[0]!.speaker).toBe("Иван Жданов");
+  });
+
+  it("a first name and patronymic that two speakers share stay apart", () => {
+    const out = completeDocumentNames("Заголовок", [], [
+      { name: "Иван Жданов", aliases: ["Иван Фёдорович Жданов"] },
+      { name: "Иван Петров", aliases: ["Иван Фёдорович Петров"] },
+      { name: "Иван Фёдорович" },
+    ], [{ text: "слова", paragraph: 0, speaker: "Иван Фёдорович" }]);
+    expect(out.speakers.map((s) => s.name)).toContain("Иван Фёдорович");
+    expect(out.quotes[0]!.speaker).toBe("Иван Фёдорович");
+  });
 });

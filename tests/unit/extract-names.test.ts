@@ -15,6 +15,10 @@ describe("names to the nominative", () => {
     [["Виктора", "Януковича"], undefined, undefined, "Виктор Янукович"],
     [["Жан-Клодом", "Трише"], undefined, undefined, "Жан-Клод Трише"],
     [["Ержан", "Салтыбаев"], "nomn", "masc", "Ержан Салтыбаев"],
+    // The dictionary files a patronymic under the father's name: «Фёдоровича» is not «Фёдор».
+    [["Ивана", "Фёдоровича"], "gent", undefined, "Иван Фёдорович"],
+    [["Юлией", "Вячеславовной"], undefined, undefined, "Юлия Вячеславовна"],
+    [["Ивана", "Фёдоровича", "Жданова"], "gent", undefined, "Иван Жданов"],
   ] as const)("%j (%s, %s) → %s", (words, c, g, expected) => {
     expect(normaliseName([...words], c, g)?.name).toBe(expected);
   });
