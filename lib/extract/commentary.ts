@@ -613,8 +613,29 @@ function canonicalNames(recs: PersonRec[], names: readonly PersonName[], paragra
 /** Tokens between a quote and a statement verb are only punctuation and dashes. */
 function adjacentAfter(ts: QTok[], quoteIdx: number, verbIdx: number): boolean {
   if (verbIdx <= quoteIdx) return false;
-  for (let i = quoteIdx + 1; i < verbIdx; i++) if (ts[i]!.word) return false;
-  return verbIdx - quoteIdx <= 4;
+  let words = 0;
+  let dash = false;
+  for (let i = quoteIdx + 1; i < verbIdx; i++) {
+    const t = ts[i]!;
+    if (!t.word) {
+      if (/^[–—-]$/u.test(t.text)) dash = true;
+      else if (/^[.!?…;:]$/u.test(t.text) || t.quote !== undefined) return false;
+      continue;
+    }
+    // «"…", – многозначительно тогда предупредила Линик», «– опершись на трибуну, заявил он»:
+    // after the dash, words that only say how or when it was said may stand before the verb.
+    if (!dash || !mannerWord(t.text)) return false;
+    words++;
+  }
+  return words === 0 ? verbIdx - quoteIdx <= 4 : words <= 8;
+}
+
+/** Adverbs, gerunds, particles and the small words of a gerund's phrase: nothing in them can say who spoke. */
+function mannerWord(word: string): boolean {
+  if (/^[А-ЯЁA-Z]/u.test(word)) return false;
+  const rs = parse(word.toLowerCase());
+  if (rs.length === 0) return false;
+  return rs.some((p) => /^(ADVB|GRND|PRCL|PREP|CONJ|PRED)$/u.test(String(p.tag.POS))) || (rs.every((p) => p.tag.POS === "NOUN" || p.tag.POS === "ADJF") && rs.every((p) => p.tag.CAse !== "nomn"));
 }
 
 export function extractFromParagraphs(paragraphs: readonly string[], known: readonly Speaker[] = []): CommentaryExtraction {

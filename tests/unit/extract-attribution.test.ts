@@ -51,6 +51,16 @@ describe("speaker after the quote", () => {
     expect(r.attributedBy).toEqual(["name", "surname"]);
   });
 
+  it("«…», – многозначительно тогда предупредила Х: words of manner between the dash and the verb are passed over", () => {
+    const r = run(["Ректором назначена Людмила Линик.", "«Я полагаю, что приказы руководства не обсуждаются», – опершись на трибуну, многозначительно тогда предупредила Линик членов совета."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Людмила Линик"]);
+  });
+
+  it("a clause with its own verb or a name between the quote and the verb keeps them apart", () => {
+    const other = run(["Ректором назначена Людмила Линик.", "«Я полагаю, что приказы руководства не обсуждаются» – этот лозунг висел над входом, предупредила Линик."]);
+    expect(direct(other.quotes).map((q) => q.speaker)).toEqual([undefined]);
+  });
+
   it("a dash-opened quote after «– сказал Х.» continues that speaker", () => {
     const r = run(["«Я не могу вам точно сказать», – сказал Трамп на пресс-конференции. – «Я просто желаю ему всего хорошего»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Трамп", "Трамп"]);
