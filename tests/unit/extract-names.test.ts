@@ -29,6 +29,8 @@ describe("names to the nominative", () => {
     expect(reportingVerb("уверена")?.gender).toBe("femn");
     expect(reportingVerb("считает")?.gender).toBeUndefined();
     expect(reportingVerb("Подчеркнула")?.gender).toBe("femn");
+    // «– писал Баффет в одном из бестселлеров»: a written statement is a statement too.
+    expect(reportingVerb("писала")?.gender).toBe("femn");
   });
 });
 
