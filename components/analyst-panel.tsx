@@ -15,6 +15,26 @@ export function exportHref(query: SearchQuery, format: "csv" | "json"): string {
   return `/api/${query.view === "statements" ? "statements" : "search"}${s ? `${s}&` : "?"}format=${format}`;
 }
 
+/** One end of the period: a year, a month or a day; `key` resets the field when the address changes it. */
+function DateInput({ name, label, value }: { name: "from" | "to"; label: string; value?: string | undefined }) {
+  return (
+    <label className="flex flex-col gap-0.5 text-slate-600">
+      {label}
+      <input
+        name={name}
+        defaultValue={value ?? ""}
+        key={`${name}-${value ?? ""}`}
+        placeholder="ГГГГ-ММ-ДД"
+        pattern="\d{4}(-\d{2}(-\d{2})?)?"
+        title="ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"
+        inputMode="numeric"
+        size={11}
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+      />
+    </label>
+  );
+}
+
 /**
  * Above the results: the date range (two fields of the search form), the timeline, who says it most
  * (speakers by matching statements, from the statements' speaker facet) and the export and feed links.
@@ -26,34 +46,8 @@ export function AnalystPanel({ query, timeline, speakers }: { query: SearchQuery
     <section aria-label="Период, динамика и выгрузка" className="mt-4 space-y-3" data-testid="analyst-panel">
       <fieldset className="flex flex-wrap items-end gap-3 text-sm">
         <legend className="mb-1 font-medium text-slate-700">Период</legend>
-        <label className="flex flex-col gap-0.5 text-slate-600">
-          с
-          <input
-            name="from"
-            defaultValue={query.from ?? ""}
-            key={`from-${query.from ?? ""}`}
-            placeholder="ГГГГ-ММ-ДД"
-            pattern="\d{4}(-\d{2}(-\d{2})?)?"
-            title="ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"
-            inputMode="numeric"
-            size={11}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col gap-0.5 text-slate-600">
-          по
-          <input
-            name="to"
-            defaultValue={query.to ?? ""}
-            key={`to-${query.to ?? ""}`}
-            placeholder="ГГГГ-ММ-ДД"
-            pattern="\d{4}(-\d{2}(-\d{2})?)?"
-            title="ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"
-            inputMode="numeric"
-            size={11}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          />
-        </label>
+        <DateInput name="from" label="с" value={query.from} />
+        <DateInput name="to" label="по" value={query.to} />
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100">
           Применить
         </button>
