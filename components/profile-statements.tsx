@@ -14,7 +14,7 @@ export function profilePage(raw: string | string[] | undefined): number {
   return n >= 1 && n <= MAX_PAGE ? n : 1;
 }
 
-/** A speaker's statements, newest first, paged with ?page=N on the profile's own address. */
+/** A profile's statements (a speaker's, an institution's, about a country or a topic), newest first, paged with ?page=N on the profile's own address. */
 export function ProfileStatements({ result, searchHref }: { result: StatementResult; searchHref: string }) {
   const { page, pageCount } = result;
   const href = (p: number) => (p > 1 ? `?page=${p}#statements-heading` : "?#statements-heading");

@@ -1,6 +1,8 @@
 import { notFound, permanentRedirect } from "next/navigation";
-import { getFacetProfile, type FacetProfile } from "@/lib/data";
-import type { FacetField } from "@/lib/search/types";
+import { getFacetProfile, getStatements, type FacetProfile } from "@/lib/data";
+import { emptyFilters, type FacetField } from "@/lib/search/types";
+import type { StatementResult } from "@/lib/search/statement-hit";
+import { PROFILE_STATEMENTS_PER_PAGE, profilePage } from "@/components/profile-statements";
 import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/page-metadata";
 
@@ -32,4 +34,19 @@ export async function profileTitle(field: FacetField, slug: string, missing: str
   const description = `${profile.name} (${about || KIND_LABEL[field]})${e.sampleOnly ? ", образец (вымышленное лицо)" : ""}. В архиве комментариев ${counts}.`;
   const meta = pageMetadata({ title: profile.name, description, path: `${PROFILE_BASE[field]}/${profile.slug}`, type: field === "speaker" ? "profile" : "website" });
   return { ...meta, title: profile.name, description: meta.description ?? description };
+}
+
+/**
+ * One page (?page=N) of the statements filed under a profile, newest first: a speaker's words, the
+ * words of an institution's people and of the body itself, what was said about a country or a topic.
+ */
+export function profileStatements(field: FacetField, name: string, page: string | string[] | undefined, options: { timeline?: boolean } = {}): Promise<StatementResult> {
+  return getStatements({
+    q: "",
+    filters: { ...emptyFilters(), [field]: [name] },
+    sort: "date",
+    page: profilePage(page),
+    perPage: PROFILE_STATEMENTS_PER_PAGE,
+    ...(options.timeline ? { timeline: true } : {}),
+  });
 }

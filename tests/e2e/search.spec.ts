@@ -167,6 +167,23 @@ test.describe("registry", () => {
     await details.getByRole("link", { name: "Ержан Салтыбаев" }).click();
     await expect(page.getByTestId("speaker-details")).toContainText("директор, Институт мировой экономики и политики");
   });
+
+  test("institution, country and topic pages list the statements filed under them, each by its speaker", async ({ page }) => {
+    await page.goto("/institutions/institut-mirovoy-ekonomiki-i-politiki");
+    const quotes = page.getByTestId("quote");
+    await expect(page.getByRole("heading", { name: /^Высказывания \(\d+\)$/ })).toBeVisible();
+    await expect(quotes.first()).toBeVisible();
+    // Every statement on the institution's page is by someone from it: here, its director.
+    await expect(quotes.getByTestId("statement-speaker").filter({ hasNotText: "Ержан Салтыбаев" })).toHaveCount(0);
+    await expect(quotes.filter({ hasText: "геополитических играх" }).first()).toBeVisible();
+    await page.getByRole("link", { name: "искать в высказываниях →" }).click();
+    await expect(page).toHaveURL(/view=statements/);
+    await expect(page).toHaveURL(/institution=/);
+
+    await page.goto("/countries/kazakhstan");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Казахстан");
+    await expect(page.getByTestId("quote").first()).toBeVisible();
+  });
 });
 
 test.describe("without JavaScript", () => {

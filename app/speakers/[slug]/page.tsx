@@ -1,8 +1,8 @@
-import { loadProfile, profileTitle } from "@/app/_profiles/load";
+import { loadProfile, profileStatements, profileTitle } from "@/app/_profiles/load";
 import { FacetProfilePage } from "@/components/facet-profile-page";
 import { SpeakerDetails } from "@/components/profile-details";
-import { PROFILE_STATEMENTS_PER_PAGE, profilePage } from "@/components/profile-statements";
-import { getStatements, speakerRecord } from "@/lib/data";
+import { PROFILE_STATEMENTS_PER_PAGE } from "@/components/profile-statements";
+import { speakerRecord } from "@/lib/data";
 import { emptyFilters } from "@/lib/search/types";
 import { feedHref } from "@/lib/feed";
 import { TimelineChart } from "@/components/timeline-chart";
@@ -26,14 +26,7 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
   const profile = await loadProfile("speaker", (await params).slug);
   const record = speakerRecord(profile);
   const subtitle = [record?.role, record?.institution].filter(Boolean).join(", ");
-  const statements = await getStatements({
-    q: "",
-    filters: { ...emptyFilters(), speaker: [profile.name] },
-    sort: "date",
-    page: profilePage((await searchParams).page),
-    perPage: PROFILE_STATEMENTS_PER_PAGE,
-    timeline: true,
-  });
+  const statements = await profileStatements("speaker", profile.name, (await searchParams).page, { timeline: true });
   // The speaker's statements per year or month; a bar opens the statements search for that period.
   const timelineQuery = { q: "", filters: { ...emptyFilters(), speaker: [profile.name] }, sort: "newest" as const, page: 1, perPage: PROFILE_STATEMENTS_PER_PAGE, view: "statements" as const };
   const requestHeaders = await headers();

@@ -1,15 +1,16 @@
-import { loadProfile, profileTitle } from "@/app/_profiles/load";
+import { loadProfile, profileStatements, profileTitle } from "@/app/_profiles/load";
 import { FacetProfilePage } from "@/components/facet-profile-page";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
   return profileTitle("topic", (await params).slug, "Тема не найдена");
 }
 
-export default async function TopicPage({ params }: Props) {
+export default async function TopicPage({ params, searchParams }: Props) {
   const profile = await loadProfile("topic", (await params).slug);
-  return <FacetProfilePage profile={profile} />;
+  const statements = await profileStatements("topic", profile.name, (await searchParams).page);
+  return <FacetProfilePage profile={profile} statements={statements} />;
 }
