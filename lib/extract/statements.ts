@@ -468,7 +468,8 @@ export function findStatements(ts: QTok[]): Statement[] {
       else if (o) out.push({ verb: lower, verbIndex: v, attribution: o, kind });
       continue;
     }
-    if (PO_SLOVAM.has(lower) && ts[v - 1]?.text.toLowerCase() === "по") {
+    // «Со слов чемпиона, …» reports as «по словам» does.
+    if ((PO_SLOVAM.has(lower) && ts[v - 1]?.text.toLowerCase() === "по") || (lower === "слов" && ts[v - 1]?.text.toLowerCase() === "со")) {
       const a = clauseAfter(ts, v + 1, undefined, "gent");
       if (a) out.push({ verb: `по ${lower}`, verbIndex: v, attribution: pronounFromPossessive(ts[v + 1]) ?? a, kind: "po-slovam" });
       else {

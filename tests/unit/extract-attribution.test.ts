@@ -61,6 +61,11 @@ describe("speaker after the quote", () => {
     expect(direct(other.quotes).map((q) => q.speaker)).toEqual([undefined]);
   });
 
+  it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
+    const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
+  });
+
   it("a dash-opened quote after «– сказал Х.» continues that speaker", () => {
     const r = run(["«Я не могу вам точно сказать», – сказал Трамп на пресс-конференции. – «Я просто желаю ему всего хорошего»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Трамп", "Трамп"]);
