@@ -3,7 +3,7 @@ import { caseKey } from "@/lib/text/lemma";
 import { normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
 import type { HighlightTerms } from "@/lib/text/highlight";
-import { expandAliases, expandExcluded } from "./aliases";
+import { expandAliases, expandDerived, expandExcluded } from "./aliases";
 
 export type Clause =
   | {
@@ -105,7 +105,7 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
     for (const c of rest) groups.push([c]);
     joinNext = false;
   }
-  return { groups: dedupeGroups(expandAliases(groups, analyzer)), excluded: expandExcluded(excluded, analyzer) };
+  return { groups: dedupeGroups(expandDerived(expandAliases(groups, analyzer), analyzer)), excluded: expandExcluded(excluded, analyzer) };
 }
 
 /**

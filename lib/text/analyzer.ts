@@ -28,6 +28,11 @@ export interface WordMorphology {
   readonly stopByKey?: boolean;
   /** Extra stop keys of this morphology, checked only when stopByKey is set. */
   isStopKey?(key: string): boolean;
+  /**
+   * Keys of the word a query key is derived from and of the words derived from it (кавказ ↔
+   * кавказский, журналист ↔ журналистка): what a query may also search for.
+   */
+  relatedKeys?(key: string): readonly string[];
 }
 
 export type AnalyzerName = "none" | "snowball" | "lemma" | "default";
@@ -89,6 +94,11 @@ export class Analyzer {
       if (!isStopword(p)) for (const term of this.morphology.indexTerms(p, surfaceParts[i] ?? p)) terms.add(term);
     });
     return { ...t, norm, terms: [...terms], key: compoundKey, stop: false };
+  }
+
+  /** Keys related to a query key by word formation (кавказ ↔ кавказский): what a query of one word also searches for. */
+  relatedKeys(key: string): readonly string[] {
+    return this.morphology.relatedKeys?.(key) ?? [];
   }
 
   /** Index terms of a text, in order, space-separated: what an engine stores in its analyzed fields. */

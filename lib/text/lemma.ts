@@ -1,5 +1,6 @@
 import type { WordMorphology } from "./analyzer";
 import { azMorph, type AzParse } from "./az";
+import { derivativesOf, derivedFrom } from "./derive";
 import { englishStem, snowballStem } from "./stem";
 import { isAbbreviation } from "./tokenize";
 
@@ -153,6 +154,9 @@ export const lemmaMorphology: WordMorphology = {
   isStopKey: (key) => STOP_LEMMAS.has(key),
   indexTerms: (norm, surface) => lemmaAnalysis(norm, surface).terms,
   queryTerm: (norm, surface) => lemmaAnalysis(norm, surface).key,
+  // Query side only: indexed as one term, an adjective's many documents drowned the place's own
+  // (NEREL «Америке»); as separate terms each keeps its own idf.
+  relatedKeys: (key) => [...derivedFrom(key), ...derivativesOf(key)],
 };
 
 /** Snowball for comparison: kept here so the variants share one place that knows about both. */
