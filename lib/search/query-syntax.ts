@@ -1,6 +1,6 @@
 import type { Analyzer } from "@/lib/text/analyzer";
 import { caseKey } from "@/lib/text/lemma";
-import { normalizeWord } from "@/lib/text/normalize";
+import { foldMiddleDots, normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
 import type { HighlightTerms } from "@/lib/text/highlight";
 import { expandAliases, expandDerived, expandExcluded } from "./aliases";
@@ -62,7 +62,7 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
   let joinNext = false;
   // Phrases in "…", «…», „…“ and “…”; an unclosed quote runs to the end.
   const PIECE = /(-?)(?:"([^"]*)"?|«([^»]*)»?|„([^“”]*)[“”]?|“([^”]*)”?)|(\S+)/g;
-  for (const m of input.matchAll(PIECE)) {
+  for (const m of foldMiddleDots(input).matchAll(PIECE)) {
     const negated = m[1] === "-";
     const quoted = m[2] ?? m[3] ?? m[4] ?? m[5];
     const bare = m[6];

@@ -1,5 +1,6 @@
 import type { Analyzer } from "@/lib/text/analyzer";
 import { latinLayoutToCyrillic, looksLikeWrongLayout } from "@/lib/text/layout";
+import { foldMiddleDots } from "@/lib/text/normalize";
 import { cyrillicCandidates, hasCyrillic, isLatinWord, toLatin, withCaseOf } from "@/lib/text/translit";
 import type { SqliteVocabulary } from "@/lib/search/vocabulary";
 import type { Clause, ParsedQuery } from "./query-syntax";
@@ -17,7 +18,9 @@ import type { TypoLimits } from "@/lib/search/vocabulary";
  *
  * Null when nothing was changed.
  */
-export function correctScript(input: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey">, limits: TypoLimits): string | null {
+export function correctScript(asTyped: string, parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Vocabulary, limits: TypoLimits): string | null {
+  // The words as parseQuery read them (K·emeron is one word), so each can be found and replaced.
+  const input = foldMiddleDots(asTyped);
   const deadline = performance.now() + limits.budgetMs;
   if (looksLikeWrongLayout(input)) {
     // Compared word by word as the analyzer reads the text, whatever syntax the keys made of it
@@ -53,21 +56,40 @@ export function correctScript(input: string, parsed: ParsedQuery, analyzer: Anal
       changed = true;
     }
   }
+  // Initials beside a name read in Cyrillic go with it (V. Zhirinovsky → В. Жириновский): one
+  // letter is known to the archive in either script, so it was never a word to correct.
+  if (changed) text = text.replace(/(^|[^\p{L}\p{N}])([A-Za-z])(?=\.)/gu, (m, before: string, letter: string) => `${before}${withCaseOf(cyrillicCandidates(letter)[0] ?? letter, letter)}`);
   return changed ? text : null;
 }
 
 /** Candidates checked per word at most: a word has a few dozen readings, each one index lookup. */
 const MAX_CANDIDATES = 48;
+/**
+ * Readings the archive has that are compared by how many documents have them: the cheapest
+ * reading is not always the name (Mishel: «Мишел» is some word's stem, «Мишель» the name).
+ */
+const COMPARED_READINGS = 3;
 
-function otherScript(raw: string, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey">, deadline: number): string | null {
+type Vocabulary = Pick<SqliteVocabulary, "hasKey"> & Partial<Pick<SqliteVocabulary, "keyDocs">>;
+
+function otherScript(raw: string, analyzer: Analyzer, vocabulary: Vocabulary, deadline: number): string | null {
   if (isLatinWord(raw)) {
+    let best: { shown: string; lemma: boolean; docs: number } | undefined;
+    let found = 0;
     for (const candidate of cyrillicCandidates(raw, MAX_CANDIDATES)) {
-      if (performance.now() > deadline) return null;
+      if (performance.now() > deadline) break;
       const shown = withCaseOf(candidate, raw);
       const key = analyzer.queryKey(shown);
-      if (key && vocabulary.hasKey(key)) return shown;
+      if (!key || !vocabulary.hasKey(key)) continue;
+      if (!vocabulary.keyDocs) return shown;
+      // A reading that is its own key (a name in the nominative, as names are typed) beats one that
+      // is a form of another word (Victoria: «Виктория», not «Викторя» of «Виктор»); then the commoner.
+      const lemma = key === candidate;
+      const docs = vocabulary.keyDocs(key);
+      if (!best || (lemma && !best.lemma) || (lemma === best.lemma && docs > best.docs)) best = { shown, lemma, docs };
+      if (++found >= COMPARED_READINGS) break;
     }
-    return null;
+    return best?.shown ?? null;
   }
   if (hasCyrillic(raw) && !raw.includes("-")) {
     const latin = toLatin(raw);
@@ -95,7 +117,7 @@ const MAX_VARIANT_WORDS = 4;
  * has that too (Феникс, Твиттер), as an alternative in the same group; the query as typed is not
  * rewritten. Words the archive lacks were already replaced by correctScript.
  */
-export function withScriptVariants(parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Pick<SqliteVocabulary, "hasKey"> | undefined, budgetMs = 20): ParsedQuery {
+export function withScriptVariants(parsed: ParsedQuery, analyzer: Analyzer, vocabulary: Vocabulary | undefined, budgetMs = 20): ParsedQuery {
   if (!vocabulary) return parsed;
   if (!parsed.groups.some((g) => g.some((c) => c.kind === "term" && !c.expansion && isLatinWord(c.raw)))) return parsed;
   const deadline = performance.now() + budgetMs;

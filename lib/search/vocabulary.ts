@@ -49,6 +49,8 @@ export class SqliteVocabulary {
   private readonly fixes = new WeightedLru<string | 0>(CACHE_ENTRIES);
   private readonly prefixes = new WeightedLru<string[]>(CACHE_ENTRIES);
   private readonly prefixRange;
+  private readonly docsOf;
+  private readonly docCounts = new WeightedLru<number>(CACHE_ENTRIES);
   private seen = "";
   /** Range scans actually run (cache misses): tests count them. */
   scans = 0;
@@ -69,6 +71,17 @@ export class SqliteVocabulary {
        GROUP BY term`,
     );
     this.prefixRange = db.prepare("SELECT term FROM temp.fts_vocab_col WHERE term >= ? AND term < ? GROUP BY term ORDER BY sum(doc) DESC LIMIT ?");
+    this.docsOf = db.prepare("SELECT coalesce(sum(doc), 0) FROM temp.fts_vocab_col WHERE term = ? AND col IN ('title', 'body')").pluck();
+  }
+
+  /** Titles and bodies an analyzed key occurs in (a document with it in both counts twice): how common a reading is. */
+  keyDocs(key: string): number {
+    this.fresh();
+    const cached = this.docCounts.get(key);
+    if (cached !== undefined) return cached;
+    const n = this.docsOf.get(key) as number;
+    this.docCounts.set(key, n);
+    return n;
   }
 
   /**
@@ -90,6 +103,7 @@ export class SqliteVocabulary {
     if (v === this.seen) return;
     this.seen = v;
     this.keys.clear();
+    this.docCounts.clear();
     this.fixes.clear();
     this.prefixes.clear();
   }

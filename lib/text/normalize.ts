@@ -23,3 +23,12 @@ export function normalizePunctuation(word: string): string {
   if (!TYPOGRAPHIC.test(word)) return word;
   return word.replace(/[\u2010\u2011\u00ad]/g, "-").replace(/[’ʼ`]/g, "'");
 }
+
+/**
+ * BGN/PCGN writes a middle dot inside a romanised word where letters would otherwise read as one
+ * (Geyt·s: Гейтс, not Гейц); it joins the word, it does not split it. Queries only: Russian text does
+ * not have it, so the index is untouched.
+ */
+export function foldMiddleDots(text: string): string {
+  return text.includes("\u00b7") ? text.replace(/(\p{L})\u00b7(?=\p{L})/gu, "$1") : text;
+}
