@@ -85,6 +85,15 @@ export class ArchiveStore {
     return out;
   }
 
+  /** Documents by archive id (ids not archived are absent from the map). */
+  byIds(ids: readonly string[]): Map<string, CommentaryDocument> {
+    const out = new Map<string, CommentaryDocument>();
+    if (ids.length === 0) return out;
+    const stmt = this.db.prepare(`SELECT id, record FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
+    for (const row of stmt.iterate(JSON.stringify(ids)) as Iterable<{ id: string; record: string }>) out.set(row.id, JSON.parse(row.record) as CommentaryDocument);
+    return out;
+  }
+
   *all(batch = 500): Generator<StoredDocument> {
     let after = 0;
     const stmt = this.db.prepare("SELECT rowid, record FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?");

@@ -196,32 +196,58 @@ function evalFilter(n: FilterNode, doc: Doc): boolean {
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (s: string) => (s.toLowerCase().match(WORD) ?? []) as string[];
 
-function parseQ(q: string): string[][] {
-  const out: string[][] = [];
-  for (const m of q.matchAll(/"([^"]*)"|(\S+)/g)) {
-    const w = words(m[1] ?? m[2] ?? "");
+interface QPart {
+  words: string[];
+  negated: boolean;
+}
+
+/** Words and quoted phrases, `-` before either excluding it, as Meilisearch reads q. */
+function parseQ(q: string): QPart[] {
+  const out: QPart[] = [];
+  for (const m of q.matchAll(/(-?)(?:"([^"]*)"|(\S+))/g)) {
+    const negated = m[1] === "-";
+    const w = words(m[2] ?? m[3] ?? "");
     if (w.length === 0) continue;
-    if (m[1] !== undefined) out.push(w);
-    else for (const x of w) out.push([x]);
+    if (m[2] !== undefined) out.push({ words: w, negated });
+    else if (negated) out.push({ words: w, negated });
+    else for (const x of w) out.push({ words: [x], negated: false });
   }
   return out;
 }
 
-/** Attribute rank of the best match, or -1 when some query part matches nowhere. */
-function matchQ(parts: string[][], doc: Doc, searchable: string[]): number {
-  let best = Infinity;
-  for (const part of parts) {
-    let found = -1;
-    searchable.forEach((attr, ai) => {
-      if (found !== -1) return;
-      const toks = words(String(doc[attr] ?? ""));
+/** An attribute's text; a nested object (body_more: {c1, c2}) is searched field by field, as its own positions. */
+function fieldTexts(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === "object" && !Array.isArray(value)) return Object.values(value as Record<string, unknown>).flatMap(fieldTexts);
+  return [String(value)];
+}
+
+function findsPart(part: string[], doc: Doc, searchable: string[]): number {
+  let found = -1;
+  searchable.forEach((attr, ai) => {
+    if (found !== -1) return;
+    for (const text of fieldTexts(doc[attr])) {
+      const toks = words(text);
       for (let i = 0; i + part.length <= toks.length; i++) {
         if (part.every((w, j) => toks[i + j] === w)) {
           found = ai;
-          break;
+          return;
         }
       }
-    });
+    }
+  });
+  return found;
+}
+
+/** Attribute rank of the best match, or -1 when some query part matches nowhere or an excluded one somewhere. */
+function matchQ(parts: QPart[], doc: Doc, searchable: string[]): number {
+  let best = Infinity;
+  for (const part of parts) {
+    const found = findsPart(part.words, doc, searchable);
+    if (part.negated) {
+      if (found !== -1) return -1;
+      continue;
+    }
     if (found === -1) return -1;
     best = Math.min(best, found);
   }
@@ -286,6 +312,59 @@ function runSearch(index: FakeIndex, body: Record<string, unknown>): Record<stri
   return res;
 }
 
+/**
+ * A federated multi-search: the union of every query's matches, each document once, in the
+ * first query's sort (or by query position, then each query's order, standing in for ranking
+ * scores), exact totals with page/hitsPerPage, and facets merged over the union.
+ */
+function runFederated(indexes: Map<string, FakeIndex>, federation: Record<string, unknown>, queries: Record<string, unknown>[]): Record<string, unknown> {
+  const seen = new Set<string>();
+  const merged: { doc: Doc; pos: number; at: number }[] = [];
+  queries.forEach((q, pos) => {
+    const index = indexes.get(String(q.indexUid))!;
+    const all = runSearch(index, { ...q, page: 1, hitsPerPage: 1_000_000, attributesToRetrieve: ["*"], facets: undefined });
+    (all.hits as Doc[]).forEach((doc, at) => {
+      const id = `${index.uid}\u0000${String(doc[index.primaryKey ?? "pk"])}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      merged.push({ doc, pos, at });
+    });
+  });
+  const sortKeys = (queries[0]?.sort as string[] | undefined) ?? [];
+  const cmp = (a: Doc, b: Doc) => {
+    for (const key of sortKeys) {
+      const [attr, dir] = key.split(":") as [string, string];
+      const x = a[attr];
+      const y = b[attr];
+      if (x === undefined && y === undefined) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const c = typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+      if (c !== 0) return dir === "desc" ? -c : c;
+    }
+    return 0;
+  };
+  merged.sort((a, b) => cmp(a.doc, b.doc) || a.at - b.at || a.pos - b.pos);
+  const res: Record<string, unknown> = { processingTimeMs: 0 };
+  const facetsByIndex = federation.facetsByIndex as Record<string, string[]> | undefined;
+  if (facetsByIndex) {
+    const dist: Record<string, Record<string, number>> = {};
+    for (const f of Object.values(facetsByIndex).flat()) {
+      const counts: Record<string, number> = {};
+      for (const { doc } of merged) for (const v of new Set((doc[f] as string[] | undefined) ?? [])) counts[v] = (counts[v] ?? 0) + 1;
+      dist[f] = counts;
+    }
+    res.facetDistribution = dist;
+  }
+  const retrieve = (queries[0]?.attributesToRetrieve as string[] | undefined) ?? ["*"];
+  const pick = (d: Doc) => (retrieve.includes("*") ? d : Object.fromEntries(retrieve.filter((k) => k in d).map((k) => [k, d[k]])));
+  const page = Number(federation.page ?? 1);
+  const per = Number(federation.hitsPerPage ?? federation.limit ?? 20);
+  res.hits = per === 0 ? [] : merged.slice((page - 1) * per, page * per).map((m) => pick(m.doc));
+  Object.assign(res, { page, hitsPerPage: per, totalHits: merged.length, totalPages: per === 0 ? 0 : Math.ceil(merged.length / per) });
+  return res;
+}
+
 // ---- server -------------------------------------------------------------------------
 
 export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<FakeMeilisearch> {
@@ -320,6 +399,15 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
       if (key !== options.masterKey && !searchOnly) return apiError(403, "invalid_api_key", "The provided API key is invalid.");
     }
     if (path === "/version") return { status: 200, body: { pkgVersion: "1.99.0-fake", commitSha: "", commitDate: "" } };
+    if (path === "/multi-search" && method === "POST" && (body as { federation?: unknown }).federation) {
+      const { federation, queries } = body as { federation: Record<string, unknown>; queries: Record<string, unknown>[] };
+      for (const [i, q] of queries.entries()) if (!indexes.has(String(q.indexUid))) return apiError(404, "index_not_found", `Inside \`.queries[${i}]\`: Index \`${q.indexUid}\` not found.`);
+      try {
+        return { status: 200, body: runFederated(indexes, federation, queries) };
+      } catch (e) {
+        return apiError(400, "invalid_search_filter", (e as Error).message);
+      }
+    }
     if (path === "/multi-search" && method === "POST") {
       const results = [];
       for (const [i, q] of ((body as { queries: Record<string, unknown>[] }).queries ?? []).entries()) {
@@ -332,6 +420,11 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
         }
       }
       return { status: 200, body: { results } };
+    }
+    const compact = /^\/indexes\/([^/]+)\/compact$/.exec(path);
+    if (compact && method === "POST") {
+      if (!indexes.has(compact[1]!)) return apiError(404, "index_not_found", `Index \`${compact[1]}\` not found.`);
+      return task(compact[1]!, "indexCompaction", () => undefined);
     }
     if (path === "/swap-indexes" && method === "POST") {
       return task(null, "indexSwap", () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { combineFilters, eq, facetFilters, inList, quoteFilterValue, textFilter } from "@/lib/search/engines/meilisearch/filter";
+import { combineFilters, eq, facetFilters, inList, quoteFilterValue } from "@/lib/search/engines/meilisearch/filter";
 import { facetKey } from "@/lib/search/engines/meilisearch/keys";
-import { parseQuery } from "@/lib/search/query-syntax";
-import { getAnalyzer } from "@/lib/text/analyzers";
 import { HOSTILE_INSTITUTION, HOSTILE_PREFIX, HOSTILE_TOPIC } from "../fixtures/contract-documents";
 import { parseFilter } from "../contract/fake-meilisearch";
 
-const analyzer = getAnalyzer();
 const HOSTILE = [HOSTILE_INSTITUTION, HOSTILE_PREFIX, HOSTILE_TOPIC, 'a" OR speaker = "b', "ends with \\", '\\"', ") OR (1 = 1", "NOT x", "x = y", "", "  spaced  ", "перевод\nстроки"];
 
 describe("quoteFilterValue", () => {
@@ -63,56 +60,5 @@ describe("facet filters", () => {
 
   it("is undefined when nothing is selected", () => {
     expect(combineFilters(facetFilters({}))).toBeUndefined();
-  });
-});
-
-describe("textFilter", () => {
-  const tf = (q: string, mode: "all" | "any" = "all") => textFilter(parseQuery(q, analyzer), mode);
-
-  it("matches analyzed terms, so word forms meet", () => {
-    expect(tf("медиатора")).toBe('terms = "медиатор"');
-    expect(tf("медиатором Турции")).toBe('(terms = "медиатор" AND terms = "турция")');
-  });
-
-  it("ORs alternatives and, in any mode, groups", () => {
-    expect(tf("Астана ИЛИ Анкара")).toBe('(terms = "астана" OR terms = "анкара")');
-    expect(tf("медиатор газ", "any")).toBe('(terms = "медиатор" OR terms = "газ")');
-  });
-
-  it("filters phrases by the adjacent pairs of their lemmas (any case form), a quoted word by its exact form", () => {
-    expect(tf('"энергетическая безопасность Европы"')).toBe(
-      '(keypairs = "энергетический безопасность" AND keypairs = "безопасность европа")',
-    );
-    expect(tf("«энергетической безопасности»")).toBe('keypairs = "энергетический безопасность"');
-    expect(tf('"Ещё"')).toBe('words = "еще"');
-  });
-
-  it("matches a spelled-out alias name by its keys, in any case form", () => {
-    const f = tf("ИМЭП")!;
-    expect(f).toContain('keypairs = "институт мировой"');
-    expect(f).toContain('terms = "имэп"');
-  });
-
-  it("excludes with NOT", () => {
-    expect(tf("медиатор -Турция")).toBe('(terms = "медиатор" AND NOT terms = "турция")');
-    expect(tf("-Турция -Анкара")).toBe('NOT (terms = "турция" OR terms = "анкара")');
-    expect(tf("")).toBeUndefined();
-  });
-
-  it("parses back with the structure it was built with", () => {
-    const tree = parseFilter(tf('Астана ИЛИ "роль медиатора" -газ')!);
-    expect(tree).toEqual({
-      kind: "and",
-      items: [
-        {
-          kind: "or",
-          items: [
-            { kind: "cmp", attr: "terms", op: "=", value: "астана" },
-            { kind: "cmp", attr: "keypairs", op: "=", value: "роль медиатор" },
-          ],
-        },
-        { kind: "not", item: { kind: "cmp", attr: "terms", op: "=", value: "газ" } },
-      ],
-    });
   });
 });

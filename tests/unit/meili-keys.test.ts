@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_VALUE_BYTES, decodeFacetKey, facetKey, isHashedKey, matchKey } from "@/lib/search/engines/meilisearch/keys";
+import { decodeFacetKey, facetKey, isHashedKey } from "@/lib/search/engines/meilisearch/keys";
 import { parseFilter } from "../contract/fake-meilisearch";
 import { eq } from "@/lib/search/engines/meilisearch/filter";
 
@@ -30,14 +30,5 @@ describe("facet keys", () => {
 
   it("stays one comparison in a filter", () => {
     expect(parseFilter(eq("institution_key", facetKey(values[3]!)))).toEqual({ kind: "cmp", attr: "institution_key", op: "=", value: facetKey(values[3]!) });
-  });
-});
-
-describe("match keys", () => {
-  it("keeps analyzed words as they are and hashes only over-long ones", () => {
-    expect(matchKey("медиатор")).toBe("медиатор");
-    const long = "ж".repeat(MAX_VALUE_BYTES);
-    expect(matchKey(long)).toMatch(/^#[0-9a-f]{64}$/);
-    expect(matchKey(long)).toBe(matchKey(long));
   });
 });

@@ -5,7 +5,9 @@ import { parseConfig } from "@/lib/config";
 const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
 import { facetKey } from "@/lib/search/engines/meilisearch/keys";
-import { STATEMENT_TARGET, buildSearchPlan, relevanceQuery } from "@/lib/search/engines/meilisearch/request";
+import type { MeiliRequest } from "@/lib/search/engines/meilisearch/federated";
+import { STATEMENT_TARGET, buildSearchPlan, textVariants } from "@/lib/search/engines/meilisearch/request";
+import { wordQ } from "@/lib/search/engines/meilisearch/text";
 import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { emptyFilters } from "@/lib/search/types";
@@ -18,70 +20,126 @@ const V = analyzer.version;
 const q = (text: string) => parseQuery(text, analyzer);
 const page = { sort: "relevance" as const, page: 2, perPage: 5 };
 
+const plain = (r: MeiliRequest) => {
+  expect(r.federation).toBeUndefined();
+  return r.queries[0]!;
+};
+
+/** Every word as sent to Meilisearch: marked with «ъ» (text.ts). */
+const mk = (s: string) => s.replace(/[а-яё]+/g, (w) => `ъ${w}`);
+
+describe("textVariants: the query as Meilisearch q, one per conjunction", () => {
+  const v = (text: string, mode: "all" | "any" = "all") => textVariants(q(text), mode, analyzer).variants;
+
+  it("writes words as their analysed keys and phrases as their keys in order, stop words as written", () => {
+    expect(v("медиаторы Турции")).toEqual([mk("медиатор турция")]);
+    expect(v('"роль медиатора"')).toEqual([mk('"роль медиатор"')]);
+    // The stop word stays in the phrase, so «отпущены свободу» does not match «отпущены на свободу».
+    expect(v('"отпущены на свободу"')).toEqual([mk('"отпустить на свобода"')]);
+    expect(v('"отпущены свободу"')).toEqual([mk('"отпустить свобода"')]);
+  });
+
+  it("marks every word, so Meilisearch's split and joined words never match, and hashes a key it would cut", () => {
+    expect(wordQ("медиатор")).toBe("ъмедиатор");
+    // A compound, digits or Latin: one word (a hash in Cyrillic letters), as in the records.
+    for (const key of ["северо-западный", "2024", "nato", "g20"]) expect(wordQ(key)).toMatch(/^ъъ[а-п]{20}$/);
+    expect(wordQ("северо-западный")).not.toBe(wordQ("северо-восточный"));
+  });
+
+  it("writes exclusions with -, in every variant", () => {
+    expect(v("медиатор -Турция")).toEqual([mk("медиатор -турция")]);
+    expect(v('медиатор -"роль медиатора"')).toEqual([mk('медиатор -"роль медиатор"')]);
+    expect(v("-Турция")).toEqual([mk("-турция")]);
+    expect(v("")).toEqual([""]);
+  });
+
+  it("turns ИЛИ groups into their product, and the any-word fallback into one variant per word", () => {
+    expect(v("Астана ИЛИ Анкара переговоры -газ")).toEqual([mk("астана переговоры -газ"), mk("анкара переговоры -газ")]);
+    expect(v("(Сирия ИЛИ Ирак) (нефть ИЛИ газ)".replace(/[()]/g, ""))).toEqual([mk("сирия нефть"), mk("сирия газ"), mk("ирак нефть"), mk("ирак газ")]);
+    expect(v("медиатор газ", "any")).toEqual([mk("медиатор"), mk("газ")]);
+  });
+
+  it("expands an abbreviation to its spelled-out name as another variant", () => {
+    expect(v("ООН")).toEqual([mk("оон"), mk('"организация объединить нация"')]);
+    expect(v("ИМЭП")).toEqual([mk("имэп"), mk('"институт мировой экономика и политика"')]);
+  });
+
+  it("writes a prefix as the forms it stands for, capped", () => {
+    const parsed = q("санкци*");
+    parsed.groups[0]![0] = { ...parsed.groups[0]![0]!, forms: ["санкция", "санкционный"] } as never;
+    expect(textVariants(parsed, "all", analyzer).variants).toEqual([mk("санкци"), mk("санкция"), mk("санкционный")]);
+    const many = q("санкци*");
+    many.groups[0]![0] = { ...many.groups[0]![0]!, forms: Array.from({ length: 50 }, (_, i) => `санкци${"а".repeat(i + 1)}`) } as never;
+    const capped = textVariants(many, "all", analyzer, 8);
+    expect(capped.variants).toHaveLength(8);
+    expect(capped.truncated).toBe(true);
+  });
+});
+
 describe("buildSearchPlan", () => {
-  it("sends one hits query with every facet and exact paging when nothing is selected", () => {
-    const plan = buildSearchPlan("idx", q("медиатор"), { ...page, filters: emptyFilters() }, "all", V);
-    expect(plan.queries).toHaveLength(3);
-    expect(plan.queries[plan.main]).toEqual({
+  it("sends one plain hits query with every facet and exact paging when nothing is selected", () => {
+    const plan = buildSearchPlan("idx", q("медиатор"), { ...page, filters: emptyFilters() }, "all", analyzer, V);
+    expect(plan.requests).toHaveLength(2);
+    expect(plain(plan.requests[plan.main]!)).toEqual({
       indexUid: "idx",
-      q: "медиатор",
+      q: "ъмедиатор",
       matchingStrategy: "all",
-      filter: 'terms = "медиатор"',
       facets: ["speaker_key", "institution_key", "country_key", "topic_key"],
       page: 2,
       hitsPerPage: 5,
-      attributesToRetrieve: expect.arrayContaining(["id", "slug", "title", "paragraphs"]),
+      attributesToRetrieve: ["id"],
     });
-    expect(plan.queries[plan.staleProbe]).toEqual({ indexUid: "idx", q: "", filter: `analyzer != "${V}"`, page: 1, hitsPerPage: 0 });
+    expect(plain(plan.requests[plan.staleProbe]!)).toEqual({ indexUid: "idx", q: "", matchingStrategy: "all", filter: `analyzer != "${V}"`, page: 1, hitsPerPage: 0 });
     expect(plan.textProbe).toBeUndefined();
-    // q may miss words Meilisearch did not index for search; this count without q tells.
-    expect(plan.queries[plan.filterProbe!]).toEqual({ indexUid: "idx", q: "", filter: 'terms = "медиатор"', page: 1, hitsPerPage: 0 });
-    const plain = buildSearchPlan("idx", q("медиатор"), { ...page, filters: emptyFilters() }, "all", V, { relevance: false });
-    expect(plain.queries[plain.main]).toMatchObject({ q: "", sort: ["dateValue:desc"] });
-    expect(plain.filterProbe).toBeUndefined();
   });
 
   it("plans statement searches over the statement fields, by date, document and position", () => {
-    const plan = buildSearchPlan("idx_statements", q(""), { ...page, filters: emptyFilters() }, "all", V, { target: STATEMENT_TARGET });
-    expect(plan.queries[plan.main]).toMatchObject({ indexUid: "idx_statements", sort: ["dateValue:desc", "doc:asc", "idx:asc"], attributesToRetrieve: [...STATEMENT_FIELDS] });
+    const plan = buildSearchPlan("idx_statements", q(""), { ...page, filters: emptyFilters() }, "all", analyzer, V, { target: STATEMENT_TARGET });
+    expect(plain(plan.requests[plan.main]!)).toMatchObject({ indexUid: "idx_statements", sort: ["dateValue:desc", "doc:asc", "idx:asc"], attributesToRetrieve: [...STATEMENT_FIELDS] });
   });
 
   it("adds one count query per active group, without that group's own filter", () => {
     const filters = { ...emptyFilters(), speaker: ["Анна Смирнова"], topic: ["Посредничество", "Санкции"] };
-    const plan = buildSearchPlan("idx", q("медиатор"), { ...page, filters }, "all", V);
-    expect(plan.queries).toHaveLength(5);
+    const plan = buildSearchPlan("idx", q("медиатор"), { ...page, filters }, "all", analyzer, V);
+    expect(plan.requests).toHaveLength(4);
     const [anna, med, sanc] = ["Анна Смирнова", "Посредничество", "Санкции"].map(facetKey);
-    const main = plan.queries[plan.main]!;
+    const main = plain(plan.requests[plan.main]!);
     expect(main.facets).toEqual(["institution_key", "country_key"]);
-    expect(main.filter).toBe(`(terms = "медиатор") AND (speaker_key = "${anna}") AND ((topic_key = "${med}" OR topic_key = "${sanc}"))`);
-    const sp = plan.queries[plan.facetQueries.speaker!]!;
-    expect(sp).toMatchObject({ facets: ["speaker_key"], page: 1, hitsPerPage: 0, q: "медиатор" });
-    expect(sp.filter).toBe(`(terms = "медиатор") AND ((topic_key = "${med}" OR topic_key = "${sanc}"))`);
-    const tp = plan.queries[plan.facetQueries.topic!]!;
-    expect(tp.filter).toBe(`(terms = "медиатор") AND (speaker_key = "${anna}")`);
+    expect(main.filter).toBe(`(speaker_key = "${anna}") AND ((topic_key = "${med}" OR topic_key = "${sanc}"))`);
+    const sp = plain(plan.requests[plan.facetQueries.speaker!]!);
+    expect(sp).toMatchObject({ facets: ["speaker_key"], page: 1, hitsPerPage: 0, q: "ъмедиатор" });
+    expect(sp.filter).toBe(`(topic_key = "${med}" OR topic_key = "${sanc}")`);
+    expect(plain(plan.requests[plan.facetQueries.topic!]!).filter).toBe(`speaker_key = "${anna}"`);
     expect(plan.facetQueries.institution).toBeUndefined();
+  });
+
+  it("searches ИЛИ as one federated search, facets merged over the union", () => {
+    const filters = { ...emptyFilters(), speaker: ["X"] };
+    const plan = buildSearchPlan("idx", q("Астана ИЛИ Анкара"), { ...page, filters }, "all", analyzer, V);
+    const main = plan.requests[plan.main]!;
+    expect(main.queries.map((x) => x.q)).toEqual([mk("астана"), mk("анкара")]);
+    expect(main.queries.every((x) => x.filter === `speaker_key = "${facetKey("X")}"` && x.page === undefined && x.facets === undefined)).toBe(true);
+    expect(main.federation).toEqual({ page: 2, hitsPerPage: 5, facetsByIndex: { idx: ["institution_key", "country_key", "topic_key"] }, mergeFacets: {} });
+    expect(plan.requests[plan.facetQueries.speaker!]!.federation).toMatchObject({ hitsPerPage: 0, facetsByIndex: { idx: ["speaker_key"] } });
   });
 
   it("probes the words alone when facets could hide that they match nothing", () => {
     const filters = { ...emptyFilters(), speaker: ["X"] };
-    const plan = buildSearchPlan("idx", q("медиатор газ"), { ...page, filters }, "all", V);
-    expect(plan.queries[plan.textProbe!]).toMatchObject({ filter: '(terms = "медиатор" AND terms = "газ")', hitsPerPage: 0 });
+    const plan = buildSearchPlan("idx", q("медиатор газ"), { ...page, filters }, "all", analyzer, V);
+    expect(plain(plan.requests[plan.textProbe!]!)).toEqual({ indexUid: "idx", q: "ъмедиатор ъгаз", matchingStrategy: "all", page: 1, hitsPerPage: 0 });
   });
 
-  it("sorts by date when asked, when the query is empty, and when q cannot rank", () => {
+  it("sorts by date when asked and when the query is empty, else lets Meilisearch rank", () => {
     const f = emptyFilters();
-    expect(buildSearchPlan("i", q("медиатор"), { ...page, filters: f, sort: "date" }, "all", V).queries[0]!.sort).toEqual(["dateValue:desc"]);
-    expect(buildSearchPlan("i", q(""), { ...page, filters: f }, "all", V).queries[0]).toMatchObject({ q: "", sort: ["dateValue:desc"] });
-    expect(buildSearchPlan("i", q("Астана ИЛИ Анкара"), { ...page, filters: f }, "all", V).queries[0]).toMatchObject({ q: "", sort: ["dateValue:desc"] });
-    expect(buildSearchPlan("i", q("медиатор"), { ...page, filters: f }, "all", V).queries[0]!.sort).toBeUndefined();
-  });
-
-  it("sends q only when Meilisearch's own matching cannot change the result set", () => {
-    // A phrase matches on lemmas in any case form: Meilisearch ranks its keys, the filter keeps them together.
-    expect(relevanceQuery(q('медиатор "роль медиатора"'), "all")).toBe("медиатор роль медиатор");
-    expect(relevanceQuery(q("медиатор газ"), "any")).toBeNull();
-    expect(relevanceQuery(q("Астана ИЛИ Анкара"), "all")).toBeNull();
-    expect(relevanceQuery(q("-газ"), "all")).toBeNull();
+    const main = (text: string, sort: "relevance" | "date" | "oldest") => {
+      const plan = buildSearchPlan("i", q(text), { ...page, filters: f, sort }, "all", analyzer, V);
+      return plan.requests[plan.main]!.queries[0]!;
+    };
+    expect(main("медиатор", "date").sort).toEqual(["dateValue:desc", "slug:asc"]);
+    expect(main("медиатор", "oldest").sort).toEqual(["dateValue:asc", "slug:asc"]);
+    expect(main("", "relevance")).toMatchObject({ q: "", sort: ["dateValue:desc", "slug:asc"] });
+    expect(main("медиатор", "relevance").sort).toBeUndefined();
+    expect(main("Астана ИЛИ Анкара", "relevance").sort).toBeUndefined();
   });
 });
 
@@ -119,14 +177,17 @@ describe("MeilisearchEngine requests", () => {
     expect(r.hits.map((h) => h.slug)).toEqual(["turkey-mediation"]);
     expect(fake.requests.map((x) => x.path)).toEqual(["/multi-search"]);
     const { queries } = fake.requests[0]!.body as { queries: Record<string, unknown>[] };
-    expect(queries.map((x) => x.facets)).toEqual([["institution_key", "country_key"], ["speaker_key"], ["topic_key"], undefined, undefined]);
+    expect(queries.map((x) => x.facets)).toEqual([["institution_key", "country_key"], ["speaker_key"], ["topic_key"], undefined]);
   });
 
-  it("retries in any mode with a second request only when the words match nothing together", async () => {
+  it("retries in any mode, one federated search over the words, only when they match nothing together", async () => {
     fake.requests.length = 0;
     const r = await engine.search({ q: "медиатор газ", filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10 });
     expect(r.matchMode).toBe("any");
-    expect(fake.requests.map((x) => x.path)).toEqual(["/multi-search", "/multi-search"]);
+    expect(fake.requests.map((x) => x.path)).toEqual(["/multi-search", "/multi-search", "/multi-search"]);
+    const federated = fake.requests.map((x) => x.body as { federation?: unknown; queries: { q: string }[] }).filter((b) => b.federation);
+    expect(federated.map((b) => b.queries.map((x) => x.q))).toEqual([["ъмедиатор", "ъгаз"]]);
+    expect(r.total).toBe(4);
   });
 
   it("refuses a stale index, like the embedded engine", async () => {

@@ -3,9 +3,10 @@ import { parseConfig } from "@/lib/config";
 
 /** Next's typings require NODE_ENV in ProcessEnv; the config parser does not. */
 const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
-import { ORIGINAL_FIELDS, primaryKeyOf, recordVersion, toMeiliDocument, fromMeiliHit } from "@/lib/search/engines/meilisearch/document";
+import { primaryKeyOf, recordVersion, toMeiliDocument } from "@/lib/search/engines/meilisearch/document";
+import { CHUNK_TOKENS, searchableFields, wordQ, wordToken } from "@/lib/search/engines/meilisearch/text";
 import { facetKey } from "@/lib/search/engines/meilisearch/keys";
-import { buildSettings, buildStatementSettings, meiliSynonyms } from "@/lib/search/engines/meilisearch/settings";
+import { buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { CONTRACT_DOCUMENTS } from "../fixtures/contract-documents";
 
@@ -15,21 +16,19 @@ const config = parseConfig(testEnv({}));
 describe("Meilisearch settings", () => {
   const s = buildSettings(config, analyzer);
 
-  it("searches analyzed fields only, titles first", () => {
-    expect(s.searchableAttributes).toEqual(["title_terms", "title_exact", "body_terms", "body_exact"]);
-    expect(s.displayedAttributes).toEqual([...ORIGINAL_FIELDS]);
+  it("searches the analysed strings only, titles first, and returns ids alone", () => {
+    expect(s.searchableAttributes).toEqual(["title_k", "body_k", "body_more", "alt", "alt_more"]);
+    expect(s.displayedAttributes).toEqual(["id", "dateValue"]);
   });
 
-  it("filters on every facet, date and source, and the matching arrays", () => {
-    expect(s.filterableAttributes).toEqual(
-      expect.arrayContaining(["speaker_key", "institution_key", "country_key", "topic_key", "date", "dateValue", "source", "slug", "terms", "words", "bigrams", "keypairs", "analyzer"]),
-    );
-    expect(s.sortableAttributes).toEqual(["dateValue"]);
+  it("filters on facet keys, dates and bookkeeping fields only, never on words", () => {
+    expect(s.filterableAttributes).toEqual(["speaker_key", "institution_key", "country_key", "topic_key", "dateValue", "slug", "analyzer"]);
+    expect(s.sortableAttributes).toEqual(["dateValue", "slug"]);
   });
 
-  it("puts sort first and breaks relevance ties by date", () => {
+  it("puts sort first and breaks relevance ties by date, then slug", () => {
     expect(s.rankingRules?.[0]).toBe("sort");
-    expect(s.rankingRules?.at(-1)).toBe("dateValue:desc");
+    expect(s.rankingRules?.slice(-2)).toEqual(["dateValue:desc", "slug:asc"]);
   });
 
   it("sizes faceting and pagination from config", () => {
@@ -43,17 +42,21 @@ describe("Meilisearch settings", () => {
     expect(big.faceting?.maxValuesPerFacet).toBe(20_000);
   });
 
-  it("leaves typos and stop words to the shared analyzer", () => {
+  it("leaves typos, prefixes, stop words and aliases to the shared query parser", () => {
     expect(s.typoTolerance).toEqual({ enabled: false });
+    expect(s.prefixSearch).toBe("disabled");
     expect(s.stopWords).toEqual([]);
+    // Synonyms would make Meilisearch alone match alias names; query-syntax expands them for both engines.
+    expect(buildSettings(config, analyzer, { "Евразийский союз": ["ЕАЭС"] }).synonyms).toEqual({});
   });
 
   it("sets the statement index up like the document index, over one text, sorted by date, document and position", () => {
     const st = buildStatementSettings(config, analyzer);
-    expect(st.searchableAttributes).toEqual(["body_terms", "body_exact"]);
-    expect(st.filterableAttributes).toEqual(expect.arrayContaining(["speaker_key", "institution_key", "country_key", "topic_key", "date", "dateValue", "doc", "idx", "terms", "words", "bigrams", "keypairs", "analyzer"]));
+    expect(st.searchableAttributes).toEqual(["body_k", "body_more", "alt", "alt_more"]);
+    expect(st.displayedAttributes).toEqual(["id", "idx", "dateValue"]);
+    expect(st.filterableAttributes).toEqual(["speaker_key", "institution_key", "country_key", "topic_key", "dateValue", "doc", "idx", "analyzer"]);
     expect(st.sortableAttributes).toEqual(["dateValue", "doc", "idx"]);
-    expect(st.rankingRules).toEqual([...s.rankingRules!, "idx:asc"]);
+    expect(st.rankingRules?.slice(-3)).toEqual(["dateValue:desc", "doc:asc", "idx:asc"]);
     expect(st.typoTolerance).toEqual(s.typoTolerance);
     expect(st.pagination).toEqual(s.pagination);
     expect(st.faceting).toEqual(s.faceting);
@@ -62,33 +65,44 @@ describe("Meilisearch settings", () => {
   it("is the same object every time (idempotent setup)", () => {
     expect(buildSettings(config, analyzer)).toEqual(s);
   });
-
-  it("turns alias groups into two-way synonyms over analyzed terms", () => {
-    const syn = meiliSynonyms({ "Евразийский союз": ["ЕАЭС"] }, analyzer);
-    const union = analyzer.indexText("Евразийский союз");
-    const abbr = analyzer.indexText("ЕАЭС");
-    expect(syn[union]).toEqual([abbr]);
-    expect(syn[abbr]).toEqual([union]);
-    expect(buildSettings(config, analyzer, { "Евразийский союз": ["ЕАЭС"] }).synonyms).toEqual(syn);
-    expect(s.synonyms).toEqual({});
-  });
 });
 
 describe("Meilisearch documents", () => {
-  it("keeps the original fields and adds analyzed ones", () => {
+  it("holds ids, facet keys, the date and the analysed text, and none of the originals", () => {
     const doc = CONTRACT_DOCUMENTS[0]!;
     const m = toMeiliDocument(doc, analyzer);
-    expect(fromMeiliHit(m as unknown as Record<string, unknown>)).toEqual(doc);
-    expect(m.title_terms).toBe(analyzer.indexText(doc.title));
+    expect(Object.keys(m).sort()).toEqual(["alt", "analyzer", "body_k", "country_key", "dateValue", "id", "institution_key", "pk", "slug", "speaker_key", "title_k", "topic_key"]);
+    expect(m.id).toBe(doc.id);
+    // Each token's main term in text order, stop words as written: Meilisearch's positions are the text's.
+    expect(m.title_k).toBe(analyzer.analyze(doc.title).map((t) => `ъ${t.stop ? t.norm : t.terms[0]}`).join(" "));
     // The body is the paragraphs and then the topics (lib/search/indexed-text.ts), as in the embedded engine.
-    expect(m.body_exact).toBe(analyzer.exactText(`${doc.paragraphs.join("\n")}\n${doc.topics.join(". ")}`));
-    expect(m.terms).toContain("посредничество");
-    expect(m.terms).toContain("медиатор");
-    expect(m.bigrams).toContain("роль медиатора");
+    expect(m.body_k.split(" ")).toHaveLength(analyzer.analyze(`${doc.paragraphs.join("\n")}\n${doc.topics.join(". ")}`).length);
+    expect(m.body_k).toContain("ъпосредничество");
+    expect(m.body_k).toContain("ъроль ъмедиатор");
     expect(m.dateValue).toBe(20240310);
     expect(m.analyzer).toBe(recordVersion(analyzer));
     expect(m.analyzer).toContain(analyzer.version);
     expect(m.speaker_key).toEqual([facetKey("Иван Петров")]);
+  });
+
+  it("puts the other readings of ambiguous words in alt, and cuts a long body into chunks under body_more", () => {
+    const text = searchableFields(analyzer, "", "Стали известны планы");
+    const stali = analyzer.analyze("Стали")[0]!;
+    expect(stali.terms.length).toBeGreaterThan(1);
+    expect(text.body_k.split(" ")[0]).toBe(wordToken(stali.terms[0]!));
+    // Apart from each other (". "), so no two alt words ever make a phrase.
+    expect(text.alt.split(". ")).toEqual(expect.arrayContaining(stali.terms.slice(1).map(wordToken)));
+    const long = searchableFields(analyzer, "", `${"обзор ".repeat(CHUNK_TOKENS * 2)}финал`);
+    expect(long.body_k.split(" ")).toHaveLength(CHUNK_TOKENS);
+    expect(Object.keys(long.body_more ?? {})).toEqual(["c1", "c2"]);
+    expect(long.body_more?.c2).toBe("ъфинал");
+  });
+
+  it("sends an over-long key as a Latin-letter hash, the same on both sides", () => {
+    const long = "а".repeat(150);
+    expect(wordToken(long)).toMatch(/^ъъ[а-п]{20}$/);
+    expect(searchableFields(analyzer, "", long).body_k).toBe(wordToken(analyzer.analyze(long)[0]!.terms[0]!));
+    expect(wordQ(long)).toBe(wordToken(long));
   });
 
   it("omits dateValue for undated documents so they sort last", () => {

@@ -1,6 +1,6 @@
 /** Issue 14, item 6: key terms, the shared scoring, and the Meilisearch request builder for similar documents. */
 import { describe, expect, it } from "vitest";
-import { similarCandidates, similarRequests } from "@/lib/search/engines/meilisearch/similar";
+import { similarCandidates, similarIds, similarRequests } from "@/lib/search/engines/meilisearch/similar";
 import { facetKey } from "@/lib/search/engines/meilisearch/keys";
 import { SIMILAR_POOL, candidateOf, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
 import { getAnalyzer } from "@/lib/text/analyzers";
@@ -51,15 +51,15 @@ describe("Meilisearch request builder", () => {
   ];
   const requests = similarRequests("docs", source, terms);
 
-  it("counts the archive, then asks per term for exact matches on the analyzed terms, newest first, the article left out", () => {
+  it("counts the archive, then asks per term for its matches (Meilisearch's q, no typos or prefixes), newest first, the article left out", () => {
     expect(requests).toHaveLength(4);
-    expect(requests[0]).toEqual({ indexUid: "docs", q: "", page: 1, hitsPerPage: 0 });
-    expect(requests[1]).toMatchObject({ indexUid: "docs", q: "", filter: 'terms = "медиатор" AND NOT slug = "sl\\"ug"', page: 1, hitsPerPage: SIMILAR_POOL, sort: ["dateValue:desc"] });
-    expect(requests[2]!.filter).toBe('terms = "переговоры" AND NOT slug = "sl\\"ug"');
+    expect(requests[0]!.queries).toEqual([{ indexUid: "docs", q: "", matchingStrategy: "all", page: 1, hitsPerPage: 0 }]);
+    expect(requests[1]!.queries[0]).toMatchObject({ indexUid: "docs", q: "ъмедиатор", filter: 'NOT slug = "sl\\"ug"', page: 1, hitsPerPage: SIMILAR_POOL, sort: ["dateValue:desc"], attributesToRetrieve: ["id"] });
+    expect(requests[2]!.queries[0]).toMatchObject({ q: "ъпереговоры", filter: 'NOT slug = "sl\\"ug"' });
   });
 
   it("asks once for documents sharing a speaker, topic or institution, by their facet keys", () => {
-    const filter = requests[3]!.filter as string;
+    const filter = requests[3]!.queries[0]!.filter as string;
     expect(filter).toContain(`speaker_key = "${facetKey("Ильяс Муратов")}"`);
     expect(filter).toContain(`topic_key = "${facetKey("Посредничество")}"`);
     expect(filter).toContain(`institution_key = "${facetKey("Институт Нурабада")}"`);
@@ -68,13 +68,17 @@ describe("Meilisearch request builder", () => {
   });
 
   it("reads the answers back as candidates: counts as document frequencies, the article dropped even in another case", () => {
-    const hit = (slug: string) => ({ id: `id-${slug}`, slug, title: slug, paragraphs: [], contentHash: slug });
-    const c = similarCandidates(source, terms, [
+    const archived = ["x", 'SL"UG'.toLowerCase(), "y", "z"].map((slug) => doc(slug, { id: `id-${slug}` }));
+    const byId = new Map(archived.map((d) => [d.id, d]));
+    const hit = (slug: string) => ({ id: `id-${slug}` });
+    const answers = [
       { hits: [], totalHits: 50 },
-      { hits: [hit("x"), hit('SL"UG'.toLowerCase())], totalHits: 2 },
+      { hits: [hit("x"), hit('SL"UG'.toLowerCase()), { id: "id-gone" }], totalHits: 2 },
       { hits: [hit("y")], totalHits: 1 },
       { hits: [hit("z")], totalHits: 1 },
-    ]);
+    ];
+    expect(similarIds(answers)).toEqual(["id-x", 'id-sl"ug', "id-gone", "id-y", "id-z"]);
+    const c = similarCandidates(source, terms, answers, byId);
     expect(c.total).toBe(50);
     expect(c.terms).toEqual([
       { term: "медиатор", tf: 3, df: 2, docs: ["id-x"] },

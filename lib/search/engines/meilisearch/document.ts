@@ -2,41 +2,27 @@ import { createHash } from "node:crypto";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { facetValuesOf } from "@/lib/search/facets";
-import { bigramsOf } from "@/lib/search/engines/meilisearch/filter";
-import { facetKey, matchKey } from "@/lib/search/engines/meilisearch/keys";
+import { facetKey } from "@/lib/search/engines/meilisearch/keys";
+import { type SearchableFields, searchableFields } from "@/lib/search/engines/meilisearch/text";
 import { FACET_FIELDS, type FacetField } from "@/lib/search/types";
 import { INDEXED_TEXT_VERSION, indexedBody } from "@/lib/search/indexed-text";
 
-/** The fields of a CommentaryDocument, stored as they are so results render from Meilisearch alone. */
-export const ORIGINAL_FIELDS = [
-  "id",
-  "slug",
-  "title",
-  "paragraphs",
-  "date",
-  "source",
-  "url",
-  "topics",
-  "speakers",
-  "institutions",
-  "institutionDetails",
-  "mentionedOrganizations",
-  "quotes",
-  "countries",
-  "entityIds",
-  "sample",
-  "contentHash",
-] as const satisfies readonly (keyof CommentaryDocument)[];
+/**
+ * What a search hit brings back: the archive's id, from which the engine reads the document in the
+ * archive (the system of record, on the same server), as the embedded engine does. Records carry
+ * no originals: only what Meilisearch matches, filters and sorts on.
+ */
+export const HIT_FIELDS = ["id"] as const;
 
 export const PRIMARY_KEY = "pk";
 
 /**
- * Bump when what a Meilisearch record holds changes (2: facet keys, keypairs, statements). It is
+ * Bump when what a Meilisearch record holds changes (2: facet keys, keypairs, statements; 3: lean records, matching by q). It is
  * stored with the analyzer's version in every record's `analyzer` field, so an index built by an
  * older version of this code is refused like one built by another analyzer («run npm run reindex»)
  * instead of silently matching nothing on the new fields.
  */
-export const MEILI_RECORD_VERSION = "2";
+export const MEILI_RECORD_VERSION = "3";
 
 /** What a record's `analyzer` field holds, and what the stale-index checks compare it with. */
 export function recordVersion(analyzer: Pick<Analyzer, "version">): string {
@@ -46,18 +32,12 @@ export function recordVersion(analyzer: Pick<Analyzer, "version">): string {
 /** Facet keys (keys.ts), one array per facet field: `speaker_key`, `institution_key`, … */
 export type FacetKeyFields = Record<`${FacetField}_key`, string[]>;
 
-export interface MeiliDocument extends CommentaryDocument, FacetKeyFields {
+export interface MeiliDocument extends FacetKeyFields, SearchableFields {
   pk: string;
+  id: string;
+  slug: string;
   /** YYYYMMDD: a number sorts and compares reliably; absent when undated, so it sorts last. */
   dateValue?: number;
-  title_terms: string;
-  body_terms: string;
-  title_exact: string;
-  body_exact: string;
-  terms: string[];
-  words: string[];
-  bigrams: string[];
-  keypairs: string[];
   analyzer: string;
 }
 
@@ -83,61 +63,27 @@ export function facetKeyFields(values: Record<FacetField, string[]>): FacetKeyFi
   return out;
 }
 
-/** Adjacent pairs of analyzed terms of a text (stop words have none, so they never separate a pair). */
-export function keypairsOf(analyzer: Analyzer, text: string): string[] {
-  const out: string[] = [];
-  let prev: string[] = [];
-  for (const tok of analyzer.analyze(text)) {
-    if (tok.terms.length === 0) continue;
-    for (const a of prev.slice(0, 4)) for (const b of tok.terms.slice(0, 4)) out.push(`${a} ${b}`);
-    prev = tok.terms;
-  }
-  return out;
-}
-
-/**
- * The analyzed arrays filters match on, for a title and a body (pairs never span the two: the
- * embedded engine keeps them in separate columns). Over-long values are kept as their hash.
- */
-export function matchFields(analyzer: Analyzer, title: string, body: string): Pick<MeiliDocument, "terms" | "words" | "bigrams" | "keypairs"> {
-  const split = (s: string) => (s === "" ? [] : s.split(" "));
-  const titleWords = split(analyzer.exactText(title));
-  const bodyWords = split(analyzer.exactText(body));
-  const keys = (values: string[]) => unique(values.map(matchKey));
-  return {
-    terms: keys([...split(analyzer.indexText(title)), ...split(analyzer.indexText(body))]),
-    words: keys([...titleWords, ...bodyWords]),
-    bigrams: keys([...bigramsOf(titleWords), ...bigramsOf(bodyWords)]),
-    keypairs: keys([...keypairsOf(analyzer, title), ...keypairsOf(analyzer, body)]),
-  };
-}
-
-/** The document as indexed: originals for display, analyzer output for matching. */
+/** The document as indexed: ids, facet keys, date and analysed text, nothing to display. */
 export function toMeiliDocument(doc: CommentaryDocument, analyzer: Analyzer): MeiliDocument {
-  const body = indexedBody(doc);
-  const original = Object.fromEntries(ORIGINAL_FIELDS.flatMap((k) => (doc[k] === undefined ? [] : [[k, doc[k]]]))) as unknown as CommentaryDocument;
   return {
-    ...original,
     pk: primaryKeyOf(doc.id),
+    id: doc.id,
+    slug: doc.slug,
     ...facetKeyFields(facetValuesOf(doc)),
-    ...(doc.date ? { dateValue: Number(doc.date.replace(/-/g, "")) } : {}),
-    title_terms: analyzer.indexText(doc.title),
-    body_terms: analyzer.indexText(body),
-    title_exact: analyzer.exactText(doc.title),
-    body_exact: analyzer.exactText(body),
-    ...matchFields(analyzer, doc.title, body),
+    ...(doc.date ? { dateValue: dateValueOf(doc.date) } : {}),
+    ...searchableFields(analyzer, doc.title, indexedBody(doc)),
     analyzer: recordVersion(analyzer),
   };
 }
 
-/** Back from a Meilisearch hit to the stored document, dropping anything Meilisearch adds. */
-export function fromMeiliHit(hit: Record<string, unknown>): CommentaryDocument {
-  const out: Record<string, unknown> = {};
-  for (const k of ORIGINAL_FIELDS) if (hit[k] !== undefined && hit[k] !== null) out[k] = hit[k];
-  const doc = out as unknown as CommentaryDocument;
-  doc.topics ??= [];
-  doc.speakers ??= [];
-  doc.institutions ??= [];
-  doc.quotes ??= [];
-  return doc;
+/** YYYY-MM-DD as the number records sort and filter on. */
+export function dateValueOf(date: string): number {
+  return Number(date.replace(/-/g, ""));
+}
+
+/** Back from a record's dateValue to YYYY-MM-DD. */
+export function dateOfValue(value: unknown): string | undefined {
+  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) return undefined;
+  const s = String(value).padStart(8, "0");
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }

@@ -2,7 +2,7 @@
  * The production engine: Meilisearch over analyzed fields. Server-side only — it holds API
  * keys, so it is imported by lib/search/index.ts and CLI scripts, never by client components.
  */
-import { similarCandidates, similarRequests } from "@/lib/search/engines/meilisearch/similar";
+import { similarCandidates, similarIds, similarRequests } from "@/lib/search/engines/meilisearch/similar";
 import { type SimilarDocument, keyTerms, rankSimilar } from "@/lib/search/similar";
 import {
   type Meilisearch,
@@ -22,9 +22,10 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "@/lib/search/engine";
 import { facetValuesOf, orderFacet } from "@/lib/search/facets";
 import { toHit } from "@/lib/search/hit";
-import { ORIGINAL_FIELDS, PRIMARY_KEY, fromMeiliHit, primaryKeyOf, recordVersion, toMeiliDocument } from "@/lib/search/engines/meilisearch/document";
-import { MEILI_ATTR, combineFilters, dateRangeFilter, eq, facetFilters, inList, textFilter } from "@/lib/search/engines/meilisearch/filter";
-import { DOCUMENT_TIMELINE, STATEMENT_TIMELINE, type TimelineTarget, meiliTimeline } from "@/lib/search/engines/meilisearch/timeline";
+import { HIT_FIELDS, PRIMARY_KEY, primaryKeyOf, recordVersion, toMeiliDocument } from "@/lib/search/engines/meilisearch/document";
+import { MEILI_ATTR, combineFilters, dateRangeFilter, eq, facetFilters, inList } from "@/lib/search/engines/meilisearch/filter";
+import { type Answer, type MeiliRequest, meiliRequest, runRequests } from "@/lib/search/engines/meilisearch/federated";
+import { meiliTimeline } from "@/lib/search/engines/meilisearch/timeline";
 import { dateBoundsOf } from "@/lib/search/date-range";
 import type { Timeline } from "@/lib/search/timeline";
 import { meiliClient, meiliErrorCode } from "@/lib/search/engines/meilisearch/http";
@@ -33,49 +34,18 @@ import { RecordTooLargeError, byteBatches, taskTimeoutMs, uploadTimeoutMs } from
 
 export { describeMeiliError, taskTimeoutMs };
 import { decodeFacetKey, facetKey } from "@/lib/search/engines/meilisearch/keys";
-import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter } from "@/lib/search/engines/meilisearch/request";
+import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter, textVariants } from "@/lib/search/engines/meilisearch/request";
 import { type AliasMap, buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
-import { STATEMENTS_SUFFIX, STATEMENT_FIELDS, statementDocumentOf, statementValuesOf, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
+import { STATEMENTS_SUFFIX, statementRefOf, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
+import { type ArchiveLink, archiveLink, documentsLink } from "@/lib/search/engines/meilisearch/archive-link";
 import { type ParsedQuery, highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { withPrefixForms } from "@/lib/search/prefix-forms";
 import { withScriptVariants } from "@/lib/search/script-correction";
-import { type StatementResult, toStatementHit } from "@/lib/search/statement-hit";
+import { type StatementResult, statementFacetValues, toStatementHit } from "@/lib/search/statement-hit";
 import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type FacetValue, type SearchQuery, type SearchResult } from "@/lib/search/types";
-import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
-import { openDatabase } from "@/lib/archive/db";
-import { type OutboxState, outboxState } from "@/lib/archive/outbox";
+import { correctQueryText } from "@/lib/search/vocabulary";
 
-/**
- * What the Meilisearch engine reads from the archive it is derived from: the vocabulary for typo
- * correction (the embedded index, which ingest keeps whichever engine serves search) and the
- * state of the outbox for health. Either is undefined while the archive cannot tell.
- */
-export interface ArchiveLink {
-  vocabulary(): SqliteVocabulary | undefined;
-  state(): OutboxState | undefined;
-}
-
-export function archiveLink(file: string): ArchiveLink {
-  let vocabulary: SqliteVocabulary | undefined;
-  return {
-    vocabulary: () => {
-      // Opened on first use, and tried again later while the archive has no index yet.
-      try {
-        vocabulary ??= new SqliteVocabulary(openDatabase(file));
-      } catch {
-        return undefined;
-      }
-      return vocabulary;
-    },
-    state: () => {
-      try {
-        return outboxState(openDatabase(file));
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
+export { type ArchiveLink, archiveLink, documentsLink };
 
 /** How long a change may wait in the outbox before health calls the index lagging (an import in progress is not). */
 export const LAG_GRACE_MS = 60_000;
@@ -117,6 +87,9 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly searchClient: Meilisearch;
   private readonly adminClient: Meilisearch | undefined;
   private readonly keys: ReturnType<typeof describeKeys>;
+  private readonly archive: ArchiveLink;
+  /** Set when no archive was given: the documents this engine indexed stand in for it. */
+  private readonly own: ReturnType<typeof documentsLink> | undefined;
 
   constructor(
     readonly config: MeiliConfig,
@@ -125,11 +98,14 @@ export class MeilisearchEngine implements SearchEngine {
     readonly indexUid: string = config.MEILI_INDEX,
     private readonly aliases?: AliasMap,
     /**
-     * The archive's word list, for typo correction as the embedded engine does it (the embedded
-     * index is kept with the archive whichever engine serves search); without it, no correction.
+     * The archive: the documents hits are read from, and its word list for typo correction as
+     * the embedded engine does it. Without one (tests, scripts over a list) the engine reads hits
+     * from the documents it indexed itself and corrects nothing.
      */
-    private readonly archive?: ArchiveLink,
+    archive?: ArchiveLink,
   ) {
+    this.own = archive ? undefined : documentsLink([]);
+    this.archive = archive ?? this.own!;
     if (!config.MEILI_URL) throw new Error("MeilisearchEngine needs MEILI_URL");
     this.keys = describeKeys(config);
     this.searchClient = meiliClient(config.MEILI_URL, this.keys.search, config.MEILI_TIMEOUT_MS);
@@ -165,6 +141,15 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
+  /** Logical searches (federated.ts), plain ones together and each federated one on its own, concurrently. */
+  private async run(requests: MeiliRequest[]): Promise<Answer[]> {
+    try {
+      return await runRequests(this.searchClient, requests);
+    } catch (e) {
+      throw this.unavailable(e);
+    }
+  }
+
   // ---- reading ----------------------------------------------------------------
 
   private staleError(indexUid = this.indexUid): AppError {
@@ -174,51 +159,55 @@ export class MeilisearchEngine implements SearchEngine {
     );
   }
 
-  /**
-   * One search over either index: the plan's multiSearch, a second one in "any" mode when the
-   * words match nothing together (as the embedded engine falls back), and a third without q
-   * when Meilisearch's own matching dropped matches the filter has (see PlanOptions.relevance).
-   */
+  /** One search over either index: the plan's requests, and again in "any" mode when the words match nothing together (as the embedded engine falls back). */
   private async runPlan(indexUid: string, target: PlanTarget, parsed: ParsedQuery, query: SearchQuery) {
     let mode: "all" | "any" = "all";
-    const build = (relevance: boolean) => buildSearchPlan(indexUid, parsed, query, mode, recordVersion(this.analyzer), { target, relevance });
-    let plan = build(true);
-    let results = await this.multi(plan.queries);
+    const build = () => buildSearchPlan(indexUid, parsed, query, mode, this.analyzer, recordVersion(this.analyzer), { target });
+    let plan = build();
+    let results = await this.run(plan.requests);
     if ((results[plan.staleProbe]?.totalHits ?? 0) > 0) throw this.staleError(indexUid);
-    // First whether q dropped matches, so that the fallback below is decided on the filter's count.
-    if (plan.filterProbe !== undefined && (results[plan.filterProbe]?.totalHits ?? 0) > (results[plan.main]?.totalHits ?? 0)) {
-      plan = build(false);
-      results = await this.multi(plan.queries);
-    }
     const textTotal = results[plan.textProbe ?? plan.main]?.totalHits ?? 0;
     if (textTotal === 0 && parsed.groups.length > 1) {
       mode = "any";
-      plan = build(true);
-      results = await this.multi(plan.queries);
+      plan = build();
+      results = await this.run(plan.requests);
     }
     return { plan, results, mode };
   }
 
+  /** A document hit's facet values, read from the archive. */
+  private documentValues(hit: RecordAny): Record<FacetField, string[]> | undefined {
+    const id = typeof hit.id === "string" ? hit.id : undefined;
+    const doc = id === undefined ? undefined : this.archive.documents([id]).get(id);
+    return doc && facetValuesOf(doc);
+  }
+
+  /** A statement hit's facet values, read from the archive. */
+  private statementValues(hit: RecordAny): Record<FacetField, string[]> | undefined {
+    const ref = statementRefOf(hit);
+    const doc = ref && this.archive.documents([ref.id]).get(ref.id);
+    const quote = ref && doc?.quotes[ref.idx];
+    return doc && quote ? statementFacetValues(doc, quote) : undefined;
+  }
+
   /**
    * Facet counts back from keys to values. A hashed key (a value too long to encode) is looked
-   * up in one record that has it; `valuesOf` reads a record's values.
+   * up in one record that has it, whose values `valuesOf` reads from the archive.
    */
   private async decodeFacets(
     indexUid: string,
     dists: Partial<Record<FacetField, Record<string, number>>>,
-    valuesOf: (hit: RecordAny) => Record<FacetField, string[]>,
+    valuesOf: (hit: RecordAny) => Record<FacetField, string[]> | undefined,
     retrieve: readonly string[],
   ): Promise<Record<FacetField, Map<string, number>>> {
     const unknown: { field: FacetField; key: string }[] = [];
     for (const f of FACET_FIELDS) for (const key of Object.keys(dists[f] ?? {})) if (decodeFacetKey(key) === undefined) unknown.push({ field: f, key });
     const hashed = new Map<string, string>();
     if (unknown.length > 0) {
-      const found = await this.multi(
-        unknown.map(({ field, key }) => ({ indexUid, q: "", filter: eq(MEILI_ATTR.facet[field], key), limit: 1, attributesToRetrieve: [...retrieve] })),
-      );
+      const found = await this.run(unknown.map(({ field, key }) => meiliRequest(indexUid, [], { filter: eq(MEILI_ATTR.facet[field], key), page: 1, hitsPerPage: 1, retrieve })));
       unknown.forEach(({ field, key }, i) => {
         const hit = found[i]?.hits[0];
-        const value = hit ? valuesOf(hit)[field].find((v) => facetKey(v) === key) : undefined;
+        const value = hit ? valuesOf(hit)?.[field].find((v) => facetKey(v) === key) : undefined;
         if (value !== undefined) hashed.set(`${field}\u0000${key}`, value);
       });
     }
@@ -233,13 +222,13 @@ export class MeilisearchEngine implements SearchEngine {
     return out;
   }
 
-  /** Disjunctive facets of a plan's results: each active group from its own count query. */
+  /** Disjunctive facets of a plan's results: each active group from its own count request. */
   private async facetsOf(
     indexUid: string,
     plan: SearchPlan,
-    results: MultiSearchResult<RecordAny>[],
+    results: Answer[],
     query: SearchQuery,
-    valuesOf: (hit: RecordAny) => Record<FacetField, string[]>,
+    valuesOf: (hit: RecordAny) => Record<FacetField, string[]> | undefined,
     retrieve: readonly string[],
   ): Promise<{ facets: Record<FacetField, FacetValue[]>; facetTotals: Record<FacetField, number> }> {
     const dists = {} as Record<FacetField, Record<string, number>>;
@@ -258,14 +247,14 @@ export class MeilisearchEngine implements SearchEngine {
   private parse(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
     const { parsed, correctedQuery } = this.parseTyped(query);
     // Prefixes (санкци*) go to Meilisearch as the archive's terms that start with them.
-    const vocabulary = this.archive?.vocabulary();
+    const vocabulary = this.archive.vocabulary();
     const variants = query.noCorrection ? parsed : withScriptVariants(parsed, this.analyzer, vocabulary);
     return { parsed: withPrefixForms(variants, vocabulary), ...(correctedQuery !== undefined ? { correctedQuery } : {}) };
   }
 
   private parseTyped(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
     let parsed = parseQuery(query.q, this.analyzer);
-    const vocabulary = query.noCorrection ? undefined : this.archive?.vocabulary();
+    const vocabulary = query.noCorrection ? undefined : this.archive.vocabulary();
     if (!vocabulary) return { parsed };
     const correctedQuery = correctQueryText(query.q, parsed, this.analyzer, vocabulary) ?? undefined;
     if (correctedQuery === undefined) return { parsed };
@@ -274,39 +263,45 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    return this.answer(this.indexUid, query, { plan: DOCUMENT_TARGET, timeline: DOCUMENT_TIMELINE, fields: ORIGINAL_FIELDS }, (h) => facetValuesOf(fromMeiliHit(h)), (h, terms) =>
-      toHit(fromMeiliHit(h), this.analyzer, terms),
-    );
+    return this.answer(this.indexUid, query, DOCUMENT_TARGET, (h) => this.documentValues(h), (hits, terms) => {
+      const ids = hits.flatMap((h) => (typeof h.id === "string" ? [h.id] : []));
+      const docs = this.archive.documents(ids);
+      // A document Meilisearch still has but the archive no longer does is left out, as on the embedded engine.
+      return ids.flatMap((id) => (docs.has(id) ? [toHit(docs.get(id)!, this.analyzer, terms)] : []));
+    });
   }
 
   async searchStatements(query: SearchQuery): Promise<StatementResult> {
-    return this.answer(this.statementsUid, query, { plan: STATEMENT_TARGET, timeline: STATEMENT_TIMELINE, fields: STATEMENT_FIELDS }, statementValuesOf, (h, terms) => {
-      const { doc, index } = statementDocumentOf(h);
-      return toStatementHit(doc, index, this.analyzer, terms);
+    return this.answer(this.statementsUid, query, STATEMENT_TARGET, (h) => this.statementValues(h), (hits, terms) => {
+      const refs = hits.flatMap((h) => statementRefOf(h) ?? []);
+      const docs = this.archive.documents([...new Set(refs.map((r) => r.id))]);
+      return refs.flatMap((r) => {
+        const doc = docs.get(r.id);
+        return doc?.quotes[r.idx] ? [toStatementHit(doc, r.idx, this.analyzer, terms)] : [];
+      });
     });
   }
 
   /**
    * One answer of either index, documents or statements: misspelt words corrected against the
-   * archive's vocabulary, the plan run, facets and the timeline counted, the hits rebuilt.
+   * archive's vocabulary, the plan run, facets and the timeline counted, the hits read from the archive.
    */
   private async answer<H>(
     uid: string,
     query: SearchQuery,
-    target: { plan: PlanTarget; timeline: TimelineTarget; fields: readonly string[] },
-    valuesOf: (hit: RecordAny) => Record<FacetField, string[]>,
-    hitOf: (hit: RecordAny, terms: ReturnType<typeof highlightTermsOf>) => H,
+    target: PlanTarget,
+    valuesOf: (hit: RecordAny) => Record<FacetField, string[]> | undefined,
+    hitsOf: (hits: RecordAny[], terms: ReturnType<typeof highlightTermsOf>) => H[],
   ): Promise<Omit<SearchResult, "hits"> & { hits: H[] }> {
     const started = performance.now();
     const { parsed, correctedQuery } = this.parse(query);
-    const { plan, results, mode } = await this.runPlan(uid, target.plan, parsed, query);
+    const { plan, results, mode } = await this.runPlan(uid, target, parsed, query);
     const main = results[plan.main]!;
-    const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, valuesOf, target.fields);
-    const timeline = query.timeline ? await this.timelineOf(uid, parsed, mode, query, target.timeline) : undefined;
-    const total = main.totalHits ?? 0;
-    const terms = highlightTermsOf(parsed);
+    const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, valuesOf, target.retrieve);
+    const timeline = query.timeline ? await this.timelineOf(uid, parsed, mode, query) : undefined;
+    const total = main.totalHits;
     return {
-      hits: main.hits.map((h) => hitOf(h, terms)),
+      hits: hitsOf(main.hits, highlightTermsOf(parsed)),
       total,
       page: query.page,
       perPage: query.perPage,
@@ -320,26 +315,26 @@ export class MeilisearchEngine implements SearchEngine {
     };
   }
 
-  private timelineOf(indexUid: string, parsed: ParsedQuery, mode: "all" | "any", query: SearchQuery, target: TimelineTarget): Promise<Timeline> {
-    const filter = combineFilters([textFilter(parsed, mode), ...facetFilters(query.filters), dateRangeFilter(dateBoundsOf(query))]);
-    return meiliTimeline((queries) => this.multi(queries), indexUid, filter, target);
+  private timelineOf(indexUid: string, parsed: ParsedQuery, mode: "all" | "any", query: SearchQuery): Promise<Timeline> {
+    const { variants } = textVariants(parsed, mode, this.analyzer);
+    const filter = combineFilters([...facetFilters(query.filters), dateRangeFilter(dateBoundsOf(query))]);
+    return meiliTimeline((r) => this.run(r), indexUid, variants, filter);
   }
 
   async getDocument(slug: string): Promise<CommentaryDocument | null> {
-    const [res] = await this.multi([
-      { indexUid: this.indexUid, q: "", filter: eq(MEILI_ATTR.slug, slug), limit: 1, attributesToRetrieve: [...ORIGINAL_FIELDS] },
-    ]);
-    const hit = res?.hits[0];
-    // Meilisearch compares strings without case; a slug is matched exactly, as by the archive.
-    return hit && hit.slug === slug ? fromMeiliHit(hit) : null;
+    // Meilisearch compares strings without case: a few candidates, and the slug matched exactly, as by the archive.
+    const [res] = await this.run([meiliRequest(this.indexUid, [], { filter: eq(MEILI_ATTR.slug, slug), page: 1, hitsPerPage: 5, retrieve: HIT_FIELDS })]);
+    const ids = (res?.hits ?? []).flatMap((h) => (typeof h.id === "string" ? [h.id] : []));
+    const docs = this.archive.documents(ids);
+    return [...docs.values()].find((d) => d.slug === slug) ?? null;
   }
 
   async similar(slug: string, limit?: number): Promise<SimilarDocument[]> {
     const source = await this.getDocument(slug);
     if (!source) return [];
     const terms = keyTerms(source, this.analyzer);
-    const answers = await this.multi(similarRequests(this.indexUid, source, terms));
-    return rankSimilar(source, similarCandidates(source, terms, answers), limit);
+    const answers = await this.run(similarRequests(this.indexUid, source, terms));
+    return rankSimilar(source, similarCandidates(source, terms, answers, this.archive.documents(similarIds(answers))), limit);
   }
 
   async listDocuments(filters: Partial<Record<FacetField, string[]>>, page: { limit: number; offset: number }): Promise<DocumentListing> {
@@ -348,16 +343,18 @@ export class MeilisearchEngine implements SearchEngine {
     // offset/limit pages freely but only estimates the total; a second, count-only query
     // with page/hitsPerPage gives the exact one in the same round trip.
     const [docs, count] = await this.multi([
-      { ...common, offset: page.offset, limit: page.limit, sort: [`${MEILI_ATTR.dateValue}:desc`], attributesToRetrieve: [...ORIGINAL_FIELDS] },
+      { ...common, offset: page.offset, limit: page.limit, sort: [...DOCUMENT_TARGET.dateSort], attributesToRetrieve: [...HIT_FIELDS] },
       { ...common, page: 1, hitsPerPage: 0 },
     ]);
-    return { documents: (docs?.hits ?? []).map(fromMeiliHit), total: count?.totalHits ?? 0 };
+    const ids = (docs?.hits ?? []).flatMap((h) => (typeof h.id === "string" ? [h.id] : []));
+    const byId = this.archive.documents(ids);
+    return { documents: ids.flatMap((id) => byId.get(id) ?? []), total: count?.totalHits ?? 0 };
   }
 
   async facetValues(field: FacetField): Promise<{ value: string; count: number }[]> {
     const [res] = await this.multi([{ indexUid: this.indexUid, q: "", facets: [MEILI_ATTR.facet[field]], page: 1, hitsPerPage: 0 }]);
     const dist = res?.facetDistribution?.[MEILI_ATTR.facet[field]] ?? {};
-    const counts = (await this.decodeFacets(this.indexUid, { [field]: dist }, (h) => facetValuesOf(fromMeiliHit(h)), ORIGINAL_FIELDS))[field];
+    const counts = (await this.decodeFacets(this.indexUid, { [field]: dist }, (h) => this.documentValues(h), HIT_FIELDS))[field];
     return orderFacet(counts, [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
   }
 
@@ -427,6 +424,7 @@ export class MeilisearchEngine implements SearchEngine {
    * so a search never sees a document without its statements; a fresh index has none to delete.
    */
   private async addBatch(indexUid: string, batch: CommentaryDocument[], fresh = false): Promise<void> {
+    this.own?.add(batch);
     await this.send(indexUid, batch.map((d) => toMeiliDocument(d, this.analyzer)));
     const statementsUid = statementsIndexOf(indexUid);
     await this.send(statementsUid, batch.flatMap((d) => toMeiliStatements(d, this.analyzer)));
@@ -502,6 +500,9 @@ export class MeilisearchEngine implements SearchEngine {
         done += batch.length;
         options.onProgress?.(done);
       }
+      // Indexing in batches leaves freed pages in the index file; a fresh index is compacted once, before it goes live.
+      await this.compact(fresh, done);
+      await this.compact(statementsIndexOf(fresh), done);
       // Swapping needs both indexes of each pair; settings travel with the swap, so the live ones need none.
       await this.ensureIndex(this.indexUid);
       await this.ensureIndex(this.statementsUid);
@@ -518,6 +519,19 @@ export class MeilisearchEngine implements SearchEngine {
       await this.wait(client.deleteIndex(fresh), 0);
       await this.wait(client.deleteIndex(statementsIndexOf(fresh)), 0);
     }).catch(() => undefined);
+  }
+
+  /**
+   * Rewrites an index's file without its free pages (POST /indexes/{uid}/compact, Meilisearch
+   * 1.23+). Only disk space rides on it: a server without the route, or a failed compaction,
+   * leaves the index as it was.
+   */
+  private async compact(indexUid: string, documents: number): Promise<void> {
+    try {
+      await this.wait(this.admin().index(indexUid).compact(), documents);
+    } catch {
+      // An older server, or one that could not compact: the index is complete either way.
+    }
   }
 
   /**

@@ -7,8 +7,7 @@
  * The embedded engine compares values exactly. So facet values are filtered and counted through
  * a key that folding cannot change: lowercase base32 of the UTF-8 bytes (only a–z and 2–7), and
  * for a value too long for that, `#` and its SHA-256 (never a base32 character, so the two
- * cannot meet). Analyzed words and pairs (terms, words, bigrams) are lowercase already and
- * fold to themselves; only an over-long one is replaced by its hash, on both sides.
+ * cannot meet). Words are matched by q, not filters: text.ts says how they are written.
  */
 import { createHash } from "node:crypto";
 
@@ -71,9 +70,4 @@ export function decodeFacetKey(key: string): string | undefined {
 
 export function isHashedKey(key: string): boolean {
   return key.startsWith(HASHED);
-}
-
-/** An analyzed term, word or word pair as stored and compared: itself, or its hash when too long to be kept. */
-export function matchKey(value: string): string {
-  return Buffer.byteLength(value, "utf8") <= MAX_VALUE_BYTES ? value : hashed(value);
 }

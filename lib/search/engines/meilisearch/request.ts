@@ -1,13 +1,30 @@
-import type { MultiSearchQuery } from "meilisearch";
-import { ORIGINAL_FIELDS } from "@/lib/search/engines/meilisearch/document";
-import { MEILI_ATTR, combineFilters, dateRangeFilter, facetFilters, quoteFilterValue, textFilter } from "@/lib/search/engines/meilisearch/filter";
-import { dateBoundsOf } from "@/lib/search/date-range";
+/**
+ * A results page on Meilisearch as requests (federated.ts): the analysed query goes to
+ * Meilisearch's own `q` (matchingStrategy "all", typo tolerance and prefix search off in the
+ * settings), which matches and ranks; filters carry only facets, dates and the stale check.
+ *
+ * `q` has AND, quoted phrases and `-` exclusion but no OR, so a query is written out as an OR of
+ * conjunctions (its disjunctive normal form), one `q` each, searched as one federated search:
+ * ИЛИ groups, alias names, a prefix's indexed forms and the "any word" fallback all become variants.
+ */
+import type { Analyzer } from "@/lib/text/analyzer";
+import { HIT_FIELDS } from "@/lib/search/engines/meilisearch/document";
+import { type MeiliRequest, meiliRequest } from "@/lib/search/engines/meilisearch/federated";
+import { MEILI_ATTR, combineFilters, dateRangeFilter, facetFilters, quoteFilterValue } from "@/lib/search/engines/meilisearch/filter";
 import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
+import { phraseQ, wordQ } from "@/lib/search/engines/meilisearch/text";
+import { dateBoundsOf } from "@/lib/search/date-range";
 import type { Clause, ParsedQuery } from "@/lib/search/query-syntax";
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "@/lib/search/types";
 
 const DATE_DESC = `${MEILI_ATTR.dateValue}:desc`;
 const DATE_ASC = `${MEILI_ATTR.dateValue}:asc`;
+
+/**
+ * Variants one search may fan out to. A federated search of n queries costs about n searches;
+ * past this the first combinations are searched and the answer is marked `truncated`.
+ */
+export const MAX_VARIANTS = 32;
 
 /** What a plan searches: which fields come back and what "by date" sorts on. */
 export interface PlanTarget {
@@ -17,7 +34,8 @@ export interface PlanTarget {
   oldestSort: string[];
 }
 
-export const DOCUMENT_TARGET: PlanTarget = { retrieve: ORIGINAL_FIELDS, dateSort: [DATE_DESC], oldestSort: [DATE_ASC] };
+/** Documents by date, newest first, equal dates by slug (as on the embedded engine). */
+export const DOCUMENT_TARGET: PlanTarget = { retrieve: HIT_FIELDS, dateSort: [DATE_DESC, `${MEILI_ATTR.slug}:asc`], oldestSort: [DATE_ASC, `${MEILI_ATTR.slug}:asc`] };
 
 /** Statements: by document date, then by document, in text order within one. */
 export const STATEMENT_TARGET: PlanTarget = {
@@ -26,52 +44,44 @@ export const STATEMENT_TARGET: PlanTarget = {
   oldestSort: [DATE_ASC, `${MEILI_ATTR.statementDoc}:asc`, `${MEILI_ATTR.statementIdx}:asc`],
 };
 
-export interface PlanOptions {
-  target?: PlanTarget;
-  /**
-   * Send Meilisearch's own q to rank (default true). Turned off when q turned out to drop
-   * matches the filter has: words Meilisearch did not index for search (past its 65,536th
-   * position in a field, or over its token length), which the filter arrays still hold.
-   */
-  relevance?: boolean;
+/** The ways one clause can match, each a piece of `q`. */
+export function clauseAlternatives(c: Clause, analyzer: Analyzer): string[] {
+  if (c.kind === "term" && c.prefix) return [...new Set([c.key, ...(c.forms ?? [])].map(wordQ))];
+  if (c.kind === "term") return [wordQ(c.key)];
+  return [phraseQ(analyzer, c.raw)];
 }
 
-/** What each query of the multiSearch is for, by position. */
-export interface SearchPlan {
-  queries: MultiSearchQuery[];
-  /** Index of the hits query; its facetDistribution holds every inactive facet group. */
-  main: number;
-  /** Facet group → index of the query counting it with its own filter left out. */
-  facetQueries: Partial<Record<FacetField, number>>;
-  /** Index of the query counting text matches alone, when the main query cannot tell. */
-  textProbe?: number;
-  /** Index of the query counting documents built by another analyzer. */
-  staleProbe: number;
-  /** With q: index of the query counting the same filter without q; a larger count means q dropped matches. */
-  filterProbe?: number;
-  usesRelevance: boolean;
-}
-
-function clauseQ(c: Clause): string {
-  // Phrase words are plain normalised forms; a `"` cannot occur in them (the tokenizer drops it).
-  // A phrase matched on lemmas ranks by its keys: Meilisearch's proximity rule rewards them adjacent.
-  if (c.kind === "phrase" && c.keys && c.keys.length > 1) return c.keys.join(" ");
-  return c.kind === "term" ? c.key : `"${c.words.join(" ")}"`;
+export interface TextVariants {
+  /** One `q` per conjunction; [""] or only exclusions when the query has no positive words. */
+  variants: string[];
+  /** More combinations than MAX_VARIANTS: only the first ones are searched. */
+  truncated: boolean;
 }
 
 /**
- * Meilisearch's own query `q` is sent only when every group is a single clause, all required:
- * then Meilisearch's "all words" matching is a superset of the filter's set, so it ranks
- * without changing what matches, and its quoted phrases restore the word order that
- * pair filters cannot check. With ИЛИ groups or in "any" mode, q would either drop
- * matches or add them, so the filter alone decides and results are ordered by date.
+ * The text part of a query as `q` variants: mode "all" takes one alternative of every group
+ * (their product), mode "any" each alternative of any group alone; every variant carries all
+ * exclusions.
  */
-export function relevanceQuery(parsed: ParsedQuery, mode: "all" | "any"): string | null {
-  if (mode !== "all" || parsed.groups.length === 0) return null;
-  if (!parsed.groups.every((g) => g.length === 1)) return null;
-  // A prefix is no Meilisearch word (its own prefix search applies to the last word only): the filter ranks alone.
-  if (parsed.groups.some((g) => g[0]!.kind === "term" && g[0]!.prefix)) return null;
-  return parsed.groups.map((g) => clauseQ(g[0]!)).join(" ");
+export function textVariants(parsed: ParsedQuery, mode: "all" | "any", analyzer: Analyzer, cap = MAX_VARIANTS): TextVariants {
+  const negated = [...new Set(parsed.excluded.flatMap((c) => clauseAlternatives(c, analyzer)).map((x) => `-${x}`))];
+  const groups = parsed.groups.map((g) => [...new Set(g.flatMap((c) => clauseAlternatives(c, analyzer)))]);
+  let combos: string[][] = [[]];
+  let truncated = false;
+  if (mode === "any") combos = groups.flat().map((x) => [x]);
+  else
+    for (const g of groups) {
+      const next: string[][] = [];
+      for (const combo of combos) for (const x of g) next.push([...combo, x]);
+      if (next.length > cap) truncated = true;
+      combos = next.slice(0, cap);
+    }
+  if (combos.length > cap) {
+    truncated = true;
+    combos = combos.slice(0, cap);
+  }
+  const variants = [...new Set(combos.map((c) => [...new Set(c)].concat(negated).join(" ")))];
+  return { variants: variants.length === 0 ? [negated.join(" ")] : variants, truncated };
 }
 
 /** The stale-index check rides along in the same request: documents from another analyzer. */
@@ -79,79 +89,75 @@ export function staleFilter(analyzerVersion: string): string {
   return `${MEILI_ATTR.analyzer} != ${quoteFilterValue(analyzerVersion)}`;
 }
 
+/** What each request of a plan is for, by position. */
+export interface SearchPlan {
+  requests: MeiliRequest[];
+  /** The hits request; its facetDistribution holds every inactive facet group. */
+  main: number;
+  /** Facet group → index of the request counting it with its own filter left out. */
+  facetQueries: Partial<Record<FacetField, number>>;
+  /** Index of the request counting text matches alone, when the main one cannot tell. */
+  textProbe?: number;
+  /** Index of the request counting records built by another analyzer. */
+  staleProbe: number;
+  truncated: boolean;
+}
+
+export interface PlanOptions {
+  target?: PlanTarget;
+  cap?: number;
+}
+
 /**
- * One multiSearch for a results page: the hits query, one count-only query per active
- * facet group without that group's own filter (disjunctive facets), and cheap probes.
- * page/hitsPerPage make Meilisearch count totals exhaustively.
+ * The requests for a results page: the hits, one count-only request per active facet group
+ * without that group's own filter (disjunctive facets), and cheap probes. page/hitsPerPage make
+ * Meilisearch count totals exhaustively.
  */
 export function buildSearchPlan(
   indexUid: string,
   parsed: ParsedQuery,
   query: Pick<SearchQuery, "filters" | "sort" | "page" | "perPage" | "from" | "to">,
   mode: "all" | "any",
+  analyzer: Analyzer,
   analyzerVersion: string,
   options: PlanOptions = {},
 ): SearchPlan {
   const target = options.target ?? DOCUMENT_TARGET;
-  const q = options.relevance === false ? null : relevanceQuery(parsed, mode);
-  const text = textFilter(parsed, mode);
-  // The date range narrows like a facet group that is never counted: in every query but the text probe.
+  const { variants, truncated } = textVariants(parsed, mode, analyzer, options.cap);
+  // The date range narrows like a facet group that is never counted: in every request but the text probe.
   const dates = dateRangeFilter(dateBoundsOf(query));
   const active = FACET_FIELDS.filter((f) => query.filters[f].length > 0);
   const inactive = FACET_FIELDS.filter((f) => query.filters[f].length === 0);
-  const base = {
-    indexUid,
-    q: q ?? "",
-    ...(q !== null ? { matchingStrategy: "all" as const } : {}),
-  };
-  const queries: MultiSearchQuery[] = [];
-  const filter = (parts: (string | undefined)[]) => {
-    const f = combineFilters(parts);
-    return f === undefined ? {} : { filter: f };
-  };
+  // Without words there is nothing to rank: browsing is newest first, as on the embedded engine.
+  const sort = query.sort === "oldest" ? target.oldestSort : query.sort !== "relevance" || parsed.groups.length === 0 ? target.dateSort : [];
+  const requests: MeiliRequest[] = [];
 
-  const main = queries.push({
-    ...base,
-    ...filter([text, ...facetFilters(query.filters), dates]),
-    facets: inactive.map((f) => MEILI_ATTR.facet[f]),
-    page: query.page,
-    hitsPerPage: query.perPage,
-    attributesToRetrieve: [...target.retrieve],
-    ...(query.sort === "oldest" ? { sort: [...target.oldestSort] } : q === null || query.sort !== "relevance" ? { sort: [...target.dateSort] } : {}),
-  }) - 1;
+  const main =
+    requests.push(
+      meiliRequest(indexUid, variants, {
+        filter: combineFilters([...facetFilters(query.filters), dates]),
+        facets: inactive.map((f) => MEILI_ATTR.facet[f]),
+        sort,
+        page: query.page,
+        hitsPerPage: query.perPage,
+        retrieve: target.retrieve,
+      }),
+    ) - 1;
 
   const facetQueries: SearchPlan["facetQueries"] = {};
   for (const f of active) {
     facetQueries[f] =
-      queries.push({
-        ...base,
-        ...filter([text, ...facetFilters(query.filters, f), dates]),
-        facets: [MEILI_ATTR.facet[f]],
-        page: 1,
-        hitsPerPage: 0,
-      }) - 1;
+      requests.push(meiliRequest(indexUid, variants, { filter: combineFilters([...facetFilters(query.filters, f), dates]), facets: [MEILI_ATTR.facet[f]], page: 1, hitsPerPage: 0 })) - 1;
   }
 
   // The embedded engine falls back to "any" mode when the words alone match nothing,
   // whatever the facets; with facets selected the main total cannot tell that.
   let textProbe: number | undefined;
   if (mode === "all" && parsed.groups.length > 1 && active.length > 0) {
-    // Without q: a count needs no ranking, and q could miss words the filter finds (PlanOptions.relevance).
-    textProbe = queries.push({ indexUid, q: "", ...filter([text]), page: 1, hitsPerPage: 0 }) - 1;
+    textProbe = requests.push(meiliRequest(indexUid, variants, { page: 1, hitsPerPage: 0 })) - 1;
   }
 
-  const staleProbe = queries.push({ indexUid, q: "", filter: staleFilter(analyzerVersion), page: 1, hitsPerPage: 0 }) - 1;
+  const staleProbe = requests.push(meiliRequest(indexUid, [], { filter: staleFilter(analyzerVersion), page: 1, hitsPerPage: 0 })) - 1;
 
-  let filterProbe: number | undefined;
-  if (q !== null) filterProbe = queries.push({ indexUid, q: "", ...filter([text, ...facetFilters(query.filters), dates]), page: 1, hitsPerPage: 0 }) - 1;
-
-  return {
-    queries,
-    main,
-    facetQueries,
-    ...(textProbe !== undefined ? { textProbe } : {}),
-    staleProbe,
-    ...(filterProbe !== undefined ? { filterProbe } : {}),
-    usesRelevance: q !== null,
-  };
+  return { requests, main, facetQueries, ...(textProbe !== undefined ? { textProbe } : {}), staleProbe, truncated };
 }

@@ -1,107 +1,71 @@
 import type { Settings } from "meilisearch";
 import type { AppConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
-import { ORIGINAL_FIELDS } from "@/lib/search/engines/meilisearch/document";
+import { HIT_FIELDS } from "@/lib/search/engines/meilisearch/document";
 import { MEILI_ATTR } from "@/lib/search/engines/meilisearch/filter";
 import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
+import { SEARCHABLE_ATTRIBUTES, STATEMENT_SEARCHABLE_ATTRIBUTES } from "@/lib/search/engines/meilisearch/text";
 import { FACET_FIELDS } from "@/lib/search/types";
 
 /** Alias groups: each key is a canonical name, its values other names for it. */
 export type AliasMap = Readonly<Record<string, readonly string[]>>;
 
 /**
- * Synonyms over analyzed terms, since Meilisearch only ever sees analyzed text. They only
- * shape ranking: which documents match is decided by filters (filter.ts), where
- * aliases arrive already expanded by query-syntax, exactly as for the embedded engine.
- */
-export function meiliSynonyms(aliases: AliasMap | undefined, analyzer: Analyzer): Record<string, string[]> {
-  const out: Record<string, Set<string>> = {};
-  const analyzed = (s: string) => analyzer.indexText(s);
-  for (const [canonical, others] of Object.entries(aliases ?? {})) {
-    const names = [canonical, ...others].map(analyzed).filter((s) => s !== "");
-    for (const a of names)
-      for (const b of names) {
-        if (a === b) continue;
-        (out[a] ??= new Set()).add(b);
-      }
-  }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v].sort()]));
-}
-
-/**
  * Index settings. Applying the same object twice is a no-op for Meilisearch, so setup and
- * every reindex apply all of it.
+ * every reindex apply all of it. The analyzer and aliases are accepted for the callers' sake and
+ * shape nothing here: Meilisearch sees analysed text only, and aliases arrive expanded in the
+ * query (query-syntax), since Meilisearch synonyms would widen what matches on this engine alone.
  */
-export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "MEILI_MAX_VALUES_PER_FACET">, analyzer: Analyzer, aliases?: AliasMap): Settings {
+export function buildSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "MEILI_MAX_VALUES_PER_FACET">, _analyzer?: Analyzer, _aliases?: AliasMap): Settings {
   const facetAttrs = FACET_FIELDS.map((f) => MEILI_ATTR.facet[f]);
   return {
-    // Titles first: the "attribute" rule then ranks a title match above a body match, as the
-    // embedded engine's bm25 title weight does. Analyzed terms before exact forms because
-    // most queries are words, not phrases.
-    searchableAttributes: ["title_terms", "title_exact", "body_terms", "body_exact"],
-    // Analyzed fields never leave the server in results: they are bulky and mean nothing to a reader.
-    displayedAttributes: [...ORIGINAL_FIELDS],
-    filterableAttributes: [
-      ...facetAttrs,
-      MEILI_ATTR.date,
-      MEILI_ATTR.dateValue,
-      MEILI_ATTR.source,
-      MEILI_ATTR.slug,
-      MEILI_ATTR.terms,
-      MEILI_ATTR.words,
-      MEILI_ATTR.bigrams,
-      MEILI_ATTR.keypairs,
-      MEILI_ATTR.analyzer,
-    ],
-    sortableAttributes: [MEILI_ATTR.dateValue],
+    // Title first: the "attribute" rule then ranks a title match above a body match, as the
+    // embedded engine's bm25 title weight does; other readings of ambiguous words last.
+    searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+    // Hits are read back from the archive by id: nothing else needs to leave the server.
+    displayedAttributes: [...HIT_FIELDS, MEILI_ATTR.dateValue],
+    filterableAttributes: [...facetAttrs, MEILI_ATTR.dateValue, MEILI_ATTR.slug, MEILI_ATTR.analyzer],
+    sortableAttributes: [MEILI_ATTR.dateValue, MEILI_ATTR.slug],
     // "sort" first: sorting by date must be by date alone, as on the embedded engine, not a
     // tie-break under relevance. The final date rule breaks relevance ties newest first.
     // "attribute" rather than v1.36's attributeRank + wordPosition: it stays as their alias
     // there (meilisearch/documentation#3462) and is the only spelling older v1 servers know.
-    rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", `${MEILI_ATTR.dateValue}:desc`],
+    rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", `${MEILI_ATTR.dateValue}:desc`, `${MEILI_ATTR.slug}:asc`],
     faceting: {
       maxValuesPerFacet: config.MEILI_MAX_VALUES_PER_FACET,
       // By count, so that when a facet has more values than the cap, the rarest are the ones cut.
       sortFacetValuesBy: Object.fromEntries(facetAttrs.map((a) => [a, "count"])),
     },
     pagination: { maxTotalHits: config.MEILI_MAX_TOTAL_HITS },
-    // Off: the embedded engine matches words exactly and leaves typo correction to
-    // query-syntax, which serves both engines; Meilisearch's own would rank misspellings
-    // differently per engine.
+    // Off: words match exactly, as on the embedded engine; typo correction is the shared step
+    // (vocabulary.ts) that serves both engines with the archive's own words.
     typoTolerance: { enabled: false },
-    // Empty on purpose: the analyzer already leaves stop words out of the analyzed fields and
-    // out of query terms, and exact phrases must keep them («в Казахстане»), as they do on the
-    // embedded engine. Meilisearch stop words would break phrases (meilisearch/meilisearch#5298).
+    // Off: a prefix matches the archive's indexed forms listed in the query (prefix-forms.ts);
+    // Meilisearch's own prefix search on the last word would widen every query, and its prefix
+    // databases are a large share of an index.
+    prefixSearch: "disabled",
+    // Empty on purpose: the analyzer already leaves stop words out of query terms, and phrases
+    // keep them («в Казахстане»), as on the embedded engine (also meilisearch/meilisearch#5298).
     stopWords: [],
-    synonyms: meiliSynonyms(aliases, analyzer),
+    synonyms: {},
+    // The facet filter boxes list values from the archive's registry, never through Meilisearch's facet search.
+    facetSearch: false,
   };
 }
-
 
 /**
  * Settings of the statement index (statements.ts): the document index's, over one text.
  * Date order is by document date, then by document (so one document's statements stay together)
  * and text order within it, as on the embedded engine; relevance ties break the same way.
  */
-export function buildStatementSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "MEILI_MAX_VALUES_PER_FACET">, analyzer: Analyzer, aliases?: AliasMap): Settings {
+export function buildStatementSettings(config: Pick<AppConfig, "MEILI_MAX_TOTAL_HITS" | "MEILI_MAX_VALUES_PER_FACET">, analyzer?: Analyzer, aliases?: AliasMap): Settings {
   const base = buildSettings(config, analyzer, aliases);
   return {
     ...base,
-    searchableAttributes: ["body_terms", "body_exact"],
-    displayedAttributes: [...STATEMENT_FIELDS],
-    filterableAttributes: [
-      ...FACET_FIELDS.map((f) => MEILI_ATTR.facet[f]),
-      MEILI_ATTR.date,
-      MEILI_ATTR.dateValue,
-      MEILI_ATTR.statementDoc,
-      MEILI_ATTR.statementIdx,
-      MEILI_ATTR.terms,
-      MEILI_ATTR.words,
-      MEILI_ATTR.bigrams,
-      MEILI_ATTR.keypairs,
-      MEILI_ATTR.analyzer,
-    ],
+    searchableAttributes: [...STATEMENT_SEARCHABLE_ATTRIBUTES],
+    displayedAttributes: [...STATEMENT_FIELDS, MEILI_ATTR.dateValue],
+    filterableAttributes: [...FACET_FIELDS.map((f) => MEILI_ATTR.facet[f]), MEILI_ATTR.dateValue, MEILI_ATTR.statementDoc, MEILI_ATTR.statementIdx, MEILI_ATTR.analyzer],
     sortableAttributes: [MEILI_ATTR.dateValue, MEILI_ATTR.statementDoc, MEILI_ATTR.statementIdx],
-    rankingRules: [...(base.rankingRules ?? []), `${MEILI_ATTR.statementIdx}:asc`],
+    rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", `${MEILI_ATTR.dateValue}:desc`, `${MEILI_ATTR.statementDoc}:asc`, `${MEILI_ATTR.statementIdx}:asc`],
   };
 }
