@@ -348,7 +348,11 @@ export class SqliteEngine implements SearchEngine {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.memory && this.memory.version === version) return this.memory;
     const facets = new FacetColumnsBuilder();
-    for (const [doc, field, value] of this.db.prepare("SELECT doc, field, value FROM doc_facets").raw().iterate() as Iterable<[number, FacetField, string]>) facets.add(doc, field, value);
+    // One row per value with its documents, in the primary key's order (ascending documents): a
+    // row per (document, value) costs ~1 µs each through the driver, most of a cold start.
+    for (const [field, value, docs] of this.db.prepare("SELECT field, value, group_concat(doc) FROM doc_facets GROUP BY field, value").raw().iterate() as Iterable<[FacetField, string, string]>) {
+      for (const doc of docs.split(",")) facets.add(Number(doc), field, value);
+    }
     let maxRow = Math.max(0, facets.maxRecord);
     // Newest first is the browse order; rowid breaks ties so paging is stable.
     const dated = this.db.prepare("SELECT rowid, date FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").raw().all() as [number, string | null][];

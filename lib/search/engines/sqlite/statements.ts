@@ -221,9 +221,13 @@ export class SqliteStatements {
       pos[r] = p;
     });
     const facets = new FacetColumnsBuilder();
-    for (const [stmt, field, value] of this.db.prepare("SELECT stmt, field, value FROM stmt_facets").raw().iterate() as Iterable<[number, FacetField, string]>) {
-      const p = stmt <= maxRowid ? pos[stmt]! : -1;
-      if (p >= 0) facets.add(p, field, value);
+    // Grouped by value, as the document index reads its facets (index.ts): one driver row per value.
+    for (const [field, value, stmts] of this.db.prepare("SELECT field, value, group_concat(stmt) FROM stmt_facets GROUP BY field, value").raw().iterate() as Iterable<[FacetField, string, string]>) {
+      for (const s of stmts.split(",")) {
+        const stmt = Number(s);
+        const p = stmt <= maxRowid ? pos[stmt]! : -1;
+        if (p >= 0) facets.add(p, field, value);
+      }
     }
     this.memory = { version, docs, idx, dates, pos, values: facets.values, valueIds: facets.valueIds, valuesAt: facets.rows(n), positionsOf: facets.members, results: new WeightedLru(RESULT_CACHE_SIZE) };
     return this.memory;
