@@ -57,20 +57,26 @@ export function cleanInstitution(raw: string, personWords: ReadonlySet<string>):
 let regions: Set<string> | undefined;
 const regionKeys = () => (regions ??= new Set(REGIONS.map(institutionKey)));
 
-const equivalentKey = new Map<string, string>();
-for (const set of INSTITUTION_EQUIVALENTS) {
-  const head = institutionKey(set[0]!);
-  for (const n of set) equivalentKey.set(institutionKey(n), head);
+let equivalents: Map<string, string> | undefined;
+/** Built on first use, not at load: the keys need the morphology (~150 ms), and a server's first search may never ask. */
+function equivalentKey(): Map<string, string> {
+  if (equivalents) return equivalents;
+  equivalents = new Map();
+  for (const set of INSTITUTION_EQUIVALENTS) {
+    const head = institutionKey(set[0]!);
+    for (const n of set) equivalents.set(institutionKey(n), head);
+  }
+  return equivalents;
 }
 
 /** A name listed as an institution in config/institutions.ts (any case form): never a person. */
 export function knownInstitution(name: string): boolean {
-  return equivalentKey.has(institutionKey(name));
+  return equivalentKey().has(institutionKey(name));
 }
 
 export function canonicalInstitutionKey(name: string): string {
   const k = institutionKey(name);
-  return equivalentKey.get(k) ?? k;
+  return equivalentKey().get(k) ?? k;
 }
 
 class UnionFind {
