@@ -14,6 +14,10 @@ import { IngestError } from "./errors";
 import { readRecords } from "./read-files";
 import { toDocument } from "./to-document";
 import { inputHashOf, registryKey } from "./input-hash";
+import { AnalysisPool, analysisThreads } from "./analysis-pool";
+
+/** Imports of at least this many documents analyse their text on worker threads (analysis-pool.ts). */
+const ANALYSIS_POOL_MIN_DOCUMENTS = 500;
 
 /** meta key: registryKey() of the last rebuild an import made. */
 export const REGISTRY_KEY = "entities_rebuilt_from";
@@ -96,6 +100,7 @@ export function commitIngest(
   documents: readonly CommentaryDocument[],
   overrides: PeopleOverrides = loadPeopleOverrides(),
   outbox = false,
+  analysis?: AnalysisPool,
 ): IngestSummary {
   const store = new ArchiveStore(engine.db);
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0, changed: [] };
@@ -112,6 +117,9 @@ export function commitIngest(
       if (!store.slugOf(doc.id) && clash(doc.slug)) doc.slug = uniqueSlug(doc.slug, doc.id, clash);
       slugsThisRun.set(doc.slug, doc.id);
       saved.add(store.save(doc));
+      // The threads analyse while this thread writes the archive and rebuilds the registry. The
+      // body without its topics: their canonical names come with the registry (TokenMemo.composed).
+      analysis?.submit([doc.title, doc.paragraphs.join("\n"), ...doc.quotes.map((q) => q.text)]);
     }
     recordInputs(engine.db, inputRows(documents));
     // Nothing stored, the index current, the registry built by this code from these overrides: nothing to redo.
@@ -121,20 +129,26 @@ export function commitIngest(
     // alone finds its person once a full name arrives. Those documents are indexed again too.
     const { registry, changed } = rebuildRegistry(engine.db, overrides);
     if (key !== undefined) setMeta(engine.db, REGISTRY_KEY, key);
-    if (stale) {
-      engine.reindexAll(undefined, (doc) => resolveDocument(registry, doc));
-      summary.changed.push(...[...store.byRowids([...new Set([...saved, ...changed])]).values()].map((doc) => resolveDocument(registry, doc)));
-    } else {
-      for (const [rowid, doc] of store.byRowids([...new Set([...saved, ...changed])])) {
-        const view = resolveDocument(registry, doc);
-        engine.indexRow(rowid, view);
-        summary.changed.push(view);
+    engine.withPreanalyzed(analysis, () => {
+      if (stale) {
+        engine.reindexAll(undefined, (doc) => resolveDocument(registry, doc));
+        summary.changed.push(...[...store.byRowids([...new Set([...saved, ...changed])]).values()].map((doc) => resolveDocument(registry, doc)));
+      } else {
+        for (const [rowid, doc] of store.byRowids([...new Set([...saved, ...changed])])) {
+          const view = resolveDocument(registry, doc);
+          engine.indexRow(rowid, view);
+          summary.changed.push(view);
+        }
       }
-    }
+    });
     engine.markAnalyzer();
     if (outbox) enqueue(engine.db, summary.changed.map((d) => d.id), "upsert");
   });
-  run();
+  try {
+    run();
+  } finally {
+    analysis?.reset();
+  }
   return summary;
 }
 
@@ -147,7 +161,14 @@ export async function storeDocuments(
   config: AppConfig,
 ): Promise<IngestSummary & { archived: number; /** changes Meilisearch confirmed, this run's and earlier runs' */ sent?: number }> {
   const engine = openEmbeddedEngine(config);
-  const summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL));
+  // Starting a thread costs about what analysing a few hundred documents does.
+  const analysis = documents.length >= ANALYSIS_POOL_MIN_DOCUMENTS ? new AnalysisPool(engine.analyzer, analysisThreads()) : undefined;
+  let summary: IngestSummary;
+  try {
+    summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL), analysis);
+  } finally {
+    await analysis?.close();
+  }
   // Sends this run's changes and any an earlier run could not deliver; unconfirmed ones stay queued.
   let sent: number | undefined;
   if (config.MEILI_URL) {

@@ -1,7 +1,7 @@
 /**
  * Child process for the embedded engine, so ingest and serving each get their own peak RSS
  * and cold start is measured from a real process start.
- *   worker.ts ingest <db> <shard>…        → JSON summary on stdout
+ *   worker.ts ingest <db> [--analysis-threads=N] <shard>…  → JSON summary on stdout
  *   worker.ts search <db> <queries.json>  → JSON summary on stdout
  *   worker.ts real <db> <real.jsonl>      → real-text import through `npm run ingest`'s path, then re-imports
  */
@@ -20,12 +20,18 @@ async function ingest(): Promise<void> {
   const { commitIngest, prepareIngest } = await import("@/lib/ingest/run-ingest");
   const analyzer = getAnalyzer("default");
   const engine = new SqliteEngine(openDatabase(dbPath!), analyzer);
+  const { AnalysisPool, analysisThreads } = await import("@/lib/ingest/analysis-pool");
+  // As `npm run ingest` does for a large import (storeDocuments); --analysis-threads=0 analyses inline, for an A/B.
+  const flag = rest.find((a) => a.startsWith("--analysis-threads="));
+  const shards = rest.filter((a) => a !== flag);
+  const threads = flag ? Number(flag.split("=")[1]) : analysisThreads();
+  const analysis = threads > 0 ? new AnalysisPool(analyzer, threads) : undefined;
   let docs = 0;
   let prepareMs = 0;
   let commitMs = 0;
   const started = performance.now();
   // One transaction per shard: a 1M-document import held in memory at once would not fit.
-  for (const file of rest) {
+  for (const file of shards) {
     const t0 = performance.now();
     const prepared = prepareIngest([file]);
     if (prepared.errors.length > 0) throw new Error(prepared.errors.map((e) => e.message).join("\n"));
@@ -33,6 +39,9 @@ async function ingest(): Promise<void> {
     commitIngest(
       engine,
       prepared.documents.map((d) => d.document),
+      undefined,
+      false,
+      analysis,
     );
     const t2 = performance.now();
     prepareMs += t1 - t0;
@@ -41,9 +50,10 @@ async function ingest(): Promise<void> {
     process.stderr.write(`  ingested ${docs} docs (${Math.round((docs * 1000) / (t2 - started))} docs/s; this shard: read+validate+extract ${Math.round(t1 - t0)} ms, analyze+index+write ${Math.round(t2 - t1)} ms)\n`);
   }
   const totalMs = performance.now() - started;
+  await analysis?.close();
   engine.db.pragma("wal_checkpoint(TRUNCATE)");
   // The analyzer alone, on the first shard, to say how much of commit time is analysis.
-  const sample = prepareIngest([rest[0]!]).documents.slice(0, 2_000).map((d) => d.document);
+  const sample = prepareIngest([shards[0]!]).documents.slice(0, 2_000).map((d) => d.document);
   const ta = performance.now();
   let tokens = 0;
   for (const d of sample) {
@@ -63,6 +73,7 @@ async function ingest(): Promise<void> {
       analyzeOnlyDocsPerSec: (sample.length * 1000) / analyzeMs,
       analyzeUsPerToken: (analyzeMs * 1000) / Math.max(1, tokens),
       maxRssMb: maxRssMb(),
+      analysisThreads: threads,
   });
   // Kept beside the archive so `npm run bench -- --reuse` can serve it again without re-ingesting.
   fs.writeFileSync(`${dbPath}.ingest.json`, summary + "\n");

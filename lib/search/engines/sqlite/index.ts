@@ -6,8 +6,8 @@ import { WeightedLru } from "@/lib/search/lru";
 import { combine, contains, type Posting } from "@/lib/search/engines/sqlite/term-postings";
 import { ArchiveStore } from "@/lib/archive/store";
 import { AppError } from "@/lib/errors";
-import type { AnalyzedToken, Analyzer } from "@/lib/text/analyzer";
-import { type RawToken, tokenize } from "@/lib/text/tokenize";
+import type { Analyzer } from "@/lib/text/analyzer";
+import { type PreAnalyzed, TokenMemo } from "@/lib/search/engines/sqlite/token-memo";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "@/lib/search/engine";
 import { facetValuesOf, orderFacet } from "@/lib/search/facets";
@@ -130,67 +130,6 @@ export function buildFtsMatch(groups: Clause[][], mode: "all" | "any"): string {
   return groups.map(groupToFts).join(mode === "all" ? " AND " : " OR ");
 }
 
-type TokenAnalysis = Pick<AnalyzedToken, "norm" | "terms" | "key" | "stop"> & { joined: string };
-
-/**
- * The analyzer's per-token output, memoised by surface form. analyzeToken looks at nothing
- * but the token's surface, so this returns exactly what the analyzer would; it exists because
- * the lemmatizing analyzer costs ~4 µs a token even when its lemma cache hits, against one
- * Map lookup here, and ingest and snippets analyze every token of every document they touch.
- */
-class TokenMemo {
-  private readonly forms = new Map<string, TokenAnalysis>();
-  /** The wrapped analyzer with analyze() served from the memo, for highlighting and snippets. */
-  readonly analyzer: Analyzer;
-  /**
-   * Analyses saved at indexing time (table token_analysis, same analyzer version), so a freshly
-   * started server builds snippets from lookups instead of running the lemmatizer on every new word.
-   */
-  store: { get(surface: string): TokenAnalysis | undefined; put(surface: string, a: TokenAnalysis): void } | undefined;
-
-  constructor(private readonly base: Analyzer) {
-    const memo = this;
-    this.analyzer = Object.create(base, {
-      analyze: { value: (text: string) => memo.analyze(text) },
-    }) as Analyzer;
-  }
-
-  private of(t: RawToken, persist = false): TokenAnalysis {
-    let a = this.forms.get(t.surface);
-    if (a === undefined) {
-      a = this.store?.get(t.surface);
-      if (a === undefined) {
-        const full = this.base.analyzeToken(t);
-        a = { norm: full.norm, terms: full.terms, key: full.key, stop: full.stop, joined: full.terms.join(" ") };
-        if (persist) this.store?.put(t.surface, a);
-      }
-      // Bounded like the lemma cache: a pathological import must not grow memory without limit.
-      if (this.forms.size >= 500_000) this.forms.clear();
-      this.forms.set(t.surface, a);
-    }
-    return a;
-  }
-
-  analyze(text: string): AnalyzedToken[] {
-    return tokenize(text).map((t) => {
-      const a = this.of(t);
-      return { surface: t.surface, start: t.start, end: t.end, norm: a.norm, terms: a.terms, key: a.key, stop: a.stop };
-    });
-  }
-
-  /** Analyzer.indexText and Analyzer.exactText of one text, from a single tokenization. */
-  indexAndExact(text: string): [string, string] {
-    const index: string[] = [];
-    const exact: string[] = [];
-    for (const t of tokenize(text)) {
-      const a = this.of(t, true);
-      if (a.joined) index.push(a.joined);
-      exact.push(a.norm);
-    }
-    return [index.join(" "), exact.join(" ")];
-  }
-}
-
 export class SqliteEngine implements SearchEngine {
   readonly kind = "sqlite" as const;
   private readonly store: ArchiveStore;
@@ -248,6 +187,17 @@ export class SqliteEngine implements SearchEngine {
   }
 
   // ---- indexing -------------------------------------------------------------
+
+  /** Runs `index` with texts analysed elsewhere (lib/ingest/analysis-pool.ts) consulted first. */
+  withPreanalyzed<T>(source: PreAnalyzed | undefined, index: () => T): T {
+    if (!source) return index();
+    this.tokens.preanalyzed = source;
+    try {
+      return index();
+    } finally {
+      this.tokens.preanalyzed = undefined;
+    }
+  }
 
   /** Synchronous, so ingest can run it in the same transaction as the archive write. */
   indexRow(rowid: number, doc: CommentaryDocument): void {

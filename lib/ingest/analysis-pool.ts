@@ -1,0 +1,126 @@
+import os from "node:os";
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
+import type { PreAnalyzed, TokenAnalysis } from "@/lib/search/engines/sqlite/token-memo";
+import type { Analyzer } from "@/lib/text/analyzer";
+import type { AnalysisAnswer, AnalysisJob } from "./analysis-worker";
+
+/** Texts per message: fewer messages, while the first answers still come back early. */
+const JOB_TEXTS = 48;
+/** How long the commit waits for one text before analysing everything left itself. */
+const GIVE_UP_MS = 20_000;
+
+/**
+ * The embedded index's text analysis (tokens, lemmas, the analysed and exact columns; ~40 % of
+ * an import's CPU on the bench corpus) on worker threads, while the main thread writes the
+ * archive and the index in its one synchronous transaction. The commit asks `take(text)` for
+ * each text it indexes: a finished answer is used at once, a pending one is waited for (the
+ * answers arrive through receiveMessageOnPort, since the event loop does not run inside the
+ * transaction), and a text never submitted is analysed inline as before. A thread that fails
+ * or hangs turns the pool off and the rest is analysed inline, so the index is the same either way.
+ */
+export class AnalysisPool implements PreAnalyzed {
+  private readonly workers: { worker: Worker; port: MessagePort }[] = [];
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly jobs = new Map<number, string[]>();
+  /** Submitted texts not yet taken, with how many times each was submitted. */
+  private readonly pending = new Map<string, number>();
+  private readonly done = new Map<string, [string, string]>();
+  private tokens: [string, TokenAnalysis][] = [];
+  private nextJob = 0;
+  private broken = false;
+  /** Texts answered by the threads and taken by the commit, and how long the commit waited for them. */
+  taken = 0;
+  waitedMs = 0;
+
+  constructor(
+    readonly analyzer: Analyzer,
+    threads: number,
+  ) {
+    const url = new URL("./analysis-worker.mjs", import.meta.url);
+    for (let i = 0; i < threads; i++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(url, { execArgv: [], workerData: { port: port2, signal: this.signal, analyzer: analyzer.name }, transferList: [port2] });
+      // An error here (no loader, a bundled server) only means the texts are analysed inline.
+      worker.on("error", () => (this.broken = true));
+      worker.unref();
+      port1.unref();
+      this.workers.push({ worker, port: port1 });
+    }
+  }
+
+  /** Queue texts for the threads; duplicates are analysed once a submission. */
+  submit(texts: readonly string[]): void {
+    if (this.broken || this.workers.length === 0) return;
+    for (let i = 0; i < texts.length; i += JOB_TEXTS) {
+      const batch = texts.slice(i, i + JOB_TEXTS);
+      const id = this.nextJob++;
+      this.jobs.set(id, batch);
+      for (const t of batch) this.pending.set(t, (this.pending.get(t) ?? 0) + 1);
+      this.workers[id % this.workers.length]!.port.postMessage({ id, texts: batch } satisfies AnalysisJob);
+    }
+  }
+
+  private drain(): void {
+    for (const { port } of this.workers) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const answer = m.message as AnalysisAnswer;
+        const texts = this.jobs.get(answer.id);
+        this.jobs.delete(answer.id);
+        if ("error" in answer || !texts) {
+          this.broken = true;
+          continue;
+        }
+        // After a reset, answers to what was dropped are not kept.
+        texts.forEach((t, i) => this.pending.has(t) && this.done.set(t, answer.out[i]!));
+        if (answer.tokens.length > 0) this.tokens.push(...answer.tokens);
+      }
+    }
+  }
+
+  take(text: string): [string, string] | undefined {
+    const left = this.pending.get(text);
+    if (left === undefined || this.broken) return undefined;
+    let answer = this.done.get(text);
+    const started = performance.now();
+    while (answer === undefined && !this.broken) {
+      const seen = Atomics.load(this.signal, 0);
+      this.drain();
+      answer = this.done.get(text);
+      if (answer !== undefined) break;
+      if (performance.now() - started > GIVE_UP_MS) this.broken = true;
+      else Atomics.wait(this.signal, 0, seen, 200);
+    }
+    this.waitedMs += performance.now() - started;
+    if (answer === undefined) return undefined;
+    if (left <= 1) {
+      this.pending.delete(text);
+      this.done.delete(text);
+    } else this.pending.set(text, left - 1);
+    this.taken++;
+    return answer;
+  }
+
+  drainTokens(put: (surface: string, a: TokenAnalysis) => void): void {
+    if (this.tokens.length === 0) return;
+    const tokens = this.tokens;
+    this.tokens = [];
+    for (const [surface, a] of tokens) put(surface, a);
+  }
+
+  /** Forget what was submitted and not taken (texts a commit did not index after all). */
+  reset(): void {
+    this.drain();
+    this.pending.clear();
+    this.done.clear();
+  }
+
+  async close(): Promise<void> {
+    this.broken = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** One thread fewer than the cores (the main thread writes), at least one, at most three. */
+export function analysisThreads(): number {
+  return Math.max(1, Math.min(3, os.availableParallelism() - 1));
+}
