@@ -143,11 +143,13 @@ export class SqliteStatements {
 
   index(docRowid: number, doc: CommentaryDocument): void {
     this.unindex(docRowid);
-    const insert = this.statement("INSERT INTO stmt (doc, idx, date) VALUES (?, ?, ?) RETURNING rowid").pluck();
+    // No RETURNING: it makes SQLite open a statement journal, and every statement journal makes
+    // FTS5 flush its pending terms (fts5SavepointMethod), so each document became its own segment.
+    const insert = this.statement("INSERT INTO stmt (doc, idx, date) VALUES (?, ?, ?)");
     const fts = this.statement("INSERT INTO stmt_fts (rowid, body, body_exact) VALUES (?, ?, ?)");
     const facet = this.statement("INSERT OR IGNORE INTO stmt_facets (stmt, field, value) VALUES (?, ?, ?)");
     doc.quotes.forEach((quote, i) => {
-      const rowid = insert.get(docRowid, i, doc.date ?? null) as number;
+      const rowid = Number(insert.run(docRowid, i, doc.date ?? null).lastInsertRowid);
       const [body, bodyExact] = this.text.indexAndExact(quote.text);
       fts.run(rowid, body, bodyExact);
       const values = statementFacetValues(doc, quote);
