@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http] [--http-duration SEC] [--real [--real-docs N]]
+ * npm run bench -- --docs N [--seed S] [--queries Q] [--json] [--no-pg] [--reuse] [--http [--build] [--http-duration SEC] [--http-connections C]] [--real [--real-docs N]]
  * npm run bench -- --render bench-results/bench-N-sS.json   (the table of an earlier run)
  *
  * Ingests a synthetic archive (npm run bench:corpus) into the embedded engine and, in the
@@ -202,7 +202,7 @@ async function main(): Promise<number> {
   let http: BenchReport["http"] = { skipped: "pass --http to run it here, or use npm run bench:http" };
   if (args.has("http")) {
     try {
-      http = await runHttpBench({ db, queries, durationSec: intArg(args, "http-duration", 30), connections: 32, log, build: args.has("build") });
+      http = await runHttpBench({ db, queries, durationSec: intArg(args, "http-duration", 30), connections: intArg(args, "http-connections", 32), log, build: args.has("build") });
     } catch (e) {
       http = { skipped: `failed: ${(e as Error).message}` };
     }
