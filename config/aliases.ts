@@ -6,7 +6,7 @@
  * Both engines expand queries with it (lib/search/query-syntax.ts); Meilisearch can take
  * `aliasSynonyms()` as its synonyms setting.
  */
-import { COUNTRIES } from "./countries";
+import { CITIES, COUNTRIES } from "./countries";
 
 export interface AliasEntry {
   /** The abbreviation or first name as written. */
@@ -15,7 +15,8 @@ export interface AliasEntry {
   full: string[];
 }
 
-export const ALIASES: readonly AliasEntry[] = [
+/** The hand-written table; ALIASES below adds the gazetteer's other names. */
+const SHORT_FORMS: readonly AliasEntry[] = [
   { short: "ИМЭП", full: ["Институт мировой экономики и политики"] },
   { short: "США", full: ["Соединённые Штаты Америки", "Соединённые Штаты"] },
   { short: "ЕАЭС", full: ["Евразийский экономический союз"] },
@@ -96,7 +97,72 @@ export const ALIASES: readonly AliasEntry[] = [
   { short: "Газпром", full: ["Gazprom"] },
   { short: "Роснефть", full: ["Rosneft"] },
   { short: "Guardian", full: ["Гардиан"] },
+  { short: "AFP", full: ["Франс Пресс", "Франс-Пресс", "Agence France-Presse"] },
+  { short: "AP", full: ["Ассошиэйтед Пресс", "Associated Press"] },
+  { short: "РИА", full: ["РИА Новости"] },
+  { short: "КП", full: ["Комсомольская правда"] },
+  { short: "МК", full: ["Московский комсомолец"] },
+  { short: "РГ", full: ["Российская газета"] },
+  // Ministries, agencies, courts and codes: the short forms news and commentary write.
+  { short: "МВД", full: ["Министерство внутренних дел"] },
+  { short: "МЧС", full: ["Министерство по чрезвычайным ситуациям"] },
+  { short: "Минюст", full: ["Министерство юстиции"] },
+  { short: "Минфин", full: ["Министерство финансов"] },
+  { short: "Минздрав", full: ["Министерство здравоохранения"] },
+  { short: "Минэнерго", full: ["Министерство энергетики"] },
+  { short: "Минпромторг", full: ["Министерство промышленности и торговли"] },
+  { short: "Минобрнауки", full: ["Министерство науки и высшего образования"] },
+  { short: "Генпрокуратура", full: ["Генеральная прокуратура"] },
+  { short: "Генштаб", full: ["Генеральный штаб"] },
+  { short: "СК", full: ["Следственный комитет", "СКР"] },
+  { short: "ФСИН", full: ["Федеральная служба исполнения наказаний"] },
+  { short: "ФСО", full: ["Федеральная служба охраны"] },
+  { short: "ФТС", full: ["Федеральная таможенная служба"] },
+  { short: "ЦИК", full: ["Центральная избирательная комиссия", "Центризбирком"] },
+  { short: "СФ", full: ["Совет Федерации", "Совфед"] },
+  { short: "КС", full: ["Конституционный суд"] },
+  { short: "ВС РФ", full: ["Верховный суд России", "Верховный суд Российской Федерации"] },
+  { short: "УК", full: ["Уголовный кодекс"] },
+  { short: "УПК", full: ["Уголовно-процессуальный кодекс"] },
+  { short: "КоАП", full: ["Кодекс об административных правонарушениях"] },
+  { short: "ФБР", full: ["Федеральное бюро расследований"] },
+  { short: "АНБ", full: ["Агентство национальной безопасности"] },
+  { short: "ФРС", full: ["Федеральная резервная система"] },
+  { short: "ЕЦБ", full: ["Европейский центральный банк"] },
+  { short: "МОК", full: ["Международный олимпийский комитет"] },
+  { short: "СБУ", full: ["Служба безопасности Украины"] },
+  { short: "ВСУ", full: ["Вооружённые силы Украины"] },
+  { short: "ВМФ", full: ["Военно-морской флот"] },
+  { short: "ВКС", full: ["Воздушно-космические силы"] },
+  // Parties and movements.
+  { short: "КПРФ", full: ["Коммунистическая партия Российской Федерации"] },
+  { short: "КПСС", full: ["Коммунистическая партия Советского Союза"] },
+  { short: "КПК", full: ["Коммунистическая партия Китая"] },
+  { short: "Компартия", full: ["Коммунистическая партия"] },
+  { short: "ЛДПР", full: ["Либерально-демократическая партия России"] },
+  { short: "ИГ", full: ["ИГИЛ", "Исламское государство"] },
+  // Offices: the short word and the title written out.
+  { short: "генсек", full: ["генеральный секретарь"] },
+  { short: "гендиректор", full: ["генеральный директор"] },
+  { short: "главком", full: ["главнокомандующий"] },
+  { short: "замминистра", full: ["заместитель министра"] },
+  { short: "премьер", full: ["премьер-министр"] },
+  { short: "Генассамблея", full: ["Генеральная Ассамблея"] },
 ];
+
+/**
+ * Other names of states and cities from the gazetteer (config/countries.ts): former and official
+ * names and spellings (Белоруссия, Республика Беларусь; Киргизия; Петербург; Алма-Ата). Left out
+ * are the names the gazetteer accepts for an entity that are names of something else too: «Америка»
+ * (a continent) for США, «Англия» (a part) for Великобритания, «Македония» (a region) for Северная Македония.
+ */
+const BROADER_NAMES = new Set(["Америка", "Англия", "Македония"]);
+
+export const GAZETTEER_ALIASES: readonly AliasEntry[] = [...COUNTRIES, ...CITIES]
+  .map((c) => ({ short: c.name, full: [...(c.aliases ?? []), ...("abbr" in c ? (c.abbr ?? []) : [])].filter((n) => !BROADER_NAMES.has(n)) }))
+  .filter((e) => e.full.length > 0);
+
+export const ALIASES: readonly AliasEntry[] = [...SHORT_FORMS, ...GAZETTEER_ALIASES];
 
 /**
  * Citizens of a state, masculine and feminine nominative (немец, немка), for the states most

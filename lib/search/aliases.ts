@@ -39,7 +39,14 @@ export function compileAliases(analyzer: Analyzer, entries: readonly AliasEntry[
       const toks = tokenize(raw);
       const words = toks.map((t) => normalizeWord(t.surface));
       const abbreviation = toks.length === 1 && isAbbreviation(toks[0]!.surface);
-      const keys = abbreviation ? [analyzer.queryKey(raw) ?? words[0]!] : analyzer.analyze(raw).filter((t) => !t.stop).map((t) => t.key);
+      // The table writes names in the nominative, so a word that is a lemma as written keys by
+      // itself, not by the likelier reading of the form (главком: not «главк» in the instrumental).
+      const keys = abbreviation
+        ? [analyzer.queryKey(raw) ?? words[0]!]
+        : analyzer
+            .analyze(raw)
+            .filter((t) => !t.stop)
+            .map((t) => (toks.length === 1 && t.terms.includes(t.norm) ? t.norm : t.key));
       return { raw, norm: words.join(" "), words, keys, abbreviation };
     }),
   );
