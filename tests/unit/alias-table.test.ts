@@ -13,7 +13,8 @@ const mk = (id: string, p: string) => ({ id, slug: id, title: "", paragraphs: [p
 describe("alias table: state bodies, codes, parties, media and the gazetteer's other names (config/aliases.ts)", () => {
   it("takes the gazetteer's other names of states and cities, not the names of something broader", () => {
     const of = (name: string) => GAZETTEER_ALIASES.find((e) => e.short === name)?.full ?? [];
-    expect(of("Беларусь")).toEqual(expect.arrayContaining(["Белоруссия", "Республика Беларусь"]));
+    expect(of("Беларусь")).toContain("Белоруссия");
+    expect(of("Беларусь")).not.toContain("Республика Беларусь");
     expect(of("Санкт-Петербург")).toContain("Петербург");
     expect(of("Россия")).toContain("РФ");
     expect(of("США")).not.toContain("Америка");
