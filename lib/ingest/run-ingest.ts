@@ -162,7 +162,8 @@ export async function storeDocuments(
 ): Promise<IngestSummary & { archived: number; /** changes Meilisearch confirmed, this run's and earlier runs' */ sent?: number }> {
   const engine = openEmbeddedEngine(config);
   // Starting a thread costs about what analysing a few hundred documents does.
-  const analysis = documents.length >= ANALYSIS_POOL_MIN_DOCUMENTS ? new AnalysisPool(engine.analyzer, analysisThreads()) : undefined;
+  const threads = documents.length >= ANALYSIS_POOL_MIN_DOCUMENTS ? analysisThreads() : 0;
+  const analysis = threads > 0 ? new AnalysisPool(engine.analyzer, threads) : undefined;
   let summary: IngestSummary;
   try {
     summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL), analysis);
