@@ -4,6 +4,7 @@ import { foldMiddleDots, normalizeWord } from "@/lib/text/normalize";
 import { tokenize } from "@/lib/text/tokenize";
 import type { HighlightTerms } from "@/lib/text/highlight";
 import { expandAliases, expandDerived, expandExcluded } from "./aliases";
+import { relaxGivenNames } from "./person-names";
 
 export type Clause =
   | {
@@ -105,7 +106,7 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
     for (const c of rest) groups.push([c]);
     joinNext = false;
   }
-  return { groups: dedupeGroups(expandDerived(expandAliases(groups, analyzer), analyzer)), excluded: expandExcluded(excluded, analyzer) };
+  return { groups: dedupeGroups(relaxGivenNames(expandDerived(expandAliases(groups, analyzer), analyzer))), excluded: expandExcluded(excluded, analyzer) };
 }
 
 /**
