@@ -106,7 +106,7 @@ export function commitIngest(
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0, changed: [] };
   const run = engine.db.transaction(() => {
     const stale = engine.isStale();
-    const saved = new Set<number>();
+    const saved = new Map<number, CommentaryDocument>();
     const slugsThisRun = new Map<string, string>();
     for (const incoming of documents) {
       const kind = store.classify(incoming);
@@ -116,7 +116,7 @@ export function commitIngest(
       const clash = (slug: string) => store.slugTakenByOther(slug, doc.id) || (slugsThisRun.has(slug) && slugsThisRun.get(slug) !== doc.id);
       if (!store.slugOf(doc.id) && clash(doc.slug)) doc.slug = uniqueSlug(doc.slug, doc.id, clash);
       slugsThisRun.set(doc.slug, doc.id);
-      saved.add(store.save(doc));
+      saved.set(store.save(doc), doc);
       // The threads analyse while this thread writes the archive and rebuilds the registry. The
       // body without its topics: their canonical names come with the registry (TokenMemo.composed).
       analysis?.submit([doc.title, doc.paragraphs.join("\n"), ...doc.quotes.map((q) => q.text)]);
@@ -129,12 +129,20 @@ export function commitIngest(
     // alone finds its person once a full name arrives. Those documents are indexed again too.
     const { registry, changed } = rebuildRegistry(engine.db, overrides);
     if (key !== undefined) setMeta(engine.db, REGISTRY_KEY, key);
+    // Ascending rowids, as reading them back gave: FTS5 flushes its pending terms when a rowid goes down.
+    const rowids = [...new Set([...saved.keys(), ...changed])].sort((a, b) => a - b);
+    // What this run saved is in hand (parsing 10,000 records of ~13 kB back cost ~2 % of an import); only the documents the registry changed are read.
+    const readBack = store.byRowids(rowids.filter((r) => !saved.has(r)));
+    const toIndex = rowids.flatMap((r): [number, CommentaryDocument][] => {
+      const doc = saved.get(r) ?? readBack.get(r);
+      return doc ? [[r, doc]] : [];
+    });
     engine.withPreanalyzed(analysis, () => {
       if (stale) {
         engine.reindexAll(undefined, (doc) => resolveDocument(registry, doc));
-        summary.changed.push(...[...store.byRowids([...new Set([...saved, ...changed])]).values()].map((doc) => resolveDocument(registry, doc)));
+        summary.changed.push(...toIndex.map(([, doc]) => resolveDocument(registry, doc)));
       } else {
-        for (const [rowid, doc] of store.byRowids([...new Set([...saved, ...changed])])) {
+        for (const [rowid, doc] of toIndex) {
           const view = resolveDocument(registry, doc);
           engine.indexRow(rowid, view);
           summary.changed.push(view);
