@@ -65,6 +65,8 @@ interface SearchFigures {
 interface EngineFigures {
   ingest: { docsPerSec: number; seconds: number; sizeMb: number; indexMb?: number; peakRssMb: number; [k: string]: unknown };
   search: SearchFigures;
+  /** Statement search over the same mix, in the serving process after the document queries (ours only). */
+  statements?: { all: Latency; firstAnswerMs: number; zeroResultQueries: number };
 }
 
 export interface BenchReport {
@@ -140,7 +142,7 @@ async function main(): Promise<number> {
     ing = await runWorker<Ingest>(["ingest", db, ...files]);
   }
   log(`ours: searching (${queries.length} queries)…`);
-  const srch = await runWorker<{ coldStartMs: number; samples: { ms: number; total: number }[]; maxRssMb: number }>(["search", db, queriesFile]);
+  const srch = await runWorker<{ coldStartMs: number; samples: { ms: number; total: number }[]; firstStatementMs: number; statementSamples: { ms: number; total: number }[]; maxRssMb: number }>(["search", db, queriesFile]);
   const ours: EngineFigures = {
     ingest: {
       docsPerSec: Math.round((ing.docs * 1000) / ing.totalMs),
@@ -153,6 +155,11 @@ async function main(): Promise<number> {
       analyzeUsPerToken: Math.round(ing.analyzeUsPerToken * 100) / 100,
     },
     search: searchFigures(srch.samples, queries, srch.coldStartMs, srch.maxRssMb),
+    statements: {
+      all: latency(srch.statementSamples.map((x) => x.ms)),
+      firstAnswerMs: Math.round(srch.firstStatementMs),
+      zeroResultQueries: srch.statementSamples.filter((x) => x.total === 0).length,
+    },
   };
 
   // ---- PostgreSQL
@@ -298,6 +305,12 @@ function renderTable(r: BenchReport): string {
   add("  p95 sorted by date", o.search.byDate.p95, p?.search.byDate.p95, " ms");
   add("cold start → first answer", o.search.coldStartMs, p?.search.coldStartMs, " ms", "≤ 2000 ms");
   add("serving peak RSS", o.search.peakRssMb, p?.search.peakRssMb, " MB", "≤ 1500 MB at 1M");
+  if (o.statements) {
+    add("statement search p50", o.statements.all.p50, undefined, " ms");
+    add("statement search p95", o.statements.all.p95, undefined, " ms", "≤ 30 ms");
+    add("statement search p99", o.statements.all.p99, undefined, " ms");
+    add("  first statement answer", o.statements.firstAnswerMs, undefined, " ms");
+  }
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => row[i]!.length), ["figure", "ours", "PostgreSQL 15", "ours/PG", "target"][i]!.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ") + "\n";
   let out = `\n${r.docs} docs, seed ${r.seed}, ${r.queries} queries, analyzer ${r.analyzer}, ${r.machine.cpus} cpus, node ${r.machine.node}\n\n`;

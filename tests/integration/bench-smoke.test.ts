@@ -36,6 +36,8 @@ describe.skipIf(!haveData)("benchmark smoke (300 docs)", () => {
       positive(engine.search.coldStartMs);
       positive(engine.search.peakRssMb);
     }
+    // Statement search over the same mix (ours only).
+    for (const x of [report.ours.statements.all.p50, report.ours.statements.all.p95, report.ours.statements.firstAnswerMs]) positive(x);
     if (havePg) {
       for (const k of ["ingestDocsPerSec", "sizeOnDisk", "searchP50", "searchP95", "searchP99", "coldStart", "servingPeakRss"]) positive(report.ratio[k]);
     } else {
