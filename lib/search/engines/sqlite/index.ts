@@ -300,8 +300,9 @@ export class SqliteEngine implements SearchEngine {
     const facets = new FacetColumnsBuilder();
     // One row per value with its documents, in the primary key's order (ascending documents): a
     // row per (document, value) costs ~1 µs each through the driver, most of a cold start.
-    for (const [field, value, docs] of this.db.prepare("SELECT field, value, group_concat(doc) FROM doc_facets GROUP BY field, value").raw().iterate() as Iterable<[FacetField, string, string]>) {
-      for (const doc of docs.split(",")) facets.add(Number(doc), field, value);
+    // The list comes as a JSON array: JSON.parse makes the numbers natively, ~2× faster than split and Number.
+    for (const [field, value, docs] of this.db.prepare("SELECT field, value, '[' || group_concat(doc) || ']' FROM doc_facets GROUP BY field, value").raw().iterate() as Iterable<[FacetField, string, string]>) {
+      for (const doc of JSON.parse(docs) as number[]) facets.add(doc, field, value);
     }
     let maxRow = Math.max(0, facets.maxRecord);
     // Newest first is the browse order; rowid breaks ties so paging is stable.

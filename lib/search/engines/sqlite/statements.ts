@@ -224,9 +224,8 @@ export class SqliteStatements {
     });
     const facets = new FacetColumnsBuilder();
     // Grouped by value, as the document index reads its facets (index.ts): one driver row per value.
-    for (const [field, value, stmts] of this.db.prepare("SELECT field, value, group_concat(stmt) FROM stmt_facets GROUP BY field, value").raw().iterate() as Iterable<[FacetField, string, string]>) {
-      for (const s of stmts.split(",")) {
-        const stmt = Number(s);
+    for (const [field, value, stmts] of this.db.prepare("SELECT field, value, '[' || group_concat(stmt) || ']' FROM stmt_facets GROUP BY field, value").raw().iterate() as Iterable<[FacetField, string, string]>) {
+      for (const stmt of JSON.parse(stmts) as number[]) {
         const p = stmt <= maxRowid ? pos[stmt]! : -1;
         if (p >= 0) facets.add(p, field, value);
       }
