@@ -156,7 +156,12 @@ export class SqliteEngine implements SearchEngine {
     this.store = new ArchiveStore(db);
     this.tokens = new TokenMemo(analyzer);
     this.tokens.store = this.tokenStore();
-    this.statements = new SqliteStatements(db, { analyzer: this.tokens.analyzer, indexAndExact: (text) => this.tokens.indexAndExact(text), view: (doc) => this.view(doc) });
+    this.statements = new SqliteStatements(db, {
+      analyzer: this.tokens.analyzer,
+      indexAndExact: (text) => this.tokens.indexAndExact(text),
+      view: (doc) => this.view(doc),
+      documentFacets: () => this.facetMemory(),
+    });
   }
 
   /** Saved token analyses belong to one analyzer version; another version starts the table afresh when it indexes. */
