@@ -30,9 +30,10 @@ export interface WordMorphology {
   isStopKey?(key: string): boolean;
   /**
    * Keys of the word a query key is derived from and of the words derived from it (кавказ ↔
-   * кавказский, журналист ↔ журналистка): what a query may also search for.
+   * кавказский, журналист ↔ журналистка): what a query may also search for; with `personsOnly`,
+   * only a person's noun and its other gender.
    */
-  relatedKeys?(key: string): readonly string[];
+  relatedKeys?(key: string, personsOnly?: boolean): readonly string[];
 }
 
 export type AnalyzerName = "none" | "snowball" | "lemma" | "default";
@@ -96,9 +97,9 @@ export class Analyzer {
     return { ...t, norm, terms: [...terms], key: compoundKey, stop: false };
   }
 
-  /** Keys related to a query key by word formation (кавказ ↔ кавказский): what a query of one word also searches for. */
-  relatedKeys(key: string): readonly string[] {
-    return this.morphology.relatedKeys?.(key) ?? [];
+  /** Keys related to a query key by word formation (кавказ ↔ кавказский, журналист ↔ журналистка). */
+  relatedKeys(key: string, personsOnly = false): readonly string[] {
+    return this.morphology.relatedKeys?.(key, personsOnly) ?? [];
   }
 
   /** Index terms of a text, in order, space-separated: what an engine stores in its analyzed fields. */

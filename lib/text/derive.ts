@@ -35,6 +35,7 @@ function candidates(lemma: string, rules: readonly EndingRule[], links: Readonly
   return out;
 }
 
+const PLACE_ADJECTIVE = /(ский|ской|цкий)$/;
 const cache = new Map<string, string[]>();
 const CACHE_LIMIT = 100_000;
 
@@ -45,7 +46,7 @@ export function derivedFrom(lemma: string): string[] {
   out = [];
   if (/^[а-яё-]+$/.test(lemma) && !DERIVATION_EXCEPTIONS.has(lemma)) {
     const readings = () => lemmaReadings(lemma);
-    if (/(ский|ской|цкий)$/.test(lemma) && readings().some((p) => p.tag.POS === "ADJF")) {
+    if (PLACE_ADJECTIVE.test(lemma) && readings().some((p) => p.tag.POS === "ADJF")) {
       for (const c of candidates(lemma, PLACE_ADJECTIVE_RULES, PLACE_LINKS)) if (lemmaReadings(c).some(isPlace)) out.push(c);
     } else if (/[ая]$/.test(lemma) && readings().some((p) => isPersonNoun(p, "femn"))) {
       for (const c of candidates(lemma, FEMININE_RULES)) {
@@ -102,4 +103,13 @@ export function derivativesOf(lemma: string): string[] {
   if (derivativesCache.size >= CACHE_LIMIT) derivativesCache.clear();
   derivativesCache.set(lemma, out);
   return out;
+}
+
+/**
+ * Both directions together, the word's source first: what a query word also searches for. With
+ * `personsOnly`, the gender pairs only (журналист ↔ журналистка), not a place and its adjective.
+ */
+export function relatedLemmas(lemma: string, personsOnly = false): string[] {
+  const all = [...derivedFrom(lemma), ...derivativesOf(lemma)];
+  return personsOnly ? all.filter((w) => !PLACE_ADJECTIVE.test(w) && !PLACE_ADJECTIVE.test(lemma)) : all;
 }

@@ -1,6 +1,6 @@
 import type { WordMorphology } from "./analyzer";
 import { azMorph, type AzParse } from "./az";
-import { derivativesOf, derivedFrom } from "./derive";
+import { relatedLemmas } from "./derive";
 import { englishStem, snowballStem } from "./stem";
 import { isAbbreviation } from "./tokenize";
 
@@ -156,7 +156,7 @@ export const lemmaMorphology: WordMorphology = {
   queryTerm: (norm, surface) => lemmaAnalysis(norm, surface).key,
   // Query side only: indexed as one term, an adjective's many documents drowned the place's own
   // (NEREL «Америке»); as separate terms each keeps its own idf.
-  relatedKeys: (key) => [...derivedFrom(key), ...derivativesOf(key)],
+  relatedKeys: relatedLemmas,
 };
 
 /** Snowball for comparison: kept here so the variants share one place that knows about both. */

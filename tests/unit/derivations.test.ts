@@ -46,7 +46,8 @@ describe("word formation (lib/text/derive.ts, config/derivations.ts)", () => {
 });
 
 describe("one-word queries search the related words too", () => {
-  it("expands a single word both ways, a longer query not at all", () => {
+  it("expands a single word both ways; in a longer query only a person's noun, to its other gender", () => {
+    expect(parseQuery("народная артистка", a).groups.map(keys)).toEqual([["народный"], ["артистка", "артист"]]);
     expect(keys(parseQuery("Кавказ", a).groups[0]!)).toEqual(["кавказ", "кавказский"]);
     expect(keys(parseQuery("кавказские", a).groups[0]!)).toEqual(["кавказский", "кавказ"]);
     expect(keys(parseQuery("актриса", a).groups[0]!)).toEqual(["актриса", "актер"]);
