@@ -69,6 +69,14 @@ describe("embedded engine", () => {
     expect(byDate.hits.map((h) => h.id)).toEqual(["d5", "d4", "d3", "d2", "d1"]);
   });
 
+  it("breaks date ties by slug, newest and oldest first alike, as Meilisearch does", async () => {
+    // Archived in this order: by rowid, newest first, the later one would come first among equals.
+    const same = [doc(1, { slug: "a-first-archived", date: "2020-02-02" }), doc(2, { slug: "b-second-archived", date: "2020-02-02" }), doc(3, { slug: "c-older", date: "2020-01-01" })];
+    const engine = await engineWith(same);
+    expect((await engine.search(q({ sort: "date" }))).hits.map((h) => h.slug)).toEqual(["a-first-archived", "b-second-archived", "c-older"]);
+    expect((await engine.search(q({ sort: "oldest" }))).hits.map((h) => h.slug)).toEqual(["c-older", "a-first-archived", "b-second-archived"]);
+  });
+
   it("paginates with exact totals", async () => {
     const e = await engineWith();
     const pages = await Promise.all([1, 2, 3].map((page) => e.search(q({ q: "санкции", sort: "date", perPage: 2, page }))));

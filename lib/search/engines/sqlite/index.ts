@@ -73,7 +73,7 @@ interface FacetMemory {
   docValues: Record<FacetField, { offsets: Int32Array; ids: Int32Array }>;
   /** value id → doc rowids, per field */
   valueDocs: Record<FacetField, number[][]>;
-  /** doc rowid → position in the browse order (newest first, rowid descending on equal dates); -1 when not archived */
+  /** doc rowid → position in the browse order (newest first, by slug on equal dates, as on Meilisearch); -1 when not archived */
   rank: Int32Array;
   allDocs: number[];
   /** doc rowid → its date as YYYYMMDD (0: undated), for date ranges and the timeline (date-range.ts) */
@@ -310,8 +310,8 @@ export class SqliteEngine implements SearchEngine {
       for (const doc of JSON.parse(docs) as number[]) facets.add(doc, field, value);
     }
     let maxRow = Math.max(0, facets.maxRecord);
-    // Newest first is the browse order; rowid breaks ties so paging is stable.
-    const dated = this.db.prepare("SELECT rowid, date FROM documents ORDER BY date DESC NULLS LAST, rowid DESC").raw().all() as [number, string | null][];
+    // Newest first is the browse order; the slug breaks ties, so paging is stable and both engines agree.
+    const dated = this.db.prepare("SELECT rowid, date FROM documents ORDER BY date DESC NULLS LAST, slug ASC").raw().all() as [number, string | null][];
     const allDocs = dated.map((r) => r[0]);
     for (const d of allDocs) if (d > maxRow) maxRow = d;
     const rank = new Int32Array(maxRow + 1).fill(-1);
@@ -642,11 +642,16 @@ export class SqliteEngine implements SearchEngine {
   }
 }
 
-/** Each document's date as YYYYMMDD and its position oldest first (undated last, rowid ascending on equal dates). */
+/**
+ * Each document's date as YYYYMMDD and its position oldest first (undated last, by slug on equal
+ * dates). `rows` come newest first and by slug within a date, so a stable sort on the date alone
+ * keeps the slug order.
+ */
 function oldestFirst(rows: [number, string | null][], maxRow: number): { dates: Int32Array; ascRank: Int32Array } {
   const dates = new Int32Array(maxRow + 1);
   for (const [rowid, date] of rows) dates[rowid] = dateNumber(date);
-  const order = rows.map((r) => r[0]).sort((a, b) => (dates[a] || Infinity) - (dates[b] || Infinity) || a - b);
+  const UNDATED = 99_999_999;
+  const order = rows.map((r) => r[0]).sort((a, b) => (dates[a] || UNDATED) - (dates[b] || UNDATED));
   const ascRank = new Int32Array(maxRow + 1).fill(-1);
   order.forEach((d, i) => (ascRank[d] = i));
   return { dates, ascRank };
