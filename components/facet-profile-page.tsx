@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DocumentList } from "@/components/document-list";
+import { ArchiveNotice } from "@/components/archive-notice";
 import { ProfileStatements } from "@/components/profile-statements";
 import type { FacetProfile } from "@/lib/data";
 import type { StatementResult } from "@/lib/search/statement-hit";
@@ -15,17 +16,21 @@ export function FacetProfilePage({
   subtitle,
   statements,
   details,
+  fromArchive = false,
 }: {
   profile: FacetProfile;
   subtitle?: string;
   /** One page of the statements filed under this profile (searchStatements), newest first. */
   statements?: StatementResult;
   details?: ReactNode;
+  /** Read from the archive because search was down (lib/data.ts servedFromArchive). */
+  fromArchive?: boolean;
 }) {
   const searchQuery = { q: "", filters: { ...emptyFilters(), [profile.field]: [profile.name] }, sort: "date" as const, page: 1 };
   const searchHref = `/${toSearchString(searchQuery)}`;
   return (
     <div className="mx-auto max-w-3xl">
+      <ArchiveNotice show={fromArchive} />
       <p className="text-sm uppercase tracking-wide text-slate-500">{KIND[profile.field]}</p>
       <h1 className="text-3xl font-bold">{profile.name}</h1>
       {subtitle && <p className="mt-1 text-slate-600">{subtitle}</p>}

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { SIMILAR_LIMIT, type SimilarDocument } from "@/lib/search/similar";
 import fs from "node:fs";
 import { getConfig } from "@/lib/config";
@@ -64,9 +65,12 @@ export async function searchFromParams(raw: RawParams, options: { timeline?: boo
   }
 }
 
+/** Per request (React's cache): whether something on the page was read from the archive because search was down. */
+const archiveFallback = cache((): { used: boolean } => ({ used: false }));
+
 /**
  * Reading pages keep working while Meilisearch is down: the archive the index is built from
- * is on this server too, so articles and speaker pages are read from it instead.
+ * is on this server too, so articles and speaker pages are read from it instead, and say so.
  */
 async function readPage<T>(read: (engine: SearchEngine) => Promise<T>): Promise<T> {
   try {
@@ -75,8 +79,14 @@ async function readPage<T>(read: (engine: SearchEngine) => Promise<T>): Promise<
     const config = getConfig();
     if (!(e instanceof AppError && e.code === "unavailable" && config.MEILI_URL && fs.existsSync(config.ARCHIVE_DB_PATH))) throw e;
     console.error(`search engine unavailable, reading the page from the archive: ${e.message}`);
+    archiveFallback().used = true;
     return read(openEmbeddedEngine(config));
   }
+}
+
+/** True once this request's page has read something from the archive because search was down (call it after the page's reads). */
+export function servedFromArchive(): boolean {
+  return archiveFallback().used;
 }
 
 export type StatementsPageData =

@@ -38,11 +38,22 @@ test.describe("with Meilisearch configured but down", () => {
     expect(await health.json()).toMatchObject({ engine: "meilisearch", ok: false });
   });
 
-  test("articles and speaker pages are still read from the archive", async ({ page }) => {
+  test("articles and speaker pages are still read from the archive, and say so discreetly", async ({ page }) => {
+    const note = "Поиск временно недоступен: страница показана из архива.";
     const res = await page.goto(`${BASE}/speakers/erzhan-saltybaev`);
     expect(res?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ержан Салтыбаев");
+    await expect(page.getByRole("note").filter({ hasText: note })).toBeVisible();
     await page.getByTestId("document").first().getByRole("link").first().click();
     await expect(page.locator("article h1")).toBeVisible();
+    await expect(page.getByTestId("archive-notice")).toHaveText(note);
+  });
+
+  test("with search up, the same pages carry no such note", async ({ page }) => {
+    await page.goto("/speakers/erzhan-saltybaev");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ержан Салтыбаев");
+    await page.getByTestId("document").first().getByRole("link").first().click();
+    await expect(page.locator("article h1")).toBeVisible();
+    await expect(page.getByTestId("archive-notice")).toHaveCount(0);
   });
 });

@@ -15,7 +15,8 @@ import { articleMetadata } from "@/lib/page-metadata";
 import { absoluteUrl, siteOrigin } from "@/lib/site";
 import { articleJsonLd } from "@/lib/structured-data";
 import { getConfig } from "@/lib/config";
-import { getArticle, getSimilar, highlighterForQuery } from "@/lib/data";
+import { getArticle, getSimilar, highlighterForQuery, servedFromArchive } from "@/lib/data";
+import { ArchiveNotice } from "@/components/archive-notice";
 import { SimilarDocuments } from "@/components/similar-documents";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { parseSearchParams, toSearchString } from "@/lib/validations/search-params";
@@ -72,6 +73,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </Link>
         )}
       </nav>
+      <ArchiveNotice show={servedFromArchive()} />
       <h1 className="text-3xl font-bold leading-tight">{mark(doc.title)}</h1>
       <Provenance doc={doc} />
       <div className="mt-2">

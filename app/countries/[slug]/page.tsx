@@ -1,5 +1,6 @@
 import { loadProfile, profileStatements, profileTitle } from "@/app/_profiles/load";
 import { FacetProfilePage } from "@/components/facet-profile-page";
+import { servedFromArchive } from "@/lib/data";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,5 @@ export async function generateMetadata({ params }: Props) {
 export default async function CountryPage({ params, searchParams }: Props) {
   const profile = await loadProfile("country", (await params).slug);
   const statements = await profileStatements("country", profile.name, (await searchParams).page);
-  return <FacetProfilePage profile={profile} statements={statements} />;
+  return <FacetProfilePage profile={profile} statements={statements} fromArchive={servedFromArchive()} />;
 }

@@ -1,7 +1,7 @@
 import { loadProfile, profileStatements, profileTitle } from "@/app/_profiles/load";
 import { FacetProfilePage } from "@/components/facet-profile-page";
 import { InstitutionDetails } from "@/components/profile-details";
-import { institutionRecord } from "@/lib/data";
+import { institutionRecord, servedFromArchive } from "@/lib/data";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +15,5 @@ export default async function InstitutionPage({ params, searchParams }: Props) {
   const profile = await loadProfile("institution", (await params).slug);
   const statements = await profileStatements("institution", profile.name, (await searchParams).page);
   const record = institutionRecord(profile);
-  return <FacetProfilePage profile={profile} statements={statements} details={record && <InstitutionDetails institution={record} />} />;
+  return <FacetProfilePage profile={profile} statements={statements} fromArchive={servedFromArchive()} details={record && <InstitutionDetails institution={record} />} />;
 }

@@ -2,7 +2,7 @@ import { loadProfile, profileStatements, profileTitle } from "@/app/_profiles/lo
 import { FacetProfilePage } from "@/components/facet-profile-page";
 import { SpeakerDetails } from "@/components/profile-details";
 import { PROFILE_STATEMENTS_PER_PAGE } from "@/components/profile-statements";
-import { speakerRecord } from "@/lib/data";
+import { servedFromArchive, speakerRecord } from "@/lib/data";
 import { emptyFilters } from "@/lib/search/types";
 import { feedHref } from "@/lib/feed";
 import { TimelineChart } from "@/components/timeline-chart";
@@ -43,6 +43,7 @@ export default async function SpeakerPage({ params, searchParams }: Props) {
         </>
       }
       statements={statements}
+      fromArchive={servedFromArchive()}
     />
     </>
   );
