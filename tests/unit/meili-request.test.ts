@@ -47,14 +47,15 @@ describe("textVariants: the query as Meilisearch q, one per conjunction", () => 
   });
 
   it("writes exclusions with -, in every variant", () => {
-    expect(v("медиатор -Вена")).toEqual([mk("медиатор -вена")]);
-    expect(v('медиатор -"роль медиатора"')).toEqual([mk('медиатор -"роль медиатор"')]);
+    // Exclusions first: Meilisearch ignores words past the 10th, and an exclusion must not be the one dropped.
+    expect(v("медиатор -Вена")).toEqual([mk("-вена медиатор")]);
+    expect(v('медиатор -"роль медиатора"')).toEqual([mk('-"роль медиатор" медиатор')]);
     expect(v("-Вена")).toEqual([mk("-вена")]);
     expect(v("")).toEqual([""]);
   });
 
   it("turns ИЛИ groups into their product, and the any-word fallback into one variant per word", () => {
-    expect(v("Вена ИЛИ Женева переговоры -газ")).toEqual([mk("вена переговоры -газ"), mk("женева переговоры -газ")]);
+    expect(v("Вена ИЛИ Женева переговоры -газ")).toEqual([mk("-газ вена переговоры"), mk("-газ женева переговоры")]);
     expect(v("(Сирия ИЛИ Ирак) (нефть ИЛИ газ)".replace(/[()]/g, ""))).toEqual([mk("сирия нефть"), mk("сирия газ"), mk("ирак нефть"), mk("ирак газ")]);
     expect(v("медиатор газ", "any")).toEqual([mk("медиатор"), mk("газ")]);
   });

@@ -26,6 +26,9 @@ const DATE_ASC = `${MEILI_ATTR.dateValue}:asc`;
  */
 export const MAX_VARIANTS = 32;
 
+/** Meilisearch reads the first 10 words of `q` and ignores the rest (measured on 1.50.0; docs/meilisearch.md). */
+export const MAX_Q_WORDS = 10;
+
 /** What a plan searches: which fields come back and what "by date" sorts on. */
 export interface PlanTarget {
   retrieve: readonly string[];
@@ -80,7 +83,8 @@ export function textVariants(parsed: ParsedQuery, mode: "all" | "any", analyzer:
     truncated = true;
     combos = combos.slice(0, cap);
   }
-  const variants = [...new Set(combos.map((c) => [...new Set(c)].concat(negated).join(" ")))];
+  // Exclusions first: Meilisearch reads only the first 10 words of q (MAX_Q_WORDS), exclusions included.
+  const variants = [...new Set(combos.map((c) => [...negated, ...new Set(c)].join(" ")))];
   return { variants: variants.length === 0 ? [negated.join(" ")] : variants, truncated };
 }
 
