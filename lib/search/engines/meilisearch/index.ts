@@ -33,8 +33,8 @@ import { describeMeiliError, failedTaskMessage } from "@/lib/search/engines/meil
 import { RecordTooLargeError, byteBatches, taskTimeoutMs, uploadTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
 
 export { describeMeiliError, taskTimeoutMs };
-import { decodeFacetKey, facetKey } from "@/lib/search/engines/meilisearch/keys";
-import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, type SearchPlan, buildSearchPlan, staleFilter, textVariants } from "@/lib/search/engines/meilisearch/request";
+import { decodeFacets, facetsOf } from "@/lib/search/engines/meilisearch/facet-counts";
+import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, buildSearchPlan, staleFilter, textVariants } from "@/lib/search/engines/meilisearch/request";
 import { type AliasMap, buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
 import { STATEMENTS_SUFFIX, statementRefOf, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
 import { type ArchiveLink, archiveLink, documentsLink } from "@/lib/search/engines/meilisearch/archive-link";
@@ -42,7 +42,7 @@ import { type ParsedQuery, highlightTermsOf, parseQuery } from "@/lib/search/que
 import { withPrefixForms } from "@/lib/search/prefix-forms";
 import { withScriptVariants } from "@/lib/search/script-correction";
 import { type StatementResult, statementFacetValues, toStatementHit } from "@/lib/search/statement-hit";
-import { FACET_FIELDS, type DocumentListing, type EngineHealth, type FacetField, type FacetValue, type SearchQuery, type SearchResult } from "@/lib/search/types";
+import { type DocumentListing, type EngineHealth, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
 import { correctQueryText } from "@/lib/search/vocabulary";
 
 export { type ArchiveLink, archiveLink, documentsLink };
@@ -190,59 +190,6 @@ export class MeilisearchEngine implements SearchEngine {
     return doc && quote ? statementFacetValues(doc, quote) : undefined;
   }
 
-  /**
-   * Facet counts back from keys to values. A hashed key (a value too long to encode) is looked
-   * up in one record that has it, whose values `valuesOf` reads from the archive.
-   */
-  private async decodeFacets(
-    indexUid: string,
-    dists: Partial<Record<FacetField, Record<string, number>>>,
-    valuesOf: (hit: RecordAny) => Record<FacetField, string[]> | undefined,
-    retrieve: readonly string[],
-  ): Promise<Record<FacetField, Map<string, number>>> {
-    const unknown: { field: FacetField; key: string }[] = [];
-    for (const f of FACET_FIELDS) for (const key of Object.keys(dists[f] ?? {})) if (decodeFacetKey(key) === undefined) unknown.push({ field: f, key });
-    const hashed = new Map<string, string>();
-    if (unknown.length > 0) {
-      const found = await this.run(unknown.map(({ field, key }) => meiliRequest(indexUid, [], { filter: eq(MEILI_ATTR.facet[field], key), page: 1, hitsPerPage: 1, retrieve })));
-      unknown.forEach(({ field, key }, i) => {
-        const hit = found[i]?.hits[0];
-        const value = hit ? valuesOf(hit)?.[field].find((v) => facetKey(v) === key) : undefined;
-        if (value !== undefined) hashed.set(`${field}\u0000${key}`, value);
-      });
-    }
-    const out = {} as Record<FacetField, Map<string, number>>;
-    for (const f of FACET_FIELDS) {
-      out[f] = new Map();
-      for (const [key, n] of Object.entries(dists[f] ?? {})) {
-        const value = decodeFacetKey(key) ?? hashed.get(`${f}\u0000${key}`);
-        if (value !== undefined) out[f].set(value, n);
-      }
-    }
-    return out;
-  }
-
-  /** Disjunctive facets of a plan's results: each active group from its own count request. */
-  private async facetsOf(
-    indexUid: string,
-    plan: SearchPlan,
-    results: Answer[],
-    query: SearchQuery,
-    valuesOf: (hit: RecordAny) => Record<FacetField, string[]> | undefined,
-    retrieve: readonly string[],
-  ): Promise<{ facets: Record<FacetField, FacetValue[]>; facetTotals: Record<FacetField, number> }> {
-    const dists = {} as Record<FacetField, Record<string, number>>;
-    for (const f of FACET_FIELDS) dists[f] = results[plan.facetQueries[f] ?? plan.main]?.facetDistribution?.[MEILI_ATTR.facet[f]] ?? {};
-    const counts = await this.decodeFacets(indexUid, dists, valuesOf, retrieve);
-    const facets = {} as Record<FacetField, FacetValue[]>;
-    const facetTotals = {} as Record<FacetField, number>;
-    for (const f of FACET_FIELDS) {
-      facets[f] = orderFacet(counts[f], query.filters[f]);
-      facetTotals[f] = counts[f].size;
-    }
-    return { facets, facetTotals };
-  }
-
   /** The query as the user means it: typos corrected against the archive's words, as the embedded engine does. */
   private parse(query: SearchQuery): { parsed: ParsedQuery; correctedQuery?: string } {
     const { parsed, correctedQuery } = this.parseTyped(query);
@@ -297,7 +244,7 @@ export class MeilisearchEngine implements SearchEngine {
     const { parsed, correctedQuery } = this.parse(query);
     const { plan, results, mode } = await this.runPlan(uid, target, parsed, query);
     const main = results[plan.main]!;
-    const { facets, facetTotals } = await this.facetsOf(uid, plan, results, query, valuesOf, target.retrieve);
+    const { facets, facetTotals } = await facetsOf((r) => this.run(r), uid, plan, results, query, valuesOf, target.retrieve);
     const timeline = query.timeline ? await this.timelineOf(uid, parsed, mode, query) : undefined;
     const total = main.totalHits;
     return {
@@ -354,7 +301,7 @@ export class MeilisearchEngine implements SearchEngine {
   async facetValues(field: FacetField): Promise<{ value: string; count: number }[]> {
     const [res] = await this.multi([{ indexUid: this.indexUid, q: "", facets: [MEILI_ATTR.facet[field]], page: 1, hitsPerPage: 0 }]);
     const dist = res?.facetDistribution?.[MEILI_ATTR.facet[field]] ?? {};
-    const counts = (await this.decodeFacets(this.indexUid, { [field]: dist }, (h) => this.documentValues(h), HIT_FIELDS))[field];
+    const counts = (await decodeFacets((r) => this.run(r), this.indexUid, { [field]: dist }, (h) => this.documentValues(h), HIT_FIELDS))[field];
     return orderFacet(counts, [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
   }
 
