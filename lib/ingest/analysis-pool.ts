@@ -6,6 +6,12 @@ import type { AnalysisAnswer, AnalysisJob } from "./analysis-worker";
 
 /** Texts per message: fewer messages, while the first answers still come back early. */
 const JOB_TEXTS = 48;
+/**
+ * Characters handed to the threads and not yet taken by the commit, at most: the texts (two bytes
+ * a Cyrillic character) and their answers (~2.5× as long) stay in memory until taken, and a 10,000
+ * document shard sent at once took a 100k import's peak RSS from ~1.8 to 3.2 GB.
+ */
+const WINDOW_CHARS = 8_000_000;
 /** How long the commit waits for one text before analysing everything left itself. */
 const GIVE_UP_MS = 20_000;
 
@@ -27,6 +33,11 @@ export class AnalysisPool implements PreAnalyzed {
   private readonly done = new Map<string, [string, string]>();
   private tokens: [string, TokenAnalysis][] = [];
   private nextJob = 0;
+  /** Jobs not posted yet (the window is full), oldest first; the job each pending text is in. */
+  private readonly queue: AnalysisJob[] = [];
+  private readonly jobOf = new Map<string, number>();
+  private posted = -1;
+  private outstanding = 0;
   private broken = false;
   /** Texts answered by the threads and taken by the commit, and how long the commit waited for them. */
   taken = 0;
@@ -35,6 +46,7 @@ export class AnalysisPool implements PreAnalyzed {
   constructor(
     readonly analyzer: Analyzer,
     threads: number,
+    private readonly windowChars = WINDOW_CHARS,
   ) {
     const url = new URL("./analysis-worker.mjs", import.meta.url);
     for (let i = 0; i < threads; i++) {
@@ -55,8 +67,22 @@ export class AnalysisPool implements PreAnalyzed {
       const batch = texts.slice(i, i + JOB_TEXTS);
       const id = this.nextJob++;
       this.jobs.set(id, batch);
-      for (const t of batch) this.pending.set(t, (this.pending.get(t) ?? 0) + 1);
-      this.workers[id % this.workers.length]!.port.postMessage({ id, texts: batch } satisfies AnalysisJob);
+      for (const t of batch) {
+        this.pending.set(t, (this.pending.get(t) ?? 0) + 1);
+        this.jobOf.set(t, id);
+      }
+      this.queue.push({ id, texts: batch });
+    }
+    this.pump();
+  }
+
+  /** Posts queued jobs while the window has room, and every job up to `through` regardless. */
+  private pump(through = -1): void {
+    while (this.queue.length > 0 && (this.outstanding < this.windowChars || this.queue[0]!.id <= through)) {
+      const job = this.queue.shift()!;
+      for (const t of job.texts) this.outstanding += t.length;
+      this.posted = job.id;
+      this.workers[job.id % this.workers.length]!.port.postMessage(job);
     }
   }
 
@@ -81,6 +107,8 @@ export class AnalysisPool implements PreAnalyzed {
     const left = this.pending.get(text);
     if (left === undefined || this.broken) return undefined;
     let answer = this.done.get(text);
+    const job = this.jobOf.get(text) ?? -1;
+    if (answer === undefined && job > this.posted) this.pump(job);
     const started = performance.now();
     while (answer === undefined && !this.broken) {
       const seen = Atomics.load(this.signal, 0);
@@ -95,8 +123,11 @@ export class AnalysisPool implements PreAnalyzed {
     if (left <= 1) {
       this.pending.delete(text);
       this.done.delete(text);
+      this.jobOf.delete(text);
     } else this.pending.set(text, left - 1);
     this.taken++;
+    this.outstanding -= text.length;
+    this.pump();
     return answer;
   }
 
@@ -112,6 +143,9 @@ export class AnalysisPool implements PreAnalyzed {
     this.drain();
     this.pending.clear();
     this.done.clear();
+    this.jobOf.clear();
+    this.queue.length = 0;
+    this.outstanding = 0;
   }
 
   async close(): Promise<void> {

@@ -53,6 +53,21 @@ describe("analysis on worker threads (lib/ingest/analysis-pool.ts)", () => {
     }
   });
 
+  it("keeps at most a window of text with the threads, and still answers a text asked for out of order", async () => {
+    const a = getAnalyzer("default");
+    const pool = new AnalysisPool(a, 1, 200);
+    try {
+      // Fictional sentences, written for this test.
+      const texts = Array.from({ length: 40 }, (_, i) => `Эксперт номер ${i} обсуждал санкции и переговоры в столицах.`);
+      for (const t of texts) pool.submit([t]);
+      // The last one first: its job was still queued behind the window.
+      for (const t of [...texts].reverse()) expect(pool.take(t)).toEqual([a.indexText(t), a.exactText(t)]);
+      expect(pool.taken).toBe(40);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("answers nothing for a text it was not given, so the engine analyses that one itself", async () => {
     const pool = new AnalysisPool(getAnalyzer("default"), 1);
     try {
