@@ -65,10 +65,16 @@ describe("textVariants: the query as Meilisearch q, one per conjunction", () => 
     expect(v("ИМЭП")).toEqual([mk("имэп"), mk('"институт мировой экономика и политика"')]);
   });
 
-  it("writes a prefix as the forms it stands for, capped", () => {
+  it("writes a prefix as the keys of the forms it stands for, capped", () => {
     const parsed = q("санкци*");
-    parsed.groups[0]![0] = { ...parsed.groups[0]![0]!, forms: ["санкция", "санкционный"] } as never;
-    expect(textVariants(parsed, "all", analyzer).variants).toEqual([mk("санкци"), mk("санкция"), mk("санкционный")]);
+    parsed.groups[0]![0] = { ...parsed.groups[0]![0]!, forms: ["санкция", "санкций", "санкциями", "санкционный", "санкционного"] } as never;
+    // As the analyzer keys them (adjectives by their stem), which is what the records hold.
+    expect(textVariants(parsed, "all", analyzer).variants).toEqual([mk("санкци"), mk("санкция"), wordQ(analyzer.queryKey("санкционного")!)]);
+    expect(analyzer.queryKey("санкционный")).toBe(analyzer.queryKey("санкционного"));
+    // Word forms of one verb are one key: records hold keys, not forms.
+    const verb = q("ставил*");
+    verb.groups[0]![0] = { ...verb.groups[0]![0]!, forms: ["ставил", "ставила", "ставили"] } as never;
+    expect(textVariants(verb, "all", analyzer).variants).toEqual([mk("ставил"), mk("ставить")]);
     const many = q("санкци*");
     many.groups[0]![0] = { ...many.groups[0]![0]!, forms: Array.from({ length: 50 }, (_, i) => `санкци${"а".repeat(i + 1)}`) } as never;
     const capped = textVariants(many, "all", analyzer, 8);

@@ -47,9 +47,21 @@ export const STATEMENT_TARGET: PlanTarget = {
   oldestSort: [DATE_ASC, `${MEILI_ATTR.statementDoc}:asc`, `${MEILI_ATTR.statementIdx}:asc`],
 };
 
+/**
+ * The keys a prefix stands for: its forms (the archive's indexed terms and word forms that start
+ * with it, prefix-forms.ts) read as words. Records hold keys, not forms, so «ставил*», whose forms
+ * ставила, ставили… are all ставить, is searched as ставить (which also finds ставит: a little
+ * wider than the embedded engine's prefix on the exact text, instead of nothing).
+ */
+function prefixKeys(c: Extract<Clause, { kind: "term" }>, analyzer: Analyzer): string[] {
+  // The prefix itself as typed (a term that is exactly the prefix), never read as a word: it is a fragment.
+  const keys = (c.forms ?? []).flatMap((form) => analyzer.analyze(form).flatMap((t) => (t.stop ? [] : [t.key])));
+  return [...new Set([c.key, ...keys])];
+}
+
 /** The ways one clause can match, each a piece of `q`. */
 export function clauseAlternatives(c: Clause, analyzer: Analyzer): string[] {
-  if (c.kind === "term" && c.prefix) return [...new Set([c.key, ...(c.forms ?? [])].map(wordQ))];
+  if (c.kind === "term" && c.prefix) return [...new Set(prefixKeys(c, analyzer).map(wordQ))];
   if (c.kind === "term") return [wordQ(c.key)];
   return [phraseQ(analyzer, c.raw)];
 }
