@@ -18,6 +18,7 @@ import { countResults, pluralize } from "@/lib/format";
 import { FACET_FIELDS, emptyFilters, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
 import { toSearchString } from "@/lib/validations/search-params";
 import { lastPageHref } from "@/lib/validations/search-href";
+import { PartialQueryNotice } from "@/components/partial-query-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -129,6 +130,7 @@ function Results({ query, result }: { query: SearchQuery; result: SearchResult }
           .
         </p>
       )}
+      {result.partialQuery && <PartialQueryNotice />}
       {result.matchMode === "any" && result.total > 0 && (
         <p className="mt-3 text-slate-700" data-testid="relaxed">
           Документов со всеми словами запроса нет — показаны документы, где есть хотя бы часть слов.

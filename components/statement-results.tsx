@@ -5,6 +5,7 @@ import { pluralize } from "@/lib/format";
 import type { StatementResult } from "@/lib/search/statement-hit";
 import { FACET_FIELDS, emptyFilters, type SearchQuery } from "@/lib/search/types";
 import { toSearchString } from "@/lib/validations/search-params";
+import { PartialQueryNotice } from "@/components/partial-query-notice";
 
 function countStatements(n: number): string {
   return `${n.toLocaleString("ru-RU")} ${pluralize(n, ["высказывание", "высказывания", "высказываний"])}`;
@@ -48,6 +49,7 @@ export function StatementResults({ query, result }: { query: SearchQuery; result
           .
         </p>
       )}
+      {result.partialQuery && <PartialQueryNotice />}
       {result.matchMode === "any" && result.total > 0 && (
         <p className="mt-3 text-slate-700" data-testid="relaxed">
           Высказываний со всеми словами запроса нет — показаны те, где есть хотя бы часть слов.

@@ -67,6 +67,12 @@ export interface SearchResult {
   matchMode: "all" | "any";
   /** Set when unknown words were corrected to indexed ones. */
   correctedQuery?: string;
+  /**
+   * Set when the engine searched only part of the query (Meilisearch reads at most 10 words of a
+   * query and this app sends at most 32 spellings of it): the results may miss some matches, and
+   * the reader is told so rather than shown a quietly different answer.
+   */
+  partialQuery?: true;
   /** Matches per year or month, when the query asked for it (SearchQuery.timeline). */
   timeline?: Timeline;
   tookMs: number;

@@ -6,7 +6,7 @@ const testEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJ
 import { MeilisearchEngine } from "@/lib/search/engines/meilisearch";
 import { facetKey } from "@/lib/search/engines/meilisearch/keys";
 import type { MeiliRequest } from "@/lib/search/engines/meilisearch/federated";
-import { STATEMENT_TARGET, buildSearchPlan, textVariants } from "@/lib/search/engines/meilisearch/request";
+import { MAX_Q_WORDS, STATEMENT_TARGET, buildSearchPlan, qWords, textVariants } from "@/lib/search/engines/meilisearch/request";
 import { wordQ } from "@/lib/search/engines/meilisearch/text";
 import { STATEMENT_FIELDS } from "@/lib/search/engines/meilisearch/statements";
 import { parseQuery } from "@/lib/search/query-syntax";
@@ -80,6 +80,24 @@ describe("textVariants: the query as Meilisearch q, one per conjunction", () => 
     const capped = textVariants(many, "all", analyzer, 8);
     expect(capped.variants).toHaveLength(8);
     expect(capped.truncated).toBe(true);
+  });
+});
+
+describe("the parts of a query Meilisearch would not read", () => {
+  it("are marked: a variant of more than MAX_Q_WORDS words, exclusions and phrase words counted", () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => ["медиатор", "газ", "нефть", "транзит", "порт", "банк", "закон", "рынок", "налог", "союз", "флот", "лес"][i]).join(" ");
+    expect(qWords('ъa -ъb "ъc ъd"')).toBe(4);
+    expect(textVariants(q(words(MAX_Q_WORDS)), "all", analyzer).truncated).toBe(false);
+    expect(textVariants(q(words(MAX_Q_WORDS + 1)), "all", analyzer).truncated).toBe(true);
+    expect(textVariants(q(`${words(MAX_Q_WORDS)} -лес`), "all", analyzer).truncated).toBe(true);
+    // Each word alone in "any" mode is one word long.
+    expect(textVariants(q(words(MAX_Q_WORDS + 1)), "any", analyzer).truncated).toBe(false);
+  });
+
+  it("reach the plan, which the engine reports as a partial query", () => {
+    const plan = buildSearchPlan("idx", q("медиатор газ нефть транзит порт банк закон рынок налог союз флот"), { ...page, filters: emptyFilters() }, "all", analyzer, V);
+    expect(plan.truncated).toBe(true);
+    expect(buildSearchPlan("idx", q("медиатор газ"), { ...page, filters: emptyFilters() }, "all", analyzer, V).truncated).toBe(false);
   });
 });
 
@@ -195,6 +213,18 @@ describe("MeilisearchEngine requests", () => {
     const federated = fake.requests.map((x) => x.body as { federation?: unknown; queries: { q: string }[] }).filter((b) => b.federation);
     expect(federated.map((b) => b.queries.map((x) => x.q))).toEqual([["ъмедиатор", "ъгаз"]]);
     expect(r.total).toBe(4);
+  });
+
+  it("says when it searched only part of the query, and not otherwise", async () => {
+    // Eleven words of one document: Meilisearch would read ten of them.
+    const long = "Казахстан медиатор евразийских конфликтах Астана увереннее выступает роли соседями доверия терпения";
+    const base = { filters: emptyFilters(), sort: "relevance" as const, page: 1, perPage: 10 };
+    const r = await engine.search({ q: long, ...base });
+    expect(r.matchMode).toBe("all");
+    expect(r.partialQuery).toBe(true);
+    expect((await engine.search({ q: "Казахстан медиатор", ...base })).partialQuery).toBeUndefined();
+    // Each word alone (the any-words fallback) is within the limit.
+    expect((await engine.search({ q: "медиатор газ нефть транзит порт банк закон рынок налог союз флот", ...base })).partialQuery).toBeUndefined();
   });
 
   it("refuses a stale index, like the embedded engine", async () => {

@@ -30,6 +30,7 @@ export async function GET(request: NextRequest) {
       perPage: result.perPage,
       matchMode: result.matchMode,
       ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
+      ...(result.partialQuery ? { partialQuery: true } : {}),
       // Filter values resolved to canonical names (speaker=Путина is filtered as «Владимир Путин»).
       filters: data.query.filters,
       // timeline=1: matches per year or month ({granularity, buckets: [{key, count}], undated}).

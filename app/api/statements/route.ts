@@ -34,6 +34,7 @@ export async function GET(request: NextRequest) {
       pageCount: result.pageCount,
       matchMode: result.matchMode,
       ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
+      ...(result.partialQuery ? { partialQuery: true } : {}),
       // timeline=1: matches per year or month ({granularity, buckets: [{key, count}], undated}).
       ...(result.timeline ? { timeline: result.timeline } : {}),
       tookMs: result.tookMs,

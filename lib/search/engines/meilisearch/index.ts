@@ -257,6 +257,7 @@ export class MeilisearchEngine implements SearchEngine {
       facetTotals,
       matchMode: mode,
       ...(correctedQuery !== undefined ? { correctedQuery } : {}),
+      ...(plan.truncated ? { partialQuery: true as const } : {}),
       ...(timeline ? { timeline } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };

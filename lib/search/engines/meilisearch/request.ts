@@ -69,8 +69,13 @@ export function clauseAlternatives(c: Clause, analyzer: Analyzer): string[] {
 export interface TextVariants {
   /** One `q` per conjunction; [""] or only exclusions when the query has no positive words. */
   variants: string[];
-  /** More combinations than MAX_VARIANTS: only the first ones are searched. */
+  /** More combinations than MAX_VARIANTS, or a variant of more than MAX_Q_WORDS words: part of the query is not searched. */
   truncated: boolean;
+}
+
+/** Words Meilisearch counts in a `q`: every word, inside a quoted phrase or not, exclusions too. */
+export function qWords(q: string): number {
+  return q.split(/[\s"]+/u).filter(Boolean).length;
 }
 
 /**
@@ -97,6 +102,7 @@ export function textVariants(parsed: ParsedQuery, mode: "all" | "any", analyzer:
   }
   // Exclusions first: Meilisearch reads only the first 10 words of q (MAX_Q_WORDS), exclusions included.
   const variants = [...new Set(combos.map((c) => [...negated, ...new Set(c)].join(" ")))];
+  if (variants.some((v) => qWords(v) > MAX_Q_WORDS)) truncated = true;
   return { variants: variants.length === 0 ? [negated.join(" ")] : variants, truncated };
 }
 
