@@ -14,7 +14,6 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/lib/archive/db";
@@ -34,6 +33,7 @@ import { ensureBuild, searchPath } from "./bench/http";
 import { queryMix } from "./bench/queries";
 import { latency } from "./bench/stats";
 import { runCli } from "./lib/run-cli";
+import { freePort } from "./bench/free-port";
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
@@ -44,16 +44,6 @@ function peakKb(pid: number | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** /api/search latency, one request at a time, on the server npm start runs with this environment. */
 async function httpLatency(env: NodeJS.ProcessEnv, paths: readonly string[]): Promise<{ p50: number; p95: number; n: number; failed: number }> {

@@ -5,10 +5,10 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import type { BenchQuery } from "./queries";
+import { freePort } from "./free-port";
 
 export interface HttpEndpoint {
   path: string;
@@ -28,16 +28,6 @@ export interface HttpFigures {
   serverPeakRssMb: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function rssOfTree(pid: number): number {
   let kb = 0;

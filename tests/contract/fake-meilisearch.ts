@@ -163,6 +163,23 @@ export function parseFilter(s: string): FilterNode {
   return tree;
 }
 
+/** attr:asc|desc sort keys as Meilisearch applies them; a record without the attribute comes after every record with it. */
+function byKeys(keys: readonly string[]): (a: Doc, b: Doc) => number {
+  return (a, b) => {
+    for (const key of keys) {
+      const [attr, dir] = key.split(":") as [string, string];
+      const x = a[attr];
+      const y = b[attr];
+      if (x === undefined && y === undefined) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const c = typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+      if (c !== 0) return dir === "desc" ? -c : c;
+    }
+    return 0;
+  };
+}
+
 function evalFilter(n: FilterNode, doc: Doc): boolean {
   switch (n.kind) {
     case "and":
@@ -266,20 +283,6 @@ function runSearch(index: FakeIndex, body: Record<string, unknown>): Record<stri
     const rank = parts.length === 0 ? 0 : matchQ(parts, doc, searchable);
     if (rank >= 0) scored.push({ doc, rank, seq });
   });
-  // attr:asc|desc keys; a record without the attribute comes after every record with it.
-  const byKeys = (keys: string[]) => (a: Doc, b: Doc) => {
-    for (const key of keys) {
-      const [attr, dir] = key.split(":") as [string, string];
-      const x = a[attr];
-      const y = b[attr];
-      if (x === undefined && y === undefined) continue;
-      if (x === undefined) return 1;
-      if (y === undefined) return -1;
-      const c = typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
-      if (c !== 0) return dir === "desc" ? -c : c;
-    }
-    return 0;
-  };
   const sortKeys = (body.sort as string[] | undefined) ?? [];
   const custom = ((index.settings.rankingRules as string[] | undefined) ?? ["dateValue:desc"]).filter((r) => r.includes(":"));
   const bySort = byKeys(sortKeys);
@@ -331,19 +334,7 @@ function runFederated(indexes: Map<string, FakeIndex>, federation: Record<string
     });
   });
   const sortKeys = (queries[0]?.sort as string[] | undefined) ?? [];
-  const cmp = (a: Doc, b: Doc) => {
-    for (const key of sortKeys) {
-      const [attr, dir] = key.split(":") as [string, string];
-      const x = a[attr];
-      const y = b[attr];
-      if (x === undefined && y === undefined) continue;
-      if (x === undefined) return 1;
-      if (y === undefined) return -1;
-      const c = typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
-      if (c !== 0) return dir === "desc" ? -c : c;
-    }
-    return 0;
-  };
+  const cmp = byKeys(sortKeys);
   merged.sort((a, b) => cmp(a.doc, b.doc) || a.at - b.at || a.pos - b.pos);
   const res: Record<string, unknown> = { processingTimeMs: 0 };
   const facetsByIndex = federation.facetsByIndex as Record<string, string[]> | undefined;
