@@ -4,16 +4,7 @@
  */
 import { similarCandidates, similarIds, similarRequests } from "@/lib/search/engines/meilisearch/similar";
 import { type SimilarDocument, keyTerms, rankSimilar } from "@/lib/search/similar";
-import {
-  type Meilisearch,
-  type EnqueuedTaskPromise,
-  type IndexSwap,
-  type MultiSearchQuery,
-  type MultiSearchResult,
-  type RecordAny,
-  type Settings,
-  type Task,
-} from "meilisearch";
+import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny, Settings } from "meilisearch";
 import type { AppConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { Analyzer } from "@/lib/text/analyzer";
@@ -22,21 +13,23 @@ import type { CommentaryDocument } from "@/lib/validations/document";
 import type { SearchEngine } from "@/lib/search/engine";
 import { facetValuesOf, orderFacet } from "@/lib/search/facets";
 import { toHit } from "@/lib/search/hit";
-import { HIT_FIELDS, PRIMARY_KEY, primaryKeyOf, recordVersion, toMeiliDocument } from "@/lib/search/engines/meilisearch/document";
-import { MEILI_ATTR, combineFilters, dateRangeFilter, eq, facetFilters, inList } from "@/lib/search/engines/meilisearch/filter";
+import { HIT_FIELDS, recordVersion } from "@/lib/search/engines/meilisearch/document";
+import { MEILI_ATTR, combineFilters, dateRangeFilter, eq, facetFilters } from "@/lib/search/engines/meilisearch/filter";
 import { type Answer, type MeiliRequest, meiliRequest, runRequests } from "@/lib/search/engines/meilisearch/federated";
 import { meiliTimeline } from "@/lib/search/engines/meilisearch/timeline";
 import { dateBoundsOf } from "@/lib/search/date-range";
 import type { Timeline } from "@/lib/search/timeline";
 import { meiliClient, meiliErrorCode } from "@/lib/search/engines/meilisearch/http";
-import { describeMeiliError, failedTaskMessage } from "@/lib/search/engines/meilisearch/errors";
-import { RecordTooLargeError, byteBatches, taskTimeoutMs, uploadTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
+import { describeMeiliError } from "@/lib/search/engines/meilisearch/errors";
+import { taskTimeoutMs, uploadTimeoutMs } from "@/lib/search/engines/meilisearch/batches";
 
 export { describeMeiliError, taskTimeoutMs };
 import { decodeFacets, facetsOf } from "@/lib/search/engines/meilisearch/facet-counts";
 import { DOCUMENT_TARGET, type PlanTarget, STATEMENT_TARGET, buildSearchPlan, staleFilter, textVariants } from "@/lib/search/engines/meilisearch/request";
-import { type AliasMap, buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
-import { STATEMENTS_SUFFIX, statementRefOf, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
+import type { AliasMap } from "@/lib/search/engines/meilisearch/settings";
+import { MeiliIndexer } from "@/lib/search/engines/meilisearch/indexer";
+import type { MeiliConfig, RebuildOptions } from "@/lib/search/engines/meilisearch/types";
+import { statementRefOf, statementsIndexOf } from "@/lib/search/engines/meilisearch/statements";
 import { type ArchiveLink, archiveLink, documentsLink } from "@/lib/search/engines/meilisearch/archive-link";
 import { type ParsedQuery, highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { withPrefixForms } from "@/lib/search/prefix-forms";
@@ -50,28 +43,7 @@ export { type ArchiveLink, archiveLink, documentsLink };
 /** How long a change may wait in the outbox before health calls the index lagging (an import in progress is not). */
 export const LAG_GRACE_MS = 60_000;
 
-export type MeiliConfig = Pick<
-  AppConfig,
-  | "MEILI_URL"
-  | "MEILI_MASTER_KEY"
-  | "MEILI_ADMIN_KEY"
-  | "MEILI_SEARCH_KEY"
-  | "MEILI_INDEX"
-  | "MEILI_TIMEOUT_MS"
-  | "MEILI_BATCH_SIZE"
-  | "MEILI_PAYLOAD_LIMIT_BYTES"
-  | "MEILI_MAX_TOTAL_HITS"
-  | "MEILI_MAX_VALUES_PER_FACET"
-  | "ANALYZER"
->;
-
-export interface RebuildOptions {
-  batchSize?: number;
-  /** Called after each batch is indexed, with the number of documents indexed so far. */
-  onProgress?: (done: number) => void;
-  /** Called with the build indexes an interrupted rebuild had left, once they are deleted. */
-  onLeftovers?: (uids: string[]) => void;
-}
+export type { MeiliConfig, RebuildOptions };
 
 function describeKeys(config: MeiliConfig): { admin?: string; search?: string; searchKeyName: string; adminKeyName: string } {
   const admin = config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
@@ -85,7 +57,7 @@ function describeKeys(config: MeiliConfig): { admin?: string; search?: string; s
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = "meilisearch" as const;
   private readonly searchClient: Meilisearch;
-  private readonly adminClient: Meilisearch | undefined;
+  private readonly indexer: MeiliIndexer;
   private readonly keys: ReturnType<typeof describeKeys>;
   private readonly archive: ArchiveLink;
   /** Set when no archive was given: the documents this engine indexed stand in for it. */
@@ -96,7 +68,7 @@ export class MeilisearchEngine implements SearchEngine {
     readonly analyzer: Analyzer,
     /** Index name; the contract suite passes a throw-away one. */
     readonly indexUid: string = config.MEILI_INDEX,
-    private readonly aliases?: AliasMap,
+    aliases?: AliasMap,
     /**
      * The archive: the documents hits are read from, and its word list for typo correction as
      * the embedded engine does it. Without one (tests, scripts over a list) the engine reads hits
@@ -110,7 +82,8 @@ export class MeilisearchEngine implements SearchEngine {
     this.keys = describeKeys(config);
     this.searchClient = meiliClient(config.MEILI_URL, this.keys.search, config.MEILI_TIMEOUT_MS);
     const adminTimeout = uploadTimeoutMs(config.MEILI_TIMEOUT_MS, config.MEILI_PAYLOAD_LIMIT_BYTES);
-    this.adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? meiliClient(config.MEILI_URL, this.keys.admin, adminTimeout) : undefined;
+    const adminClient = this.keys.admin || !config.MEILI_SEARCH_KEY ? meiliClient(config.MEILI_URL, this.keys.admin, adminTimeout) : undefined;
+    this.indexer = new MeiliIndexer(config, analyzer, indexUid, adminClient, (e) => this.unavailable(e, this.keys.adminKeyName), aliases, this.own);
   }
 
   static fromConfig(config: AppConfig, aliases?: AliasMap): MeilisearchEngine {
@@ -120,11 +93,6 @@ export class MeilisearchEngine implements SearchEngine {
   /** The statement index that goes with this engine's document index. */
   get statementsUid(): string {
     return statementsIndexOf(this.indexUid);
-  }
-
-  private admin(): Meilisearch {
-    if (!this.adminClient) throw new Error("indexing Meilisearch needs MEILI_ADMIN_KEY or MEILI_MASTER_KEY; MEILI_SEARCH_KEY can only search");
-    return this.adminClient;
   }
 
   private unavailable(e: unknown, keyName = this.keys.searchKeyName): AppError {
@@ -306,114 +274,30 @@ export class MeilisearchEngine implements SearchEngine {
     return orderFacet(counts, [], Number.POSITIVE_INFINITY).map(({ value, count }) => ({ value, count }));
   }
 
-  // ---- writing ------------------------------------------------------------------
-
-  private async wait(enqueued: EnqueuedTaskPromise, documents: number, bytes = 0): Promise<Task> {
-    const task = await enqueued.waitTask({ timeout: taskTimeoutMs(documents, bytes), interval: 100 });
-    if (task.status !== "succeeded") throw new Error(failedTaskMessage(task));
-    return task;
-  }
-
-  private async adminCall<T>(f: () => Promise<T>): Promise<T> {
-    try {
-      return await f();
-    } catch (e) {
-      if (e instanceof RecordTooLargeError || (e instanceof Error && e.message.startsWith("Meilisearch task"))) throw e;
-      throw this.unavailable(e, this.keys.adminKeyName);
-    }
-  }
+  // ---- writing (indexer.ts) -------------------------------------------------------
 
   settings(): Settings {
-    return buildSettings(this.config, this.analyzer, this.aliases);
+    return this.indexer.settings();
   }
 
   statementSettings(): Settings {
-    return buildStatementSettings(this.config, this.analyzer, this.aliases);
-  }
-
-  /** Creates the index when missing; true when it did. */
-  private async ensureIndex(indexUid: string): Promise<boolean> {
-    return this.adminCall(async () => {
-      const client = this.admin();
-      const exists = await client.getIndex(indexUid).then(
-        () => true,
-        (e: unknown) => {
-          if (meiliErrorCode(e) === "index_not_found") return false;
-          throw e;
-        },
-      );
-      if (!exists) await this.wait(client.createIndex(indexUid, { primaryKey: PRIMARY_KEY }), 0);
-      return !exists;
-    });
-  }
-
-  private async applySettings(indexUid: string, settings: Settings): Promise<void> {
-    await this.ensureIndex(indexUid);
-    await this.adminCall(async () => {
-      const index = this.admin().index(indexUid);
-      // Changing settings on a full index re-indexes it, so that wait grows with its size.
-      const documents = (await index.getStats()).numberOfDocuments;
-      await this.wait(index.updateSettings(settings), documents);
-    });
+    return this.indexer.statementSettings();
   }
 
   /**
    * Create the document index and its statement index if missing and apply their settings;
    * safe to run any number of times.
    */
-  async setup(indexUid = this.indexUid): Promise<void> {
-    await this.applySettings(indexUid, this.settings());
-    await this.applySettings(statementsIndexOf(indexUid), this.statementSettings());
+  setup(indexUid = this.indexUid): Promise<void> {
+    return this.indexer.setup(indexUid);
   }
 
-  /**
-   * A batch of documents into a document index and its statement index. Statements are added
-   * first and only then are a document's surplus ones (from a longer earlier version) deleted,
-   * so a search never sees a document without its statements; a fresh index has none to delete.
-   */
-  private async addBatch(indexUid: string, batch: CommentaryDocument[], fresh = false): Promise<void> {
-    this.own?.add(batch);
-    await this.send(indexUid, batch.map((d) => toMeiliDocument(d, this.analyzer)));
-    const statementsUid = statementsIndexOf(indexUid);
-    await this.send(statementsUid, batch.flatMap((d) => toMeiliStatements(d, this.analyzer)));
-    if (fresh) return;
-    // One task for the batch: documents grouped by how many statements they now have.
-    const byCount = new Map<number, string[]>();
-    for (const d of batch) {
-      const pks = byCount.get(d.quotes.length) ?? [];
-      pks.push(primaryKeyOf(d.id));
-      byCount.set(d.quotes.length, pks);
-    }
-    const filter = [...byCount].map(([n, pks]) => `(${inList(MEILI_ATTR.statementDoc, pks)} AND ${MEILI_ATTR.statementIdx} >= ${n})`).join(" OR ");
-    await this.adminCall(() => this.wait(this.admin().index(statementsUid).deleteDocuments({ filter }), batch.length));
+  upsert(documents: CommentaryDocument[]): Promise<void> {
+    return this.indexer.upsert(documents);
   }
 
-  /** Records into an index in requests under MEILI_PAYLOAD_LIMIT_BYTES, each waited for. */
-  private async send(indexUid: string, records: Iterable<{ pk: string }>): Promise<void> {
-    const index = this.admin().index(indexUid);
-    for (const b of byteBatches(records, this.config.MEILI_PAYLOAD_LIMIT_BYTES, this.config.MEILI_BATCH_SIZE, (r) => r.pk)) {
-      await this.adminCall(() => this.wait(index.addDocumentsFromString(b.json, "application/json", { primaryKey: PRIMARY_KEY }), b.count, b.bytes));
-    }
-  }
-
-  async upsert(documents: CommentaryDocument[]): Promise<void> {
-    if (documents.length === 0) return;
-    // An index Meilisearch creates implicitly on first write would have no settings.
-    const created = await this.ensureIndex(this.indexUid);
-    const createdStatements = await this.ensureIndex(this.statementsUid);
-    if (created || createdStatements) await this.setup();
-    const size = this.config.MEILI_BATCH_SIZE;
-    for (let i = 0; i < documents.length; i += size) await this.addBatch(this.indexUid, documents.slice(i, i + size));
-  }
-
-  async remove(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.adminCall(() => this.wait(this.admin().index(this.indexUid).deleteDocuments(ids.map(primaryKeyOf)), ids.length));
-    const size = this.config.MEILI_BATCH_SIZE;
-    for (let i = 0; i < ids.length; i += size) {
-      const filter = inList(MEILI_ATTR.statementDoc, ids.slice(i, i + size).map(primaryKeyOf));
-      await this.adminCall(() => this.wait(this.admin().index(this.statementsUid).deleteDocuments({ filter }), size));
-    }
+  remove(ids: string[]): Promise<void> {
+    return this.indexer.remove(ids);
   }
 
   /**
@@ -421,92 +305,18 @@ export class MeilisearchEngine implements SearchEngine {
    * atomically, when complete, so searches keep using the old pair until then. On failure the
    * fresh indexes are deleted and the live ones are untouched.
    */
-  async rebuild(documents: Iterable<CommentaryDocument> | AsyncIterable<CommentaryDocument>, options: RebuildOptions = {}): Promise<void> {
-    const size = options.batchSize ?? this.config.MEILI_BATCH_SIZE;
-    const client = this.admin();
-    const leftovers = await this.dropLeftoverBuilds();
-    if (leftovers.length > 0) options.onLeftovers?.(leftovers);
-    const fresh = `${this.indexUid}_build_${Date.now().toString(36)}`;
-    const dropFresh = async () => {
-      for (const uid of [fresh, statementsIndexOf(fresh)]) await client.deleteIndexIfExists(uid).catch(() => undefined);
-    };
-    let done = 0;
-    try {
-      await this.setup(fresh);
-      let batch: CommentaryDocument[] = [];
-      for await (const doc of documents) {
-        batch.push(doc);
-        if (batch.length >= size) {
-          await this.addBatch(fresh, batch, true);
-          done += batch.length;
-          options.onProgress?.(done);
-          batch = [];
-        }
-      }
-      if (batch.length > 0) {
-        await this.addBatch(fresh, batch, true);
-        done += batch.length;
-        options.onProgress?.(done);
-      }
-      // Indexing in batches leaves freed pages in the index file; a fresh index is compacted once, before it goes live.
-      await this.compact(fresh, done);
-      await this.compact(statementsIndexOf(fresh), done);
-      // Swapping needs both indexes of each pair; settings travel with the swap, so the live ones need none.
-      await this.ensureIndex(this.indexUid);
-      await this.ensureIndex(this.statementsUid);
-      // `rename` is left out: servers before v1.18 reject the field, and a plain swap is what we want.
-      // Both swaps in one task: Meilisearch applies them together, so documents and statements never disagree.
-      const swaps = [{ indexes: [this.indexUid, fresh] }, { indexes: [this.statementsUid, statementsIndexOf(fresh)] }] as IndexSwap[];
-      await this.adminCall(() => this.wait(client.swapIndexes(swaps), 0));
-    } catch (e) {
-      await dropFresh();
-      throw e;
-    }
-    // After the swap the fresh names hold the old indexes.
-    await this.adminCall(async () => {
-      await this.wait(client.deleteIndex(fresh), 0);
-      await this.wait(client.deleteIndex(statementsIndexOf(fresh)), 0);
-    }).catch(() => undefined);
+  rebuild(documents: Iterable<CommentaryDocument> | AsyncIterable<CommentaryDocument>, options: RebuildOptions = {}): Promise<void> {
+    return this.indexer.rebuild(documents, options);
   }
 
-  /**
-   * Rewrites an index's file without its free pages (POST /indexes/{uid}/compact, Meilisearch
-   * 1.23+). Only disk space rides on it: a server without the route, or a failed compaction,
-   * leaves the index as it was.
-   */
-  private async compact(indexUid: string, documents: number): Promise<void> {
-    try {
-      await this.wait(this.admin().index(indexUid).compact(), documents);
-    } catch {
-      // An older server, or one that could not compact: the index is complete either way.
-    }
-  }
-
-  /**
-   * Build indexes an earlier rebuild left behind (interrupted before it could delete them: the
-   * process killed, the machine stopped), deleted before a new build starts; their names.
-   */
-  async dropLeftoverBuilds(): Promise<string[]> {
-    const pattern = new RegExp(`^${this.indexUid}_build_[0-9a-z]+(${STATEMENTS_SUFFIX})?$`);
-    return this.adminCall(async () => {
-      const client = this.admin();
-      const found: string[] = [];
-      for (let offset = 0; ; offset += 100) {
-        const page = await client.getRawIndexes({ offset, limit: 100 });
-        found.push(...page.results.map((i) => i.uid).filter((uid) => pattern.test(uid)));
-        if (offset + 100 >= page.total) break;
-      }
-      for (const uid of found) await this.wait(client.deleteIndex(uid), 0);
-      return found;
-    });
+  /** Build indexes an interrupted rebuild left behind, deleted; their names. */
+  dropLeftoverBuilds(): Promise<string[]> {
+    return this.indexer.dropLeftoverBuilds();
   }
 
   /** Delete this engine's index, e.g. a test's throw-away one. */
-  async dropIndex(): Promise<void> {
-    await this.adminCall(async () => {
-      await this.admin().deleteIndexIfExists(this.indexUid);
-      await this.admin().deleteIndexIfExists(this.statementsUid);
-    });
+  dropIndex(): Promise<void> {
+    return this.indexer.dropIndex();
   }
 
   /** Whether Meilisearch can serve: reachable, keys accepted, index current. */
