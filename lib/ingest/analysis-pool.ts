@@ -155,12 +155,14 @@ export class AnalysisPool implements PreAnalyzed {
 }
 
 /**
- * Threads for the cores left idle besides the main thread's (at most three): none on a busy
- * machine. On the 2-core development machine under load average 5-12 (four engineers' jobs), a
- * thread made the commit of 5,000 bench documents slower (112 s against 66-84 s inline) and cost
- * +15 % CPU (its own caches, copying texts), since it only takes CPU time from the main thread there.
+ * One thread fewer than the cores (at most three), and none on a busy machine. Measured on the
+ * 2-core development machine, 5,000 bench documents, alternating runs: at load average 2.1-3.3 a
+ * thread cut the commit from 16.4-17.8 s to 11.5-11.7 s (+150-200 MB of RSS: its own
+ * dictionaries and caches); at 5-12 (four engineers' jobs) it made it slower, 112 s against 66-84 s
+ * inline, since it then only takes CPU time from the main thread. Hence the cut at twice the cores.
  */
 export function analysisThreads(): number {
-  const idle = os.availableParallelism() - os.loadavg()[0]!;
-  return Math.max(0, Math.min(3, Math.round(idle) - 1));
+  const cores = os.availableParallelism();
+  if (os.loadavg()[0]! >= 2 * cores) return 0;
+  return Math.max(0, Math.min(3, cores - 1));
 }
