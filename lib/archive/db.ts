@@ -4,6 +4,15 @@ import Database from "better-sqlite3";
 
 export type Db = Database.Database;
 
+/**
+ * The archive's generation: a counter every write to the documents bumps in the writer's own
+ * transaction, so whatever is derived from the archive and saved in it (the facet memory,
+ * lib/search/engines/sqlite/facet-store.ts) can tell whether it still matches. PRAGMA
+ * data_version would not do: it counts per connection, and only while it stays open. Triggers,
+ * so no write path (an older build, the sqlite3 shell) can skip it.
+ */
+const BUMP = `INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -18,6 +27,12 @@ CREATE TABLE IF NOT EXISTS documents (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+`;
+
+const GENERATION_SCHEMA = `
+CREATE TRIGGER IF NOT EXISTS documents_generation_insert AFTER INSERT ON documents BEGIN ${BUMP} END;
+CREATE TRIGGER IF NOT EXISTS documents_generation_update AFTER UPDATE ON documents BEGIN ${BUMP} END;
+CREATE TRIGGER IF NOT EXISTS documents_generation_delete AFTER DELETE ON documents BEGIN ${BUMP} END;
 `;
 
 /**
@@ -49,6 +64,13 @@ export function openDatabase(file: string): Db {
   db.pragma("cache_size = -65536");
   db.pragma("temp_store = memory");
   db.exec(SCHEMA);
+  try {
+    db.exec(GENERATION_SCHEMA);
+  } catch (e) {
+    // An archive from before generations, on a read-only file, still opens: nothing can write it
+    // through this connection, and nothing is saved in it that a generation would have to guard.
+    if (!String((e as { code?: string }).code).startsWith("SQLITE_READONLY")) throw e;
+  }
   if (file !== ":memory:") open.set(key, db);
   return db;
 }
@@ -61,3 +83,18 @@ export function getMeta(db: Db, key: string): string | undefined {
 export function setMeta(db: Db, key: string, value: string): void {
   db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
 }
+
+/** 0 for an archive never written since generations were counted. */
+export function archiveGeneration(db: Db): number {
+  return Number(getMeta(db, "generation") ?? 0);
+}
+
+/** For writes the triggers do not see: what the index derives from documents (doc_facets). */
+export function bumpGeneration(db: Db): void {
+  let stmt = bumps.get(db);
+  if (!stmt) bumps.set(db, (stmt = db.prepare(BUMP)));
+  stmt.run();
+}
+
+/** Indexing bumps once per document: preparing each time would cost more than the write. */
+const bumps = new WeakMap<Db, Database.Statement>();

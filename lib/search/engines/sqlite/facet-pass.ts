@@ -3,6 +3,9 @@ import { orderFacet } from "@/lib/search/facets";
 import { addToMonths, timelineFromMonths, type Timeline } from "@/lib/search/timeline";
 import { FACET_FIELDS, type FacetField, type FacetValue, type SearchQuery } from "@/lib/search/types";
 
+/** A record list: built as an array, or a view into the saved memory (facet-store.ts). */
+export type DocList = ArrayLike<number> & Iterable<number>;
+
 /**
  * The embedded engine's facet memory, whatever its records are (documents by rowid, statements
  * by position): the same disjunctive counting serves both.
@@ -11,7 +14,7 @@ export interface FacetColumns {
   values: Record<FacetField, string[]>;
   valueIds: Record<FacetField, Map<string, number>>;
   /** value id → the records filed under it */
-  members: Record<FacetField, number[][]>;
+  members: Record<FacetField, DocList[]>;
   /** record → value ids, as CSR arrays */
   valuesOf: Record<FacetField, { offsets: Int32Array; ids: Int32Array }>;
   /** record → date as YYYYMMDD, 0 when undated */

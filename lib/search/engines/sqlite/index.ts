@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
-import { getMeta, setMeta } from "@/lib/archive/db";
+import { bumpGeneration, getMeta, setMeta } from "@/lib/archive/db";
 import { statementCache } from "@/lib/archive/statements";
 import { WeightedLru } from "@/lib/search/lru";
 import { combine, contains, type Posting } from "@/lib/search/engines/sqlite/term-postings";
@@ -14,7 +14,8 @@ import { facetValuesOf, orderFacet } from "@/lib/search/facets";
 import { toHit } from "@/lib/search/hit";
 import { INDEXED_TEXT_VERSION, indexedBody } from "@/lib/search/indexed-text";
 import { dateNumber } from "@/lib/search/date-range";
-import { FacetColumnsBuilder, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { type DocList, FacetColumnsBuilder, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { type StoredFacets, facetKey, loadFacets, saveFacets } from "@/lib/search/engines/sqlite/facet-store";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
 import { Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
@@ -72,7 +73,7 @@ interface FacetMemory {
   /** doc rowid → value ids, per field, as CSR arrays: Maps of arrays cost ~10× the memory and a hash lookup per document. */
   docValues: Record<FacetField, { offsets: Int32Array; ids: Int32Array }>;
   /** value id → doc rowids, per field */
-  valueDocs: Record<FacetField, number[][]>;
+  valueDocs: Record<FacetField, DocList[]>;
   /** doc rowid → position in the browse order (newest first, by slug on equal dates, as on Meilisearch); -1 when not archived */
   rank: Int32Array;
   allDocs: number[];
@@ -215,6 +216,8 @@ export class SqliteEngine implements SearchEngine {
     const values = facetValuesOf(doc);
     for (const field of FACET_FIELDS) for (const v of values[field]) insert.run(rowid, field, v);
     this.statements.index(rowid, doc);
+    // Here and not only in unindexRow: outside a transaction the inserts commit on their own.
+    bumpGeneration(this.db);
     this.memory = undefined;
   }
 
@@ -222,6 +225,7 @@ export class SqliteEngine implements SearchEngine {
     this.statement("DELETE FROM fts WHERE rowid = ?").run(rowid);
     this.statement("DELETE FROM doc_facets WHERE doc = ?").run(rowid);
     this.statements.unindex(rowid);
+    bumpGeneration(this.db);
     this.memory = undefined;
   }
 
@@ -246,6 +250,7 @@ export class SqliteEngine implements SearchEngine {
     let n = 0;
     const run = this.db.transaction(() => {
       this.db.exec("DELETE FROM fts; DELETE FROM doc_facets;");
+      bumpGeneration(this.db);
       this.statements.clear();
       for (const { rowid, document } of this.store.all()) {
         this.indexRow(rowid, view(document));
@@ -282,6 +287,7 @@ export class SqliteEngine implements SearchEngine {
     this.db.transaction(() => {
       for (const id of this.store.ids()) if (!keep.has(id)) this.store.remove(id);
       this.db.exec("DELETE FROM fts; DELETE FROM doc_facets;");
+      bumpGeneration(this.db);
       this.statements.clear();
       for (const doc of all) this.indexRow(this.store.save(doc), doc);
       this.markAnalyzer();
@@ -302,6 +308,44 @@ export class SqliteEngine implements SearchEngine {
   private facetMemory(): FacetMemory {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.memory && this.memory.version === version) return this.memory;
+    // One read transaction: the key and what is built under it come from the same snapshot,
+    // however another process writes meanwhile.
+    const { key, facets, built } = this.db.transaction(() => {
+      const key = facetKey(this.db);
+      const saved = loadFacets(this.db, key);
+      return saved ? { key, facets: saved, built: false } : { key, facets: this.buildFacets(), built: true };
+    })();
+    // After the answer, not before it: saving ~15 MB is not the first search's to wait for.
+    if (built) setImmediate(() => this.saveFacets(key, facets));
+    const m: FacetMemory = {
+      version,
+      values: facets.values,
+      valueIds: Object.fromEntries(FACET_FIELDS.map((f) => [f, new Map(facets.values[f].map((v, i) => [v, i]))])) as FacetMemory["valueIds"],
+      docValues: facets.docValues,
+      valueDocs: facets.members,
+      rank: facets.rank,
+      allDocs: Array.from(facets.allDocs),
+      dates: facets.dates,
+      ascRank: facets.ascRank,
+      matches: new WeightedLru(MATCH_CACHE_MAX_ROWS, rowsOf),
+      terms: new WeightedLru(TERM_CACHE_MAX_ROWS, rowsOf),
+      results: new WeightedLru(RESULT_CACHE_SIZE),
+    };
+    this.memory = m;
+    return m;
+  }
+
+  private saveFacets(key: string, facets: StoredFacets): void {
+    if (!this.db.open) return;
+    try {
+      saveFacets(this.db, key, facets);
+    } catch (e) {
+      // Off the request path: nobody to hand it to, and the next start just builds again.
+      console.warn(`facet memory not saved: ${(e as Error).message}`);
+    }
+  }
+
+  private buildFacets(): StoredFacets {
     const facets = new FacetColumnsBuilder();
     // One row per value with its documents, in the primary key's order (ascending documents): a
     // row per (document, value) costs ~1 µs each through the driver, most of a cold start.
@@ -317,22 +361,7 @@ export class SqliteEngine implements SearchEngine {
     const rank = new Int32Array(maxRow + 1).fill(-1);
     allDocs.forEach((d, i) => (rank[d] = i));
     const { dates, ascRank } = oldestFirst(dated, maxRow);
-    const m: FacetMemory = {
-      version,
-      values: facets.values,
-      valueIds: facets.valueIds,
-      docValues: facets.rows(maxRow + 1),
-      valueDocs: facets.members,
-      rank,
-      allDocs,
-      dates,
-      ascRank,
-      matches: new WeightedLru(MATCH_CACHE_MAX_ROWS, rowsOf),
-      terms: new WeightedLru(TERM_CACHE_MAX_ROWS, rowsOf),
-      results: new WeightedLru(RESULT_CACHE_SIZE),
-    };
-    this.memory = m;
-    return m;
+    return { values: facets.values, members: facets.members, docValues: facets.rows(maxRow + 1), rank, allDocs, dates, ascRank };
   }
 
   /**
