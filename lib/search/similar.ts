@@ -1,6 +1,7 @@
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { facetValuesOf } from "./facets";
+import { type DocumentRef, documentRef } from "./document-ref";
 
 /**
  * «Похожие материалы» on an article page: the documents nearest to it by shared lemmas, speakers
@@ -74,27 +75,13 @@ export const SIMILAR_FACETS = ["speaker", "topic", "institution"] as const;
 type SimilarFacet = (typeof SIMILAR_FACETS)[number];
 
 /** A candidate as scoring and the list need it: no text, so an engine need not load whole documents. */
-export interface Candidate {
-  id: string;
-  slug: string;
-  title: string;
-  date?: string;
-  source?: string;
-  sample?: boolean;
+export interface Candidate extends DocumentRef {
   facets: Record<SimilarFacet, string[]>;
 }
 
 export function candidateOf(doc: CommentaryDocument): Candidate {
   const v = facetValuesOf(doc);
-  return {
-    id: doc.id,
-    slug: doc.slug,
-    title: doc.title,
-    ...(doc.date ? { date: doc.date } : {}),
-    ...(doc.source ? { source: doc.source } : {}),
-    ...(doc.sample ? { sample: true } : {}),
-    facets: { speaker: v.speaker, topic: v.topic, institution: v.institution },
-  };
+  return { ...documentRef(doc), facets: { speaker: v.speaker, topic: v.topic, institution: v.institution } };
 }
 
 /** What an engine found: per key term its document count and (up to SIMILAR_POOL) document ids. */

@@ -1,6 +1,7 @@
 import type { Analyzer } from "@/lib/text/analyzer";
 import { type HighlightTerms, type Segment, highlight } from "@/lib/text/highlight";
 import type { CommentaryDocument, Quote, Speaker } from "@/lib/validations/document";
+import { type DocumentRef, documentRef } from "./document-ref";
 import { facetValuesOf } from "./facets";
 import { FACET_FIELDS, type FacetField, type SearchResult } from "./types";
 
@@ -30,7 +31,7 @@ export interface StatementHit {
   textHighlighted: Segment[];
   /** Absent when the statement is not attributed to anyone. */
   speaker?: StatementSpeaker;
-  document: { id: string; slug: string; title: string; date?: string; source?: string; sample?: boolean };
+  document: DocumentRef;
   paragraph: number;
   /** The permalink: the article page scrolled to this statement. */
   url: string;
@@ -99,14 +100,7 @@ export function toStatementHit(doc: CommentaryDocument, index: number, analyzer:
           },
         }
       : {}),
-    document: {
-      id: doc.id,
-      slug: doc.slug,
-      title: doc.title,
-      ...(doc.date ? { date: doc.date } : {}),
-      ...(doc.source ? { source: doc.source } : {}),
-      ...(doc.sample ? { sample: true } : {}),
-    },
+    document: documentRef(doc),
     paragraph: quote.paragraph,
     url: statementUrl(doc.slug, index),
     kind: quote.kind ?? "direct",

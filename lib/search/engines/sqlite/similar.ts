@@ -5,6 +5,7 @@ import { facetValuesOf } from "@/lib/search/facets";
 import { type Candidate, SIMILAR_FACETS, SIMILAR_LIMIT, SIMILAR_POOL, type SimilarCandidates, type SimilarDocument, keyTerms, maxUsefulDf, rankSimilar } from "@/lib/search/similar";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
+import { documentRef } from "@/lib/search/document-ref";
 
 /**
  * Similar documents from the embedded index (lib/search/similar.ts scores them): each key term's
@@ -56,15 +57,7 @@ export function sqliteSimilar(
     `SELECT rowid, id, slug, title, date, json_extract(record, '$.source') AS source, json_extract(record, '$.sample') AS sample
      FROM documents WHERE rowid IN (SELECT value FROM json_each(?))`,
   ).all(rowids) as { rowid: number; id: string; slug: string; title: string; date: string | null; source: string | null; sample: number | null }[]) {
-    const c: Candidate = {
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      ...(r.date ? { date: r.date } : {}),
-      ...(r.source ? { source: r.source } : {}),
-      ...(r.sample ? { sample: true } : {}),
-      facets: { speaker: [], topic: [], institution: [] },
-    };
+    const c: Candidate = { ...documentRef(r), facets: { speaker: [], topic: [], institution: [] } };
     idOf.set(r.rowid, r.id);
     documents.set(r.id, c);
     byRow.set(r.rowid, c);
