@@ -99,3 +99,11 @@ export function azMorph(): AzMorph {
   loaded = mod.Morph;
   return loaded;
 }
+
+// ignoreCase: az otherwise drops proper-noun readings of lowercase input, and the index must hold every reading.
+const DICTIONARY_ONLY = { parsers: ["Dictionary"], typos: 0, stutter: 0, ignoreCase: true };
+
+/** The dictionary's readings of a word, nothing guessed (no suffix guesses for unknown words, no typo or stutter variants): what the analyzer, name parts and derivations read. */
+export function dictionaryParses(word: string): AzParse[] {
+  return azMorph()(word, DICTIONARY_ONLY);
+}

@@ -1,5 +1,6 @@
 import { DERIVATION_EXCEPTIONS, FEMININE_RULES, PLACE_ADJECTIVE_RULES, PLACE_LINKS, type EndingRule } from "@/config/derivations";
-import { azMorph, type AzParse } from "./az";
+import { type AzParse, dictionaryParses } from "./az";
+import { foldYo } from "./normalize";
 
 /**
  * The word a lemma is derived from, by the rules in config/derivations.ts, confirmed by the
@@ -8,12 +9,10 @@ import { azMorph, type AzParse } from "./az";
  * one word searches for both (lib/search/aliases.ts, expandDerived); nothing here changes the index.
  */
 
-const AZ_CONFIG = { parsers: ["Dictionary"], typos: 0, stutter: 0, ignoreCase: true };
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 
 /** Dictionary readings of a word that are its own nominative (the candidate is a lemma, not a form of another word). */
 function lemmaReadings(word: string): AzParse[] {
-  return azMorph()(word, AZ_CONFIG).filter((p) => fold(p.normalize().word) === word);
+  return dictionaryParses(word).filter((p) => foldYo(p.normalize().word) === word);
 }
 
 const isPlace = (p: AzParse) => p.tag.POS === "NOUN" && Boolean(p.tag.Geox);
@@ -50,7 +49,7 @@ export function derivedFrom(lemma: string): string[] {
       for (const c of candidates(lemma, PLACE_ADJECTIVE_RULES, PLACE_LINKS)) if (lemmaReadings(c).some(isPlace)) out.push(c);
     } else if (/[ая]$/.test(lemma) && readings().some((p) => isPersonNoun(p, "femn"))) {
       for (const c of candidates(lemma, FEMININE_RULES)) {
-        const folded = fold(c);
+        const folded = foldYo(c);
         if (lemmaReadings(folded).some((p) => isPersonNoun(p, "masc"))) {
           out.push(folded);
           break; // the longest matching ending is the word's derivation
@@ -95,7 +94,7 @@ export function derivativesOf(lemma: string): string[] {
     const person = readings.some((p) => isPersonNoun(p, "masc"));
     const tried = [...(place ? inverse(lemma, PLACE_ADJECTIVE_RULES, PLACE_LINKS) : []), ...(person ? inverse(lemma, FEMININE_RULES) : [])];
     for (const c of tried) {
-      const folded = fold(c);
+      const folded = foldYo(c);
       // One dictionary lookup rules out most candidates before derivedFrom's own lookups.
       if (lemmaReadings(folded).length > 0 && derivedFrom(folded).includes(lemma)) out.push(folded);
     }

@@ -1,5 +1,6 @@
 import type { WordMorphology } from "./analyzer";
-import { azMorph, type AzParse } from "./az";
+import { type AzParse, dictionaryParses } from "./az";
+import { foldYo } from "./normalize";
 import { relatedLemmas } from "./derive";
 import { englishStem, snowballStem } from "./stem";
 import { isAbbreviation } from "./tokenize";
@@ -58,7 +59,6 @@ interface Analysis {
   key: string;
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 
 function isProper(p: AzParse): boolean {
   return PROPER.some((g) => Boolean(p.tag[g]));
@@ -68,7 +68,7 @@ function lemmaOf(p: AzParse, norm: string): string {
   if (p.tag.Patr) return patronymicKey(norm);
   // OpenCorpora files ordinals under the cardinal (первым→один), which would make "первый" find every "один".
   if (p.tag.Anum) return caseKey(norm);
-  return fold(p.normalize().word);
+  return foldYo(p.normalize().word);
 }
 
 /** Lemma with the highest summed probability among the given readings; ties go to the first seen. */
@@ -88,8 +88,6 @@ function bestLemma(parses: AzParse[], norm: string): string {
   return best;
 }
 
-// ignoreCase: az otherwise drops proper-noun readings of lowercase input, and the index must hold every reading.
-const AZ_CONFIG = { parsers: ["Dictionary"], typos: 0, stutter: 0, ignoreCase: true };
 
 /** Uncached analysis of one normalised word; `capitalized` is the surface's first-letter case. */
 export function analyzeLemma(norm: string, capitalized: boolean): Analysis {
@@ -98,7 +96,7 @@ export function analyzeLemma(norm: string, capitalized: boolean): Analysis {
     const key = /^[a-z]{4,}$/.test(norm) ? englishStem(norm) : norm;
     return { terms: key === norm ? [norm] : [key, norm], key };
   }
-  const parses = azMorph()(norm, AZ_CONFIG);
+  const parses = dictionaryParses(norm);
   if (parses.length === 0) {
     const key = caseKey(norm);
     return { terms: [key], key };

@@ -1,7 +1,6 @@
-import { azMorph } from "./az";
+import { dictionaryParses } from "./az";
+import { foldYo } from "./normalize";
 
-const AZ_CONFIG = { parsers: ["Dictionary"], typos: 0, stutter: 0, ignoreCase: true };
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 
 export type NamePart = "given" | "patronymic" | "surname" | "other";
 
@@ -13,7 +12,7 @@ export type NamePart = "given" | "patronymic" | "surname" | "other";
  */
 export function namePart(surface: string): NamePart {
   if (!/^\p{Lu}\p{Ll}/u.test(surface) || !/^[\p{Script=Cyrillic}-]+$/u.test(surface)) return "other";
-  const parses = azMorph()(fold(surface), AZ_CONFIG);
+  const parses = dictionaryParses(foldYo(surface));
   if (parses.length === 0) return "surname";
   // The likeliest reading decides: «Ангела» is a given name before it is a form of «ангел».
   const best = [...parses].sort((a, b) => b.score - a.score)[0]!;

@@ -10,9 +10,14 @@ export function foldLookalikes(word: string): string {
   return word.replace(/[a-zA-Z]/g, (ch) => LOOKALIKES[ch] ?? ch);
 }
 
+/** Lowercase with ё as е: how a lemma or a dictionary form is written as a key. */
+export function foldYo(s: string): string {
+  return s.toLowerCase().replace(/ё/g, "е");
+}
+
 /** Lowercase and fold ё into е (and Latin lookalikes inside a Russian word): what every analyzer variant, and Meilisearch on its own, agrees on. */
 export function normalizeWord(word: string): string {
-  return foldLookalikes(word).toLowerCase().replace(/ё/g, "е");
+  return foldYo(foldLookalikes(word));
 }
 
 /** Fold typographic hyphens and apostrophes so «Алма‑Ата» and «Алма-Ата» are the same token. */
