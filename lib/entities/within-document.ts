@@ -1,6 +1,6 @@
 import { NOT_NAME, ORG_HEADS, ROLE_HEADS } from "@/lib/extract/lexicon";
 import { normalForm } from "@/lib/extract/morph";
-import { patronymicNominative } from "@/lib/extract/names";
+import { patronymicKey } from "@/lib/text/lemma";
 import type { Quote, Speaker } from "@/lib/validations/document";
 import { placeOf } from "./countries";
 import { dictionaryNameParse, foldKey, nameParse, nameParts } from "./keys";
@@ -181,7 +181,7 @@ const PATRONYMIC = /(?:ович|евич|ич|овна|евна|ична|ини�
 function firstAndPatronymic(name: string): string | undefined {
   const words = name.trim().split(/\s+/u);
   if (words.length !== 3) return undefined;
-  const patronymic = patronymicNominative(words[1]!);
+  const patronymic = patronymicKey(words[1]!);
   if (!PATRONYMIC.test(patronymic)) return undefined;
   return foldKey(`${nominativeFirstName(words[0]!)} ${patronymic}`);
 }

@@ -1,6 +1,7 @@
 import { parse, normalForm, type AzParse } from "./morph";
 import { memoByString } from "./memo";
 import { NOT_NAME, ROLE_HEADS, ORG_HEADS, type Gender } from "./lexicon";
+import { patronymicKey } from "@/lib/text/lemma";
 
 /**
  * Person names: recognising them among capitalised words and bringing them to the nominative.
@@ -143,21 +144,12 @@ function pickReading(word: string, kind: NameKind, c: Case | undefined, g: Gende
   return rs.sort((a, b) => b.score - a.score)[0];
 }
 
-/** «Фёдоровича», «Фёдоровичем» → «Фёдорович»; «Вячеславовной», «Ильиничну» → «Вячеславовна», «Ильинична». */
-export function patronymicNominative(word: string): string {
-  const masc = /^(.+ич)(а|у|ем|е)$/u.exec(word);
-  if (masc) return masc[1]!;
-  const femn = /^(.+(?:вн|чн))(ы|е|у|ой|ою)$/u.exec(word);
-  if (femn) return `${femn[1]!}а`;
-  return word;
-}
-
 /** Nominative of one name part. */
 export function nominativePart(word: string, kind: NameKind, c?: Case, g?: Gender): string {
   if (c === "nomn") return word;
   // OpenCorpora files a patronymic under the father's first name («Фёдоровича» → «фёдор»), so its
   // dictionary form would turn «Иван Фёдорович» into «Иван Фёдор»; the endings are regular.
-  if (kind === "patronymic") return patronymicNominative(word);
+  if (kind === "patronymic") return patronymicKey(word);
   // «Михнова-Вайтенко»: each part of a double surname declines on its own.
   if (kind === "surname" && /^[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$/u.test(word)) return word.split("-").map((w) => nominativePart(w, "surname", c, g)).join("-");
   const r = pickReading(word, kind, c, g);
