@@ -51,27 +51,21 @@ function positional(t: Pick<AnalyzedToken, "terms" | "norm" | "stop">): string {
   return wordToken(t.stop || t.terms.length === 0 ? t.norm : t.terms[0]!);
 }
 
-export interface SearchableText {
-  /** Main terms in text order, cut in chunks of CHUNK_TOKENS (the first is the field itself). */
-  chunks: string[];
+interface SearchableText {
+  /** Main terms in text order. */
+  words: string[];
   /** Further terms of ambiguous tokens. */
   alt: string[];
 }
 
-export function searchableText(analyzer: Analyzer, text: string): SearchableText {
-  const chunks: string[] = [];
-  let chunk: string[] = [];
+function searchableText(analyzer: Analyzer, text: string): SearchableText {
+  const words: string[] = [];
   const alt = new Set<string>();
   for (const t of analyzer.analyze(text)) {
-    chunk.push(positional(t));
-    if (chunk.length >= CHUNK_TOKENS) {
-      chunks.push(chunk.join(" "));
-      chunk = [];
-    }
+    words.push(positional(t));
     for (const term of t.terms.slice(1)) alt.add(wordToken(term));
   }
-  if (chunk.length > 0 || chunks.length === 0) chunks.push(chunk.join(" "));
-  return { chunks, alt: [...alt] };
+  return { words, alt: [...alt] };
 }
 
 /**
@@ -97,12 +91,12 @@ function chunked(words: readonly string[], size: number, separator: string): [st
 export function searchableFields(analyzer: Analyzer, title: string, body: string): SearchableFields {
   const t = searchableText(analyzer, title);
   const b = searchableText(analyzer, body);
-  const [first, ...more] = b.chunks;
+  const [bodyK, bodyMore] = chunked(b.words, CHUNK_TOKENS, " ");
   const [alt, altMore] = chunked([...new Set([...t.alt, ...b.alt])], ALT_CHUNK_WORDS, ALT_SEPARATOR);
   return {
-    title_k: t.chunks.join(" "),
-    body_k: first ?? "",
-    ...(more.length > 0 ? { body_more: Object.fromEntries(more.map((c, i) => [`c${i + 1}`, c])) } : {}),
+    title_k: t.words.join(" "),
+    body_k: bodyK,
+    ...(bodyMore ? { body_more: bodyMore } : {}),
     alt,
     ...(altMore ? { alt_more: altMore } : {}),
   };
