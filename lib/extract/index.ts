@@ -1,8 +1,10 @@
 import type { Quote, Speaker } from "@/lib/validations/document";
-import { extractFromParagraphs, type ExtractedSpeaker, type InstitutionDetail } from "./commentary";
+import { extractFromParagraphs, type ExtractedSpeaker } from "./commentary";
+import type { InstitutionDetail } from "./document-people";
 import { detectTopics } from "./topics";
 
-export type { ExtractedSpeaker, InstitutionDetail } from "./commentary";
+export type { ExtractedSpeaker } from "./commentary";
+export type { InstitutionDetail } from "./document-people";
 
 export interface Extraction {
   quotes: Quote[];

@@ -1,7 +1,8 @@
 import { parse } from "./morph";
 import { HOMONYM_SURNAMES, NON_PERSON_SPEAKERS, NOT_NAME, ORG_HEADS, PRONOUNS, REPORTING_VERBS, reportingVerb, ROLE_HEADS, type Gender } from "./lexicon";
 import { isCapitalisedWord, normaliseName, type Case, type PersonName } from "./names";
-import { governedByNoun, isAbbr, isRoleWord, joinTokens, leftDescriptor, nameBlocks, nameCases, parseDescriptor, parseInstitution, type InstitutionMention, type NameBlock } from "./describe";
+import { governedByNoun, isAbbr, isRoleWord, joinTokens, leftDescriptor, parseDescriptor, parseInstitution, type InstitutionMention } from "./describe";
+import { nameBlocks, nameCases, type NameBlock } from "./name-blocks";
 import { tokens, type Tok } from "./tokens";
 
 /**

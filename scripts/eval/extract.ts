@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { lemma } from "@/lib/extract/morph";
 import { REPORTING_VERBS } from "@/lib/extract/lexicon";
-import { findAffiliations, type Affiliation } from "@/lib/extract/describe";
+import { findAffiliations, type Affiliation } from "@/lib/extract/affiliations";
 import { normaliseName } from "@/lib/extract/names";
 import { sentenceSpeakers } from "@/lib/extract/statements";
 import { extractFromParagraphs } from "@/lib/extract/commentary";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseName } from "@/lib/extract/names";
-import { findAffiliations, parseInstitution } from "@/lib/extract/describe";
+import { findAffiliations } from "@/lib/extract/affiliations";
+import { parseInstitution } from "@/lib/extract/describe";
 import { sentenceSpeakers } from "@/lib/extract/statements";
 import { tokens } from "@/lib/extract/tokens";
 import { reportingVerb } from "@/lib/extract/lexicon";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAffiliations } from "@/lib/extract/describe";
+import { findAffiliations } from "@/lib/extract/affiliations";
 
 /** Workplaces found around a person's name; sentences written for these tests. */
 function pairs(text: string): string[] {
