@@ -361,6 +361,41 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
 }
 
 /** The subject before a verb: [role [institution]] Name | role | pronoun. */
+const MONTH_GENITIVE = /^(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)$/u;
+
+/**
+ * «Борис Джонсон во вторник, 31 марта, заявил»: a date between commas ending at the comma `close`;
+ * the index of its opening comma, or -1.
+ */
+function dateAside(ts: Tok[], close: number): number {
+  let k = close - 1;
+  let day = false;
+  let month = false;
+  while (k >= 0 && close - k <= 5) {
+    const w = ts[k]!.text.toLowerCase();
+    if (/^\d{1,2}$/u.test(w)) day = true;
+    else if (MONTH_GENITIVE.test(w)) month = true;
+    else if (!/^(\d{4}|года|г|\.)$/u.test(w)) break;
+    k--;
+  }
+  return day && month && ts[k]?.text === "," ? k : -1;
+}
+
+/**
+ * «Евгений Кисин, говоря о Геноциде армян, отметил», «Эрдоган, который поддерживал отношения с
+ * Мурси, выразил»: a gerund phrase or a «который» clause between commas ending at the comma
+ * `close`, names inside it being its objects; the index of its opening comma, or -1.
+ */
+function clauseAside(ts: Tok[], close: number): number {
+  let k = close - 1;
+  while (k >= 0 && close - k <= 14 && (ts[k]!.word || /^[()–—-]$/u.test(ts[k]!.text))) k--;
+  const first = ts[k + 1];
+  if (k < 1 || ts[k]!.text !== "," || !first || k + 1 >= close) return -1;
+  const w = first.text.toLowerCase();
+  const opens = /^котор(ый|ая|ое|ые)$/u.test(w) || (/^[а-яё]+$/u.test(w) && parse(w).some((p) => p.tag.POS === "GRND" && p.score >= 0.3));
+  return opens ? k : -1;
+}
+
 function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attribution | undefined {
   let j = v - 1;
   // Skip a short adverbial between subject and verb: «Ренн, однако, отметил», «… 30 апреля заявил».
@@ -370,15 +405,20 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
   if (ts[j]?.text === ",") {
     const inner = ts[j - 1];
     const open = ts[j - 2];
+    const dated = dateAside(ts, j);
     if (inner?.word && /^[а-яё]+$/u.test(inner.text) && open?.text === ",") j -= 3;
+    else if (dated >= 0) j = dated - 1;
     else {
       // «Бардо, известная также как активистка, заявила»: an apposition or a participle phrase
       // between commas, opened by a participle, an adjective or «который».
       let k = j - 1;
       while (k >= 0 && ts[k]!.text !== "," && j - k <= 14 && (ts[k]!.word ? /^[а-яё-]+$/u.test(ts[k]!.text) : /^[()–—-]$/u.test(ts[k]!.text))) k--;
+      // Names may stand inside a gerund phrase or a «который» clause, as their objects.
+      const clause = k < 1 || ts[k]!.text !== "," ? clauseAside(ts, j) : -1;
+      if (clause >= 0) k = clause;
       const first = ts[k + 1];
       if (k < 1 || ts[k]!.text !== "," || !first || k + 1 >= j) return undefined;
-      const opener = parse(first.text).some((p) => (p.tag.POS === "PRTF" || p.tag.POS === "ADJF") && p.score >= 0.3) || /^(котор(ый|ая)|ранее|бывший|бывшая)$/u.test(first.text);
+      const opener = clause >= 0 || parse(first.text).some((p) => (p.tag.POS === "PRTF" || p.tag.POS === "ADJF" || p.tag.POS === "GRND") && p.score >= 0.3) || /^(котор(ый|ая)|ранее|бывший|бывшая)$/u.test(first.text);
       const body = ts.slice(k + 1, j);
       const verbInside = body.some((x) => x.word && reportingVerb(x.text)) && !/^котор/u.test(first.text);
       if (!opener || verbInside) return undefined;
@@ -551,12 +591,15 @@ export function findStatements(ts: QTok[]): Statement[] {
     if (ts[i + 1]!.text === ":" && ts[i + 2]!.quote !== undefined && ts[i]!.word && !reportingVerb(ts[i]!.text)) {
       const blocks = nameBlocks(ts.slice(0, i + 1), 0);
       const block = blocks.find((b) => b.to === i + 1);
-      if (!block || governedByNoun(ts, block)) continue;
+      if (!block) continue;
+      // «Вице-президент Российской академии образования Виктор Болотов: «…»»: the noun before the
+      // name ends the post that describes it, it does not govern it (as «отец Брейвика» does).
+      const left = leftDescriptor(ts, block, blocks);
+      if (!left && governedByNoun(ts, block)) continue;
       // «Петров рассказал Шибутову: «…»» — the addressee before the colon is not the speaker.
       if (!canBeNominative(blockWords(ts, block)) || ts.slice(0, block.from).some((t) => t.word && reportingVerb(t.text))) continue;
       const person = normaliseName(blockWords(ts, block), "nomn");
       if (!person) continue;
-      const left = leftDescriptor(ts, block, blocks);
       out.push({ verb: ":", verbIndex: i + 1, attribution: { person, ...(left?.desc.role ? { role: left.desc.role } : {}), ...(left?.desc.institution ? { institution: left.desc.institution } : {}) }, kind: "colon" });
     }
   }

@@ -61,6 +61,28 @@ describe("speaker after the quote", () => {
     expect(direct(other.quotes).map((q) => q.speaker)).toEqual([undefined]);
   });
 
+  it("«Должность учреждения Имя Фамилия: «…»»: the institution's last noun before the name does not govern it", () => {
+    const r = run(["Заместитель директора Института прикладной истории Олег Сомов: «Переговоры зашли в тупик, и без посредника их уже не сдвинуть»."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+    const father = run(["Отец Олега Сомова: «Я не видел сына уже восемь лет и не знаю, где он»."]);
+    expect(direct(father.quotes).map((q) => q.speaker)).toEqual([undefined]);
+  });
+
+  it("«Х во вторник, 12 мая, заявил, что «…»»: a date between commas stands between the subject and the verb", () => {
+    const r = run(["Министр иностранных дел Ирина Ласточкина во вторник, 12 мая, заявила, что «переговоры продолжатся и после выборов»."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Ирина Ласточкина"]);
+  });
+
+  it("«Х, говоря о Y, отметил», «Х, который …, заявил»: names inside a gerund phrase or a «который» clause are its objects", () => {
+    const gerund = run(["Политолог Олег Сомов, говоря о визите Ласточкиной, отметил, что «диалог важнее любых санкций»."]);
+    expect(direct(gerund.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+    const which = run(["Олег Сомов, который давно знаком с Ласточкиной, заявил: «Она всегда держит слово, даже когда это ей невыгодно»."]);
+    expect(direct(which.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+    // A gerund aside of small words only («, говоря об этом,»).
+    const plain = run(["Ласточкина встретилась с послом, и Олег Сомов, говоря об этом, заметил: «Встреча была долгой и трудной для обеих сторон»."]);
+    expect(direct(plain.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
