@@ -396,6 +396,16 @@ function clauseAside(ts: Tok[], close: number): number {
   return opens ? k : -1;
 }
 
+/** A preposition among the (at most four) lowercase words before token `at`: «после известия о смерти …». */
+function inPrepositionalPhrase(ts: Tok[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 4; k--) {
+    const t = ts[k]!;
+    if (!t.word || !/^[а-яё-]+$/u.test(t.text)) return false;
+    if (PREP.test(t.text) || /^(в|во)$/u.test(t.text)) return true;
+  }
+  return false;
+}
+
 function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attribution | undefined {
   let j = v - 1;
   // Skip a short adverbial between subject and verb: «Ренн, однако, отметил», «… 30 апреля заявил».
@@ -425,66 +435,78 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
       j = k - 1;
     }
   }
-  while (j >= 0 && skipped < 8) {
-    const t = ts[j]!;
-    if (t.word && /^[а-яё0-9-]+$/u.test(t.text) && !isRoleWord(t) && !PRONOUNS.has(t.text)) {
-      const top = parse(t.text)[0];
-      if (top && top.tag.POS === "VERB") return undefined;
-      j--;
-      skipped++;
-      continue;
-    }
-    // «в своём Telegram-канале», «в Twitter»: a Latin word inside the adverbial.
-    if (t.word && /^[A-Za-z][A-Za-z0-9]*(?:-[а-яё]+)?$/u.test(t.text) && /^[а-яё]/u.test(ts[j - 1]?.text ?? "")) {
-      j--;
-      skipped++;
-      continue;
-    }
-    // «Джон Говард (John Howard) сказал»: a bracketed aside.
-    if (t.text === ")") {
-      let k = j - 1;
-      while (k >= 0 && ts[k]!.text !== "(" && ts[k]!.text !== ")" && j - k < 10) k--;
-      if (k >= 0 && ts[k]!.text === "(") {
-        j = k - 1;
+  // «Х после известия о смерти Y заявил»: a name governed by a noun of the adverbial is passed over
+  // with it, once, and the search for the subject goes on before it.
+  for (let pass = 0; ; pass++) {
+    while (j >= 0 && skipped < 8) {
+      const t = ts[j]!;
+      if (t.word && /^[а-яё0-9-]+$/u.test(t.text) && !isRoleWord(t) && !PRONOUNS.has(t.text)) {
+        const top = parse(t.text)[0];
+        if (top && top.tag.POS === "VERB") return undefined;
+        j--;
+        skipped++;
         continue;
       }
+      // «в своём Telegram-канале», «в Twitter»: a Latin word inside the adverbial.
+      if (t.word && /^[A-Za-z][A-Za-z0-9]*(?:-[а-яё]+)?$/u.test(t.text) && /^[а-яё]/u.test(ts[j - 1]?.text ?? "")) {
+        j--;
+        skipped++;
+        continue;
+      }
+      // «Джон Говард (John Howard) сказал»: a bracketed aside.
+      if (t.text === ")") {
+        let k = j - 1;
+        while (k >= 0 && ts[k]!.text !== "(" && ts[k]!.text !== ")" && j - k < 10) k--;
+        if (k >= 0 && ts[k]!.text === "(") {
+          j = k - 1;
+          continue;
+        }
+      }
+      break;
     }
-    break;
+    if (j < 0) return undefined;
+    const t = ts[j]!;
+    if (t.word && PRONOUNS.has(t.text.toLowerCase())) return { pronoun: PRONOUNS.get(t.text.toLowerCase())!, ...(gender ? { gender } : {}) };
+    if (t.word && /^[А-ЯЁа-яё]/u.test(t.text) && isRoleWord(t) && ROLE_HEADS.has(t.text.toLowerCase())) {
+      // Role alone as subject: «Политолог говорит», «сенатор подчеркнул».
+      let k = j;
+      while (k > 0 && ts[k - 1]!.word && isRoleWord(ts[k - 1]!)) k--;
+      const desc = parseDescriptor(ts.slice(k, j + 1).map((x) => ({ ...x, text: k === 0 || x !== ts[k] ? x.text : x.text.toLowerCase() })));
+      return desc.role ? { ...desc, ...(gender ? { gender } : {}) } : undefined;
+    }
+    const sentenceBlocks = nameBlocks(ts.slice(0, j + 1), 0);
+    let block = sentenceBlocks.find((b) => b.to === j + 1);
+    const slot = slotBlock(ts, j + 1);
+    if (slot && (!block || slot.from < block.from)) {
+      block = slot;
+      sentenceBlocks.push(slot);
+    }
+    if (!block && slotSurname(t, startsSentence(ts, j))) {
+      block = { from: j, to: j + 1, words: [t.text] };
+      sentenceBlocks.push(block);
+    }
+    if (!block) return undefined;
+    const left = leftDescriptor(ts, block, sentenceBlocks);
+    // «с послом Ласточкиной»: a post in an oblique case is the name's, and neither is the subject.
+    const oblique = left?.c !== undefined && left.c !== "nomn";
+    if ((!left && governed(ts, block)) || oblique) {
+      const from = oblique ? left.from : block.from;
+      if (pass > 0 || !inPrepositionalPhrase(ts, from) || skipped + (block.to - from) > 8) return undefined;
+      skipped += block.to - from;
+      j = from - 1;
+      continue;
+    }
+    const words = blockWords(ts, block);
+    if (!canBeNominative(words) || !agreesWithVerb(words, gender)) return undefined;
+    const person = normaliseName(words, "nomn", gender);
+    if (!person) return undefined;
+    return {
+      person,
+      ...(left?.desc.role ? { role: left.desc.role } : {}),
+      ...(left?.desc.institution ? { institution: left.desc.institution } : {}),
+      ...(gender ?? person.gender ? { gender: gender ?? person.gender } : {}),
+    };
   }
-  if (j < 0) return undefined;
-  const t = ts[j]!;
-  if (t.word && PRONOUNS.has(t.text.toLowerCase())) return { pronoun: PRONOUNS.get(t.text.toLowerCase())!, ...(gender ? { gender } : {}) };
-  if (t.word && /^[А-ЯЁа-яё]/u.test(t.text) && isRoleWord(t) && ROLE_HEADS.has(t.text.toLowerCase())) {
-    // Role alone as subject: «Политолог говорит», «сенатор подчеркнул».
-    let k = j;
-    while (k > 0 && ts[k - 1]!.word && isRoleWord(ts[k - 1]!)) k--;
-    const desc = parseDescriptor(ts.slice(k, j + 1).map((x) => ({ ...x, text: k === 0 || x !== ts[k] ? x.text : x.text.toLowerCase() })));
-    return desc.role ? { ...desc, ...(gender ? { gender } : {}) } : undefined;
-  }
-  const sentenceBlocks = nameBlocks(ts.slice(0, j + 1), 0);
-  let block = sentenceBlocks.find((b) => b.to === j + 1);
-  const slot = slotBlock(ts, j + 1);
-  if (slot && (!block || slot.from < block.from)) {
-    block = slot;
-    sentenceBlocks.push(slot);
-  }
-  if (!block && slotSurname(t, startsSentence(ts, j))) {
-    block = { from: j, to: j + 1, words: [t.text] };
-    sentenceBlocks.push(block);
-  }
-  if (!block) return undefined;
-  const left = leftDescriptor(ts, block, sentenceBlocks);
-  if (!left && governed(ts, block)) return undefined;
-  const words = blockWords(ts, block);
-  if (!canBeNominative(words) || !agreesWithVerb(words, gender)) return undefined;
-  const person = normaliseName(words, "nomn", gender);
-  if (!person) return undefined;
-  return {
-    person,
-    ...(left?.desc.role ? { role: left.desc.role } : {}),
-    ...(left?.desc.institution ? { institution: left.desc.institution } : {}),
-    ...(gender ?? person.gender ? { gender: gender ?? person.gender } : {}),
-  };
 }
 
 /** Statements in one sentence's tokens (quotes already collapsed). */

@@ -83,6 +83,14 @@ describe("speaker after the quote", () => {
     expect(direct(plain.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
   });
 
+  it("«Х после встречи с Y заявил»: a name inside a prepositional phrase before the verb is passed over", () => {
+    const r = run(["Олег Сомов после разговора с послом Ласточкиной заявил: «Мы договорились обо всём, что собирались обсудить»."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+    // A noun governing the name with no preposition before it is the subject's own head: no speaker.
+    const father = run(["Отец Олега Сомова заявил: «Я не видел сына уже восемь лет и не знаю, где он»."]);
+    expect(direct(father.quotes).map((q) => q.speaker)).toEqual([undefined]);
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
