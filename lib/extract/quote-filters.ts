@@ -28,6 +28,22 @@ export function quoteRangesIn(spans: QuoteSpan[], para: number, length: number):
 }
 
 /** A «…» right after «закон», «орден», «фильм» …, a law title «О …» or an award «За …»: a name, not a statement. */
+/**
+ * «такие картины, как «Мимино», «Афоня» и «Я шагаю по Москве»»: a short «…» next to another,
+ * with only a comma or «и» between them, is one of a list of titles. People's words do not come
+ * in such lists.
+ */
+function inTitleList(paragraphs: readonly string[], q: QuoteSpan, words: number): boolean {
+  // Titles open with a capital; words quoted in a row («они делают …», «они пытаются …») do not.
+  if (words > 8 || q.startPara !== q.endPara || !/^[«„"“]?\s*[А-ЯЁA-Z0-9]/u.test(q.text.trim())) return false;
+  const p = paragraphs[q.startPara]!;
+  const before = p.slice(Math.max(0, q.start - 8), q.start);
+  const after = p.slice(q.end, q.end + 8);
+  // A title may be followed by its author («Люблю тебя, люблю» Алена Рене, «Сияние» …).
+  const afterAuthor = p.slice(q.end, q.end + 60);
+  return /[»“"]\s*(,|и)\s*$/u.test(before) || /^\s*(,|и)\s*[«„"]/u.test(after) || /^\s+[А-ЯЁ][а-яё]+(\s+[А-ЯЁ][а-яё]+)?\s*,\s*[«„"]/u.test(afterAuthor);
+}
+
 export function isTitle(paragraphs: readonly string[], q: QuoteSpan): boolean {
   if (q.dialogue || q.interruptions.length > 0) return false;
   const before = paragraphs[q.startPara]!.slice(Math.max(0, q.start - 40), q.start);
@@ -38,6 +54,7 @@ export function isTitle(paragraphs: readonly string[], q: QuoteSpan): boolean {
   }
   const t = q.text.trim();
   const words = t.split(/\s+/);
+  if (inTitleList(paragraphs, q, words.length)) return true;
   const inner = t.replace(/[.…]+$/u, "");
   const law = /^(О|Об|Обо)$/u.test(words[0] ?? "") && !/[.!?…]/u.test(inner) && words.length <= 30;
   const award = /^за$/iu.test(words[0] ?? "") && words.length <= 25 && !/[.!?…]/u.test(inner);

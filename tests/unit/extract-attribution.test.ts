@@ -91,6 +91,15 @@ describe("speaker after the quote", () => {
     expect(direct(father.quotes).map((q) => q.speaker)).toEqual([undefined]);
   });
 
+  it("a list of titles («Мимино», «Афоня» и «Я шагаю по Москве») holds no statements; words quoted in a row do", () => {
+    const films = run(["Режиссёр прославился такими картинами, как «Вечерний звон», «Мы идём на север» и «Я шагаю домой».", "Песни «Ты у меня одна», «Тихий вальс» исполнял он сам."]);
+    expect(films.quotes).toEqual([]);
+    const words = run(["Ирина Ласточкина отметила, что ценит коллег, поскольку «они делают то, что должны делать», «они пытаются понять друг друга»."]);
+    const texts = words.quotes.map((q) => q.text).join(" | ");
+    expect(texts).toContain("они делают то, что должны делать");
+    expect(texts).toContain("они пытаются понять друг друга");
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
