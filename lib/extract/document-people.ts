@@ -48,7 +48,28 @@ function roleGender(role: string): Gender | undefined {
   return g === "femn" ? "femn" : undefined;
 }
 
+/**
+ * Posts news text names by what they head: «глава государства» is the president, «глава
+ * правительства» the prime minister, «глава МИД» the foreign minister. Matched on the role as
+ * written, so the later «подчеркнул глава государства» finds «президент Владимир Путин». Only
+ * the bare phrase counts: «глава российского правительства» in a text that also quotes Italy's
+ * premier is not known to be that premier.
+ */
+const HEADS_OF: [RegExp, string][] = [
+  [/^глав[аеуыо]й?\s+(государства|страны)$/u, "президент"],
+  [/^глав[аеуыо]й?\s+(правительства|кабмина)$/u, "премьер-министр"],
+  [/^глав[аеуыо]й?\s+(мид|внешнеполитического\s+ведомства)$/u, "министр"],
+];
+
+/** The post a «глава …» phrase stands for, the body it heads included («глава МИД», «глава российского правительства»). */
+function headOf(role: string, body?: string): string | undefined {
+  const phrase = `${role} ${body ?? ""}`.toLowerCase().trim();
+  return HEADS_OF.find(([re]) => re.test(phrase))?.[1];
+}
+
 function roleHead(role: string): string {
+  const bodyHead = headOf(role);
+  if (bodyHead) return bodyHead;
   const words = role.toLowerCase().split(/\s+/);
   for (const w of words) {
     const noun = parse(w).find((p) => p.tag.POS === "NOUN");
@@ -189,9 +210,11 @@ export class People {
       return rec;
     }
     if (a.role) {
-      const head = roleHead(a.role);
+      // «глава МИД» names the minister: the body is part of the post, not a filter on who holds it.
+      const bodyHead = a.institution ? headOf(a.role, a.institution.surface) : undefined;
+      const head = bodyHead ?? roleHead(a.role);
       let cands = this.list.filter((r) => r.role && roleHead(r.role) === head && genderOk(r));
-      if (a.institution) {
+      if (a.institution && !bodyHead) {
         const inst = this.institutions.find(a.institution.name) ?? (a.institution.aliases.length ? this.institutions.find(a.institution.aliases[0]!) : undefined);
         cands = inst ? cands.filter((r) => r.institution && key(r.institution) === key(inst.name)) : [];
       }
@@ -201,7 +224,7 @@ export class People {
       }
       // «Политик заявил, что …», «Президент и сам …»: a bare role nobody is known to hold stands
       // for the nearest person whose own post, if known, is that role.
-      if (cands.length === 0 && !a.institution && at !== undefined) {
+      if (cands.length === 0 && (!a.institution || bodyHead) && at !== undefined) {
         const g = a.gender ?? roleGender(a.role);
         const rec = this.antecedent(paragraph, at, g, (r) => !r.role || GENERIC_ROLES.has(head) || roleHead(r.role) === head || roleHead(r.role).startsWith(head) || head.startsWith(roleHead(r.role)));
         if (rec) {

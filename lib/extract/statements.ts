@@ -406,6 +406,37 @@ function inPrepositionalPhrase(ts: Tok[], at: number): boolean {
   return false;
 }
 
+const WEB_SUFFIX = /^(ру|ru|com|net|org|рф|info|ua|by|kz)$/iu;
+
+/** The index just after a medium's name at `from` («NEWSru.com», «Лента.ру», «РБК», «Вести»), or -1. */
+function mediumEnd(ts: Tok[], from: number): number {
+  const t = ts[from];
+  if (!t) return -1;
+  if ((t as QTok).quote !== undefined) return from + 1;
+  if (/^[«"„]$/u.test(t.text)) {
+    const close = ts.findIndex((x, k) => k > from + 1 && k - from <= 5 && /^[»"“]$/u.test(x.text));
+    return close > 0 ? close + 1 : -1;
+  }
+  if (!t.word) return -1;
+  let k = from + 1;
+  while (ts[k]?.text === "." && ts[k + 1]?.word && WEB_SUFFIX.test(ts[k + 1]!.text)) k += 2;
+  if (k > from + 1 && /^[A-Za-zА-ЯЁ]/u.test(t.text)) return k;
+  return LATIN_WORD.test(t.text) || AGENCY.test(t.text) || isAbbr(t.text) ? k : -1;
+}
+
+/**
+ * «— цитирует NEWSru.com Нарышкина», «— цитирует РБК президента «Сколково» Виктора Вексельберга»,
+ * «— цитирует Лента.ру обращение председателя КНР Си Цзиньпина»: after a quoting verb and the
+ * medium, the speaker in the accusative, or in the genitive after the statement's noun.
+ */
+function quotedAfterMedium(ts: Tok[], from: number): Attribution | undefined {
+  const m = mediumEnd(ts, from);
+  if (m < 0) return undefined;
+  const what = ts[m]?.text.toLowerCase() ?? "";
+  const a = /^(обращение|заявление|слова|выступление|сообщение|письмо|интервью|мнение)$/u.test(what) ? clauseAfter(ts, m + 1, undefined, "gent") : clauseAfter(ts, m, undefined, "accs");
+  return a?.person || a?.role ? a : undefined;
+}
+
 function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attribution | undefined {
   let j = v - 1;
   // Skip a short adverbial between subject and verb: «Ренн, однако, отметил», «… 30 апреля заявил».
@@ -471,7 +502,10 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
       // Role alone as subject: «Политолог говорит», «сенатор подчеркнул».
       let k = j;
       while (k > 0 && ts[k - 1]!.word && isRoleWord(ts[k - 1]!)) k--;
-      const desc = parseDescriptor(ts.slice(k, j + 1).map((x) => ({ ...x, text: k === 0 || x !== ts[k] ? x.text : x.text.toLowerCase() })));
+      // «глава государства подчеркнул»: a genitive complement standing right before the verb is the role's.
+      let e = j + 1;
+      while (e < v && ts[e]!.word && /^[а-яё-]+$/u.test(ts[e]!.text) && parse(ts[e]!.text).some((p) => (p.tag.POS === "NOUN" || p.tag.POS === "ADJF") && p.tag.CAse === "gent")) e++;
+      const desc = parseDescriptor(ts.slice(k, e === v ? v : j + 1).map((x) => ({ ...x, text: k === 0 || x !== ts[k] ? x.text : x.text.toLowerCase() })));
       return desc.role ? { ...desc, ...(gender ? { gender } : {}) } : undefined;
     }
     const sentenceBlocks = nameBlocks(ts.slice(0, j + 1), 0);
@@ -572,8 +606,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     if (!inverted && /^(признал|признала|признает|признаёт|заметил|заметила|замечает)$/u.test(lower) && !(next === undefined || /^(что|[,:–—-])$/u.test(next) || ts[v + 1]?.quote !== undefined)) continue;
     if (inverted) {
       // «– цитирует Салтыбаева агентство»: after «цитировать» the speaker is the object.
-      const quoting = /^(цитирует|процитировал|процитировала)$/u.test(lower);
-      const a = clauseAfter(ts, v + 1, quoting ? undefined : rv.gender, quoting ? "accs" : "nomn");
+      const quoting = /^(цитирует|цитируют|процитировал|процитировала|процитировали)$/u.test(lower);
+      // Once a medium is named after the verb, its name is never read as the speaker's.
+      const a = quoting && mediumEnd(ts, v + 1) >= 0 ? quotedAfterMedium(ts, v + 1) : clauseAfter(ts, v + 1, quoting ? undefined : rv.gender, quoting ? "accs" : "nomn");
       if (a) {
         out.push({ verb: lower, verbIndex: v, attribution: a, kind: "after" });
         continue;

@@ -100,6 +100,33 @@ describe("speaker after the quote", () => {
     expect(texts).toContain("они пытаются понять друг друга");
   });
 
+  it("«…», — цитирует NEWSru.com Х / РБК президента … Х / «Вести» заявление Х: the speaker follows the medium", () => {
+    const site = run(["«Переговоры продолжатся на следующей неделе в Женеве», — цитирует NEWSru.com Сомова."]);
+    expect(direct(site.quotes).map((q) => q.speaker)).toEqual(["Сомов"]);
+    const agency = run(["«Мы будем добиваться отмены пошлин всеми доступными средствами», — цитирует РБК президента фонда «Открытый путь» Олега Сомова."]);
+    expect(direct(agency.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+    const statement = run(["«Мы условились с партнёрами продолжить консультации по визам», — цитируют «Вечерние вести» заявление Ирины Ласточкиной по итогам встречи."]);
+    expect(direct(statement.quotes).map((q) => q.speaker)).toEqual(["Ирина Ласточкина"]);
+    // The medium itself is never taken for a person («Лента.ру» once gave a speaker «Лент»).
+    const bare = run(["«Переговоры продолжатся на следующей неделе в Женеве», — цитирует Лента.ру обращение к читателям."]);
+    expect(bare.speakers.map((sp) => sp.name)).not.toContain("Лент");
+  });
+
+  it("«глава государства», «глава правительства», «глава МИД» find the president, the premier, the minister", () => {
+    const r = run([
+      "Президент Ирина Ласточкина провела переговоры с премьер-министром соседней страны Олегом Сомовым.",
+      "«Мы договорились о главном и продолжим работу», — сказал Сомов.",
+      "При этом глава государства подчеркнула, что «решение не должно ущемлять интересы сторон».",
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Олег Сомов", "Ирина Ласточкина"]);
+    // With a qualifier the post is not known to be the one the text gave: no guess.
+    const qualified = run([
+      "Премьер-министр соседней страны Олег Сомов встретился с журналистами.",
+      "«Мы договорились о главном и продолжим работу», — заключил глава российского правительства.",
+    ]);
+    expect(direct(qualified.quotes).map((q) => q.speaker)).toEqual([undefined]);
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
