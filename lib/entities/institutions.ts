@@ -2,6 +2,7 @@ import { GENERIC_BODIES, INSTITUTION_EQUIVALENTS } from "@/config/institutions";
 import { REGIONS } from "@/config/regions";
 import { placeOf } from "./countries";
 import { ORG_HEADS } from "@/lib/extract/lexicon";
+import { memoByString } from "@/lib/extract/memo";
 import { foldKey, institutionKey, isAbbreviation } from "./keys";
 import type { DocumentNames } from "./types";
 
@@ -33,6 +34,17 @@ const REGION_HEADS = new Set(["область", "края", "край", "окр�
 export function cleanInstitution(raw: string, personWords: ReadonlySet<string>): { institution?: string; country?: string } {
   let words = raw.trim().split(/\s+/).filter(Boolean);
   while (words.length > 1 && (personWords.has(words[words.length - 1]!) || PREPOSITIONS.has(words[words.length - 1]!) || CONJUNCTIONS.has(words[words.length - 1]!))) words = words.slice(0, -1);
+  return cleanWords(words.join(" "));
+}
+
+type Cleaned = Readonly<{ institution?: string; country?: string }>;
+
+/**
+ * The rest depends only on the words left, and the same few thousand names come back in every
+ * document at every registry rebuild: memoised (shared answers, never mutated by callers).
+ */
+const cleanWords = memoByString((joined: string): Cleaned => {
+  let words = joined ? joined.split(" ") : [];
   const first = words[0]?.replace(/^[«"„]/u, "") ?? "";
   // A description («новый клуб», «российский газовый холдинг») is not a name; a law or an award
   // («О полиции», «За заслуги перед Отечеством») is a title.
@@ -52,7 +64,7 @@ export function cleanInstitution(raw: string, personWords: ReadonlySet<string>):
   const lead = placeOf(words[0]!);
   if (lead && words.length === 2 && !ORG_HEADS.has(foldKey(words[1]!)) && !isAbbreviation(words[1]!)) return {};
   return { institution: name };
-}
+});
 
 let regions: Set<string> | undefined;
 const regionKeys = () => (regions ??= new Set(REGIONS.map(institutionKey)));

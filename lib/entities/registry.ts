@@ -172,6 +172,9 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
       }
     }
   }
+  // The first institution of each name, as a scan of instEntity in order would find it.
+  const institutionNamed = new Map<string, InstitutionEntity>();
+  for (const ie of instEntity.values()) if (!institutionNamed.has(ie.name)) institutionNamed.set(ie.name, ie);
   for (const e of personEntity.values()) {
     const ids = personDocs.get(e.id) ?? new Set<string>();
     e.documentCount = ids.size;
@@ -185,7 +188,7 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
     if (current?.institution) e.institution = current.institution;
     e.institutions = [...new Set(rs.map((r) => r.institution).filter((x): x is string => Boolean(x)))];
     for (const i of e.institutions) {
-      const ie = [...instEntity.values()].find((x) => x.name === i);
+      const ie = institutionNamed.get(i);
       if (ie && !ie.speakers.includes(e.name)) ie.speakers.push(e.name);
     }
     if (e.documentCount > 0) entities.push(e);

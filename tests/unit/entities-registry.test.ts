@@ -123,6 +123,18 @@ describe("institutions, countries and topics", () => {
     expect(entitiesOf(r, "country").map((c) => c.name)).toEqual(["Россия"]);
   });
 
+  it("a fragment is cut only where the same document names the person, whichever document comes first", () => {
+    // cleanInstitution is memoised on the words left after the cut: the answer for «ЦК КПК Си»
+    // must not carry over between a document that names Си Цзиньпин and one that does not.
+    const names = (docs: DocumentNames[]) => entitiesOf(buildEntityRegistry(docs), "institution").map((i) => i.name).sort();
+    const withPerson = doc([{ name: "Си Цзиньпин", institution: "ЦК КПК Си" }], { docId: "a", institutions: ["ЦК КПК Си"] });
+    const without = doc([], { docId: "b", institutions: ["ЦК КПК Си"] });
+    expect(names([withPerson, without])).toEqual(["ЦК КПК", "ЦК КПК Си"]);
+    expect(names([without, withPerson])).toEqual(["ЦК КПК", "ЦК КПК Си"]);
+    expect(names([without])).toEqual(["ЦК КПК Си"]);
+    expect(names([withPerson])).toEqual(["ЦК КПК"]);
+  });
+
   it("regions are places, not institutions", () => {
     const r = buildEntityRegistry([doc([], { institutions: ["Подмосковье", "Миннесота", "Тамбовская область", "Гессен", "Совет Федерации"] })]);
     expect(entitiesOf(r, "institution").map((i) => i.name)).toEqual(["Совет Федерации"]);
