@@ -301,6 +301,9 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
     const initial = t.text === "." && /^[А-ЯЁ]$/u.test(ts[end - 1]?.text ?? "") && /^[А-ЯЁ]/u.test(ts[end + 1]?.text ?? "");
     if (depth <= 0 && !initial && (isBoundary(t) || (t.text !== "–" && t.text !== "—" ? false : end > from && !/^[А-ЯЁ]/u.test(ts[end + 1]?.text ?? "") ))) break;
     if (t.word && end > from && reportingVerb(t.text)) break;
+    // «заявил Мёрдок и спустя год реализовал …»: «и» before lowercase words starts the subject's
+    // next predicate; «Трамп и Путин» stays one clause.
+    if (t.word && end > from && /^(и|а|но)$/u.test(t.text) && /^[а-яё]/u.test(ts[end + 1]?.text ?? "") && /^[А-ЯЁA-Z]/u.test(ts[end - 1]?.text ?? "") && nameBlocks(ts.slice(from, end), -1).length === 1) break;
     end++;
   }
   // Dashes inside an institution name («РК – Лидера Нации») are kept; a dash followed by
@@ -361,6 +364,24 @@ function clauseAfter(ts: Tok[], from: number, gender: Gender | undefined, c: Cas
 }
 
 /** The subject before a verb: [role [institution]] Name | role | pronoun. */
+/** Parentheticals of a few words: «Х, в частности, заявил», «Х, в свою очередь, отметил». */
+const PARENTHETICAL = /^(в частности|в свою очередь|кроме того|тем не менее|по-видимому|по всей видимости|как правило|в том числе|со своей стороны|по сути|в целом|к тому же|между тем|при этом|в итоге|как и прежде|в ответ)$/u;
+
+const PLACE_HEAD = /^(города|городка|посёлка|поселка|села|деревни|области|района|округа|края|провинции|штата|острова|улицы|станицы|республики|префектуры|графства|княжества|эмирата|аэропорта|порта)$/u;
+
+const ONE_WORD_ASIDE = /^(однако|впрочем|кстати|например|вероятно|видимо|правда|также|же|конечно|безусловно)$/u;
+
+/** Does the comma at `close` end a parenthetical («, в частности,», «, однако,», «, 12 мая,»)? */
+function closesAside(ts: Tok[], close: number): boolean {
+  if (dateAside(ts, close) >= 0) return true;
+  for (let k = close - 1; k >= 0 && close - k <= 5; k--) {
+    if (ts[k]!.text !== ",") continue;
+    const words = ts.slice(k + 1, close).map((x) => x.text.toLowerCase());
+    return PARENTHETICAL.test(words.join(" ")) || (words.length === 1 && ONE_WORD_ASIDE.test(words[0]!));
+  }
+  return false;
+}
+
 const MONTH_GENITIVE = /^(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)$/u;
 
 /**
@@ -459,7 +480,7 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
       if (clause >= 0) k = clause;
       const first = ts[k + 1];
       if (k < 1 || ts[k]!.text !== "," || !first || k + 1 >= j) return undefined;
-      const opener = clause >= 0 || parse(first.text).some((p) => (p.tag.POS === "PRTF" || p.tag.POS === "ADJF" || p.tag.POS === "GRND") && p.score >= 0.3) || /^(котор(ый|ая)|ранее|бывший|бывшая)$/u.test(first.text);
+      const opener = clause >= 0 || PARENTHETICAL.test(ts.slice(k + 1, j).map((x) => x.text.toLowerCase()).join(" ")) || parse(first.text).some((p) => (p.tag.POS === "PRTF" || p.tag.POS === "ADJF" || p.tag.POS === "GRND") && p.score >= 0.3) || /^(котор(ый|ая)|ранее|бывший|бывшая)$/u.test(first.text);
       const body = ts.slice(k + 1, j);
       const verbInside = body.some((x) => x.word && reportingVerb(x.text)) && !/^котор/u.test(first.text);
       if (!opener || verbInside) return undefined;
@@ -532,6 +553,9 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
     }
     const words = blockWords(ts, block);
     if (!canBeNominative(words) || !agreesWithVerb(words, gender)) return undefined;
+    // «Мэр города Немуро отметил»: the name after «города» is the place's, and its mayor is unnamed.
+    // «губернатор Калужской области Алексей Орлов» names a person: the place there has its own adjective.
+    if (block.words.length === 1 && PLACE_HEAD.test(ts[block.from - 1]?.text.toLowerCase() ?? "") && !parse(ts[block.from - 2]?.text.toLowerCase() ?? "").some((p) => p.tag.POS === "ADJF")) return undefined;
     const person = normaliseName(words, "nomn", gender);
     if (!person) return undefined;
     return {
@@ -600,7 +624,9 @@ export function findStatements(ts: QTok[]): Statement[] {
     const prev = ts[v - 1];
     // «Как позднее сообщил Х, …»: an adverb may stand between «как» and the verb.
     const asAdverb = prev?.word && /^[а-яё]+$/u.test(prev.text) && ts[v - 2]?.text.toLowerCase() === "как" && parse(prev.text).some((p) => p.tag.POS === "ADVB");
-    const inverted = !prev || /^[,–—-]$/u.test(prev.text) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает" || Boolean(asAdverb);
+    // «Х, в частности, заявил»: the comma closes an aside after the subject, not a quote.
+    const aside = prev?.text === "," && closesAside(ts, v - 1);
+    const inverted = !prev || (/^[,–—-]$/u.test(prev.text) && !aside) || prev.quote !== undefined || prev.text.toLowerCase() === "как" || prev.text.toLowerCase() === "считает" || Boolean(asAdverb);
     // «признал вину», «заметил возгорание»: before their subject's words these verbs report speech
     // only when what was said follows («признал, что …», «заметил: …»).
     if (!inverted && /^(признал|признала|признает|признаёт|заметил|заметила|замечает)$/u.test(lower) && !(next === undefined || /^(что|[,:–—-])$/u.test(next) || ts[v + 1]?.quote !== undefined)) continue;
@@ -621,6 +647,25 @@ export function findStatements(ts: QTok[]): Statement[] {
         out.push({ verb: lower, verbIndex: v, attribution: o, kind: "after" });
         continue;
       }
+    }
+    // «Он прокомментировал отставку Ласточкиной и заявил, что …»: a verb joined by «и» shares the
+    // subject of the one before it; the name right before «и» is that verb's object.
+    // «позвонил брат Пётр и сказал», «выступил Валерий Щесных и рассказал»: an inverted subject of
+    // the verb before stands there too, after a verb or a post, not after a preposition or a noun.
+    const joined = prev?.text.toLowerCase() === "и";
+    if (joined) {
+      const last = out[out.length - 1];
+      if (last && last.kind === "before") {
+        out.push({ verb: lower, verbIndex: v, attribution: last.attribution, kind: "before" });
+        continue;
+      }
+      let k = v - 2;
+      while (k >= 0 && ts[k]!.word && /^[А-ЯЁ]/u.test(ts[k]!.text)) k--;
+      const left = ts[k];
+      // «отставку Ласточкиной»: a noun in an oblique case governs the name; «брат Пётр» is in apposition.
+      const readings = parse(left?.text.toLowerCase() ?? "");
+      const object = !left || !left.word || PREP.test(left.text.toLowerCase()) || (!isRoleWord(left) && readings.some((p) => p.tag.POS === "NOUN") && !readings.some((p) => p.tag.POS === "NOUN" && p.tag.CAse === "nomn"));
+      if (k === v - 2 || object) continue;
     }
     const b = subjectBefore(ts, v, rv.gender);
     if (b) {

@@ -127,6 +127,32 @@ describe("speaker after the quote", () => {
     expect(direct(qualified.quotes).map((q) => q.speaker)).toEqual([undefined]);
   });
 
+  it("«Х, в свою очередь, подчеркнула, что …», «Он, в частности, заявил»: a parenthetical after the subject is no quote's comma", () => {
+    const r = run(["Ирина Ласточкина, в свою очередь, подчеркнула, что «лгать недопустимо даже ради победы»."]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(["Ирина Ласточкина"]);
+    const pronoun = run(["Олег Сомов выступил на форуме.", "Он, в частности, прокомментировал отставку Ласточкиной и заявил, что «это давно назревало»."]);
+    expect(pronoun.speakers.map((sp) => sp.name)).not.toContain("Ласточкиной");
+  });
+
+  it("«— заявил Х и спустя год сделал …»: the subject's next predicate is not part of the speaker's name", () => {
+    const r = run(["«Чем больше я читаю об этих инвестициях, тем хуже я к ним отношусь», — заявил Петров и спустя год реализовал своё намерение."]);
+    expect(direct(r.quotes).map((q) => q.speaker)).toEqual(["Петров"]);
+  });
+
+  it("«… с Ласточкиной и заявил»: the name before «и» is the earlier verb's object; «позвонил брат Олег и сказал» keeps its subject", () => {
+    const object = run(["Олег Сомов встретился с Ириной Ласточкиной и заявил, что «переговоры прошли успешно»."]);
+    expect(object.speakers.map((sp) => sp.name)).not.toContain("Ирина Ласточкина");
+    const subject = run(["Около полуночи ей позвонил младший брат Олег Сомов и сказал, что «всё уже решено»."]);
+    expect(subject.quotes.map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+  });
+
+  it("«Мэр города Кузьминово отметил»: a town after «города» is no person", () => {
+    const r = run(["Мэр города Кузьминово отметил, что «средств на ремонт дорог снова не хватает»."]);
+    expect(r.speakers.map((sp) => sp.name)).toEqual([]);
+    const governor = run(["Губернатор Калужской области Олег Сомов отметил, что «средств на ремонт дорог снова не хватает»."]);
+    expect(governor.speakers.map((sp) => sp.name)).toEqual(["Олег Сомов"]);
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
