@@ -62,6 +62,7 @@ describe("postings reproduce FTS5's bm25 for word queries", () => {
     const ours = combine(groups.map((g) => g.map(single)), excluded.map(single), mode);
     expect(reference.length).toBeGreaterThan(0);
     expect(Array.from(ours.rowids)).toEqual(reference.map((r) => r[0]));
-    ours.scores.forEach((s, i) => expect(s).toBeCloseTo(reference[i]![1], 9));
+    // Bitwise: a score an ulp off could swap two tied rows.
+    expect(Array.from(ours.scores)).toEqual(reference.map((r) => r[1]));
   });
 });

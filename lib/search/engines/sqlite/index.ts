@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "@/lib/archive/db";
-import { bumpGeneration, getMeta, setMeta } from "@/lib/archive/db";
+import { createHash } from "node:crypto";
+import { archiveGeneration, bumpGeneration, getMeta, setMeta } from "@/lib/archive/db";
 import { statementCache } from "@/lib/archive/statements";
 import { WeightedLru } from "@/lib/search/lru";
 import { combine, contains, type Posting } from "@/lib/search/engines/sqlite/term-postings";
@@ -17,6 +18,7 @@ import { dateNumber } from "@/lib/search/date-range";
 import { type DocList, FacetColumnsBuilder, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { type StoredFacets, facetKey, loadFacets, saveFacets } from "@/lib/search/engines/sqlite/facet-store";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
+import { PostingStore } from "@/lib/search/engines/sqlite/posting-store";
 import { Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
@@ -87,6 +89,10 @@ interface FacetMemory {
   terms: WeightedLru<Posting>;
   /** Recent answers by query. */
   results: WeightedLru<SearchResult>;
+  /** Rows where two query words stand together, by their NEAR expression (pairRows). */
+  pairs: WeightedLru<Set<number>>;
+  /** What saved postings must be tagged with to be read under this memory (posting-store.ts). */
+  postingKey: string;
 }
 
 /** A match set as parallel arrays (ascending rowids or not): a tenth of the memory of row objects, and cheap to cache. */
@@ -109,6 +115,10 @@ const MATCH_CACHE_MIN_MS = 5;
 const MATCH_CACHE_MAX_ROWS = 16_000_000;
 /** Rows held in per-word postings (12 bytes each): ~100 MB. */
 const TERM_CACHE_MAX_ROWS = 8_000_000;
+/** Rows of word pairs found together (a Set costs ~20 bytes a row): ~10 MB. */
+const PAIR_CACHE_MAX_ROWS = 500_000;
+/** Postings smaller than this are walked again rather than saved: 1,000 rows cost FTS5 ~2 ms. */
+const POSTING_STORE_MIN_ROWS = 1_000;
 
 function quoteFts(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
@@ -136,6 +146,8 @@ export class SqliteEngine implements SearchEngine {
   private readonly store: ArchiveStore;
   private memory: FacetMemory | undefined;
   private vocabulary: SqliteVocabulary | undefined;
+  private postingStoreOpened = false;
+  private postingStoreFile: PostingStore | undefined;
   private readonly tokens: TokenMemo;
   private readonly statement: (sql: string) => Statement;
   /** Statements (quotes) as their own records: statements.ts. */
@@ -305,15 +317,25 @@ export class SqliteEngine implements SearchEngine {
     }
   }
 
+  /** Opened on first use: engines that never search (imports, scripts) create no file. */
+  private get postingStore(): PostingStore | undefined {
+    if (!this.postingStoreOpened) {
+      this.postingStoreOpened = true;
+      this.postingStoreFile = PostingStore.beside(this.db);
+    }
+    return this.postingStoreFile;
+  }
+
   private facetMemory(): FacetMemory {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.memory && this.memory.version === version) return this.memory;
     // One read transaction: the key and what is built under it come from the same snapshot,
     // however another process writes meanwhile.
-    const { key, facets, built } = this.db.transaction(() => {
+    const { key, facets, built, postingKey } = this.db.transaction(() => {
       const key = facetKey(this.db);
+      const postingKey = this.postingKey();
       const saved = loadFacets(this.db, key);
-      return saved ? { key, facets: saved, built: false } : { key, facets: this.buildFacets(), built: true };
+      return saved ? { key, postingKey, facets: saved, built: false } : { key, postingKey, facets: this.buildFacets(), built: true };
     })();
     // After the answer, not before it: saving ~15 MB is not the first search's to wait for.
     if (built) setImmediate(() => this.saveFacets(key, facets));
@@ -330,9 +352,23 @@ export class SqliteEngine implements SearchEngine {
       matches: new WeightedLru(MATCH_CACHE_MAX_ROWS, rowsOf),
       terms: new WeightedLru(TERM_CACHE_MAX_ROWS, rowsOf),
       results: new WeightedLru(RESULT_CACHE_SIZE),
+      pairs: new WeightedLru(PAIR_CACHE_MAX_ROWS, (rows) => rows.size),
+      postingKey,
     };
     this.memory = m;
     return m;
+  }
+
+  /**
+   * The generation alone would not do for a file beside the archive: an archive rebuilt at the same
+   * path, or a backup restored over it, can reach the same generation with other contents. FTS5's
+   * averages record (rows and tokens per column) moves with every indexed document, and the bm25
+   * weights are what the scores were computed with.
+   */
+  private postingKey(): string {
+    const averages = this.statement("SELECT block FROM fts_data WHERE id = 1").pluck().get() as Buffer | undefined;
+    const digest = createHash("sha1").update(averages ?? Buffer.alloc(0)).digest("hex").slice(0, 16);
+    return PostingStore.key(archiveGeneration(this.db), `${digest}:${bm25Weights()}`);
   }
 
   private saveFacets(key: string, facets: StoredFacets): void {
@@ -365,34 +401,54 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /**
-   * Each word's posting (rows with their single-word bm25) when the query is made of words only and
-   * the postings are cached or cheap to read; null when FTS5 should match the query itself.
+   * Each clause's posting (its rows with its own bm25, by its FTS5 expression) when the query has
+   * no prefix; null when FTS5 should match the query itself. A ranked query reads every clause's
+   * posting: the first time, a clause costs a walk of its doclists with bm25 (what a one-word query
+   * costs anyway), and from then on nothing, in this process (the LRU) and in later ones
+   * (posting-store.ts), until the archive changes; the words people search for come back again and
+   * again. A date-ordered query needs no scores, and FTS5 reads bare rowids ~10× faster than with
+   * bm25, so it uses postings only when every clause already has one. A word is one FTS5 phrase, so
+   * its scores add up exactly as FTS5's own (term-postings.ts); a phrase clause is several, added
+   * as one sum, which can differ from FTS5's order of addition by an ulp.
    */
   private termPostings(parsed: ParsedQuery, ranked: boolean, deadline: Deadline): Map<string, Posting> | null {
     const mem = this.memory;
     const clauses = [...parsed.groups.flat(), ...parsed.excluded];
-    if (!mem || clauses.some((c) => c.kind !== "term" || c.prefix)) return null;
-    // Reading a whole posting costs what a one-word ranked query costs anyway, but more than FTS5
-    // needs for an AND of several words (it scores only their intersection) or for date order (no
-    // bm25): postings are read for one-word ranked queries and used once every word has one.
-    const single = clauses.length === 1 && ranked;
-    if (!single && !clauses.every((c) => mem.terms.has((c as Extract<Clause, { kind: "term" }>).key))) return null;
+    if (!mem || clauses.some((c) => c.kind === "term" && c.prefix)) return null;
+    const keyOf = clauseToFts;
+    const known = (key: string): Posting | undefined => {
+      let posting = mem.terms.get(key);
+      if (!posting && this.postingStore) {
+        posting = this.postingStore.load(key, mem.postingKey);
+        if (posting) mem.terms.set(key, posting);
+      }
+      return posting;
+    };
     const out = new Map<string, Posting>();
     for (const c of clauses) {
-      const key = (c as Extract<Clause, { kind: "term" }>).key;
-      if (out.has(key)) continue;
-      let posting = mem.terms.get(key);
-      if (!posting) {
-        const rows = rowsWithin(
-          this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
-            .raw(true)
-            .iterate(clauseToFts(c)) as IterableIterator<[number, number]>,
-          deadline,
-        );
-        posting = { rowids: Int32Array.from(rows, (r) => r[0]), scores: Float64Array.from(rows, (r) => r[1]) };
-        mem.terms.set(key, posting);
+      const key = keyOf(c);
+      if (!out.has(key)) {
+        const posting = known(key);
+        if (posting) out.set(key, posting);
       }
+    }
+    if (out.size === new Set(clauses.map(keyOf)).size) return out;
+    if (!ranked) return null;
+    for (const c of clauses) {
+      const key = keyOf(c);
+      if (out.has(key)) continue;
+      const rows = rowsWithin(
+        this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) FROM fts WHERE fts MATCH ? ORDER BY rowid`)
+          .raw(true)
+          .iterate(clauseToFts(c)) as IterableIterator<[number, number]>,
+        deadline,
+      );
+      const posting: Posting = { rowids: Int32Array.from(rows, (r) => r[0]), scores: Float64Array.from(rows, (r) => r[1]) };
+      mem.terms.set(key, posting);
       out.set(key, posting);
+      // After the answer: saving a large posting (~1 MB) is not this search's to wait for.
+      const store = this.postingStore;
+      if (store && posting.rowids.length >= POSTING_STORE_MIN_ROWS) setImmediate(() => mem === this.memory && store.save(key, mem.postingKey, posting));
     }
     return out;
   }
@@ -401,7 +457,7 @@ export class SqliteEngine implements SearchEngine {
   private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true, deadline: Deadline = UNBOUNDED): { rowid: number; score: number }[] | null {
     if (isEmptyQuery(parsed)) return null;
     const postings = this.termPostings(parsed, ranked, deadline);
-    const termKey = (c: Clause) => (c as Extract<Clause, { kind: "term" }>).key;
+    const termKey = clauseToFts;
     let rows: { rowid: number; score: number }[];
     if (postings) {
       const p = combine(
@@ -413,9 +469,17 @@ export class SqliteEngine implements SearchEngine {
     } else {
       let expr = buildFtsMatch(parsed.groups, mode);
       if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
-      // Sorting by date needs no scores, and bm25 is most of what a large match set costs.
+      if (!ranked) {
+        // Sorting by date needs no scores, and bm25 is most of what a large match set costs; the
+        // rowids come as one string, since a row at a time through the driver costs more than FTS5
+        // spends finding it (~40 ms for 93k rows at 100k documents, against ~300 ms with bm25).
+        deadline.check();
+        const list = this.statement("SELECT '[' || coalesce(group_concat(rowid), '') || ']' FROM fts WHERE fts MATCH ?").pluck().get(expr) as string;
+        deadline.check();
+        return (JSON.parse(list) as number[]).map((rowid) => ({ rowid, score: 0 }));
+      }
       rows = rowsWithin(
-        this.statement(`SELECT rowid, ${ranked ? `bm25(fts, ${bm25Weights()})` : "0"} AS score FROM fts WHERE fts MATCH ?`).iterate(expr) as IterableIterator<{
+        this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) AS score FROM fts WHERE fts MATCH ?`).iterate(expr) as IterableIterator<{
           rowid: number;
           score: number;
         }>,
@@ -455,18 +519,33 @@ export class SqliteEngine implements SearchEngine {
     if (covering) for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
     // Neighbouring query words standing together in the document (lib/search/proximity.ts).
     if (pairs.length > 0) {
-      // One lookup per row and pair, as a rowid range FTS5 seeks its doclists to: a rowid IN (…) list
-      // made it evaluate NEAR over the whole index (p95 ×4 at 10k documents), and `rowid = ?` with
-      // MATCH answered rows that do not match.
-      const one = this.statement("SELECT 1 FROM fts WHERE fts MATCH ? AND rowid >= ? AND rowid <= ?").pluck();
       const boost = partial ? RANKING.proximityBoostAny : RANKING.proximityBoost;
+      const near = pairs.map((e) => this.pairRows(e, deadline));
       for (const r of window.slice(0, PROXIMITY_WINDOW)) {
-        deadline.check();
-        let near = 0;
-        for (const e of pairs) if (one.get(e, r.rowid, r.rowid) !== undefined) near++;
-        r.score *= 1 + (boost * near) / pairs.length;
+        let n = 0;
+        for (const rows of near) if (rows.has(r.rowid)) n++;
+        r.score *= 1 + (boost * n) / pairs.length;
       }
     }
+    return rows;
+  }
+
+  /**
+   * Every row where a pair of query words stands together: one walk of the pair's NEAR over the
+   * index, remembered until the archive changes. Not a lookup per row: with a rowid range FTS5 still
+   * seeks every segment's doclists, ~10 ms a lookup at 100k documents against 15–50 ms for the whole
+   * walk; a rowid IN (…) list re-evaluates NEAR over the whole index for each rowid; and `rowid = ?`
+   * with MATCH answered rows that do not match.
+   */
+  private pairRows(expr: string, deadline: Deadline): Set<number> {
+    const mem = this.memory;
+    const cached = mem?.pairs.get(expr);
+    if (cached) return cached;
+    deadline.check();
+    const list = this.statement("SELECT '[' || coalesce(group_concat(rowid), '') || ']' FROM fts WHERE fts MATCH ?").pluck().get(expr) as string;
+    deadline.check();
+    const rows = new Set(JSON.parse(list) as number[]);
+    mem?.pairs.set(expr, rows);
     return rows;
   }
 

@@ -100,12 +100,27 @@ function seek(rowids: Int32Array, target: number, from: number): number {
 }
 
 /**
- * AND of OR-groups ("all") or OR of everything ("any"), minus excluded rows.
- * Each group is a list of postings; scores add up as FTS5's bm25 would.
+ * AND of OR-groups ("all") or OR of everything ("any"), minus excluded rows. Each row's score is
+ * the sum of its words' scores added in the query's order, as FTS5's bm25 adds its phrases (a phrase
+ * absent from the row adds +0): floating-point addition is not associative, so summing in another
+ * order (e.g. shortest posting first) could move a score by an ulp and swap two tied rows.
  */
 export function combine(groups: Posting[][], excluded: Posting[], mode: "all" | "any"): Posting {
   const groupPostings = groups.map((g) => g.reduce(union));
   let out = mode === "all" ? [...groupPostings].sort((a, b) => a.rowids.length - b.rowids.length).reduce(intersect) : groupPostings.reduce(union);
   for (const e of excluded) out = subtract(out, e);
-  return out;
+  return { rowids: out.rowids, scores: scoresInOrder(out.rowids, groups.flat()) };
+}
+
+/** Each row's scores in `terms`, added in that order (rows ascending). */
+function scoresInOrder(rowids: Int32Array, terms: Posting[]): Float64Array {
+  const scores = new Float64Array(rowids.length);
+  for (const t of terms) {
+    let lo = 0;
+    for (let i = 0; i < rowids.length; i++) {
+      lo = seek(t.rowids, rowids[i]!, lo);
+      if (lo < t.rowids.length && t.rowids[lo] === rowids[i]) scores[i]! += t.scores[lo]!;
+    }
+  }
+  return scores;
 }
