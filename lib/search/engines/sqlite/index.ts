@@ -362,12 +362,15 @@ export class SqliteEngine implements SearchEngine {
   /**
    * The generation alone would not do for a file beside the archive: an archive rebuilt at the same
    * path, or a backup restored over it, can reach the same generation with other contents. FTS5's
-   * averages record (rows and tokens per column) moves with every indexed document, and the bm25
-   * weights are what the scores were computed with.
+   * averages record (rows and tokens per column) and structure record (its segments and write
+   * counter) move with every indexed document, and the bm25 weights are what the scores were
+   * computed with.
    */
   private postingKey(): string {
-    const averages = this.statement("SELECT block FROM fts_data WHERE id = 1").pluck().get() as Buffer | undefined;
-    const digest = createHash("sha1").update(averages ?? Buffer.alloc(0)).digest("hex").slice(0, 16);
+    const hash = createHash("sha1");
+    // Rows 1 and 10: the averages and the structure (segments, their levels and the write counter).
+    for (const block of this.statement("SELECT block FROM fts_data WHERE id IN (1, 10) ORDER BY id").pluck().all() as Buffer[]) hash.update(block);
+    const digest = hash.digest("hex").slice(0, 16);
     return PostingStore.key(archiveGeneration(this.db), `${digest}:${bm25Weights()}`);
   }
 
