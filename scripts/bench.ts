@@ -137,7 +137,7 @@ async function main(): Promise<number> {
     ing = JSON.parse(fs.readFileSync(sidecar, "utf8")) as Ingest;
     log(`ours: --reuse: serving the existing ${path.relative(process.cwd(), db)}; ingest figures are from the run that built it`);
   } else {
-    for (const ext of ["", "-wal", "-shm", ".ingest.json"]) fs.rmSync(db + ext, { force: true });
+    for (const ext of ["", "-wal", "-shm", ".ingest.json", ".postings", ".postings-wal", ".postings-shm"]) fs.rmSync(db + ext, { force: true });
     log(`ours: ingesting ${docs} docs…`);
     ing = await runWorker<Ingest>(["ingest", db, ...files]);
   }

@@ -121,7 +121,7 @@ async function real(): Promise<void> {
   const { parseConfig } = await import("@/lib/config");
   const { importFiles } = await import("@/lib/ingest/import");
   const file = rest[0]!;
-  for (const ext of ["", "-wal", "-shm"]) fs.rmSync(dbPath! + ext, { force: true });
+  for (const ext of ["", "-wal", "-shm", ".postings", ".postings-wal", ".postings-shm"]) fs.rmSync(dbPath! + ext, { force: true });
   const config = { ...parseConfig({ ARCHIVE_DB_PATH: dbPath }), MEILI_URL: undefined };
   const timed = async (files: string[], force = false) => {
     const t0 = performance.now();
