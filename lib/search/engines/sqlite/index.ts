@@ -147,6 +147,8 @@ export class SqliteEngine implements SearchEngine {
   private memory: FacetMemory | undefined;
   private vocabulary: SqliteVocabulary | undefined;
   private postingStoreOpened = false;
+  /** How the last match() found its rows, for matchCached. */
+  private lastMatch = { fromPostings: false, postingsMs: 0 };
   private postingStoreFile: PostingStore | undefined;
   private readonly tokens: TokenMemo;
   private readonly statement: (sql: string) => Statement;
@@ -459,7 +461,9 @@ export class SqliteEngine implements SearchEngine {
   /** Matching rowids with bm25 scores (lower is better), or null when the query has no positive words. */
   private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true, deadline: Deadline = UNBOUNDED): { rowid: number; score: number }[] | null {
     if (isEmptyQuery(parsed)) return null;
+    const t0 = performance.now();
     const postings = this.termPostings(parsed, ranked, deadline);
+    this.lastMatch = { fromPostings: postings !== null, postingsMs: performance.now() - t0 };
     const termKey = clauseToFts;
     let rows: { rowid: number; score: number }[];
     if (postings) {
@@ -561,7 +565,12 @@ export class SqliteEngine implements SearchEngine {
     const started = performance.now();
     const rows = this.match(parsed, mode, ranked, deadline);
     if (rows === null) return null;
-    const slow = performance.now() - started >= MATCH_CACHE_MIN_MS;
+    // Postings are kept on their own (terms, posting-store.ts), so a set made from them is worth
+    // keeping only when combining and re-ranking them was itself slow.
+    const { fromPostings, postingsMs } = this.lastMatch;
+    const ms = performance.now() - started - (fromPostings ? postingsMs : 0);
+    const slow = ms >= MATCH_CACHE_MIN_MS;
+    if (fromPostings && !slow) return { rowids: Int32Array.from(rows, (r) => r.rowid), scores: Float64Array.from(rows, (r) => r.score) };
     const out: MatchRows = { rowids: new Int32Array(rows.length), scores: new Float64Array(rows.length) };
     rows.forEach((r, i) => {
       out.rowids[i] = r.rowid;
