@@ -329,6 +329,10 @@ async function main(): Promise<void> {
   if (prox !== undefined) RANKING.proximityBoost = Number(prox);
   const proxAny = valueOf("--proximity-any");
   if (proxAny !== undefined) RANKING.proximityBoostAny = Number(proxAny);
+  const covBoost = valueOf("--coverage-boost");
+  if (covBoost !== undefined) RANKING.coverageBoost = Number(covBoost);
+  const typedBoost = valueOf("--typed-boost");
+  if (typedBoost !== undefined) RANKING.typedBoost = Number(typedBoost);
   const report = await evaluate({ limit, analyzers, sets, slices: !args.includes("--no-slices") });
   if (args.includes("--json")) console.log(JSON.stringify(report, null, 2));
   else printTable(report);

@@ -22,6 +22,7 @@ import { PostingStore } from "@/lib/search/engines/sqlite/posting-store";
 import { Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
+import { clauseCoverage, typedShare } from "@/lib/search/coverage";
 import { withScriptVariants } from "@/lib/search/script-correction";
 import { SqliteStatements } from "@/lib/search/engines/sqlite/statements";
 import { sqliteSimilar } from "@/lib/search/engines/sqlite/similar";
@@ -48,8 +49,6 @@ CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc);
 /** Created on first indexing, not at open, so an archive from before it still opens read-only. */
 const TOKEN_SCHEMA = `CREATE TABLE IF NOT EXISTS token_analysis (surface TEXT PRIMARY KEY, analysis TEXT NOT NULL) WITHOUT ROWID;`;
 
-/** Up to +50% score for a document matching every word of an OR / relaxed query (tuned on XQuAD-ru: 0.25 and 1.0 both worse). */
-const COVERAGE_BOOST = 0.5;
 /** Answers remembered per archive version: about 25 kB each with full facet lists. */
 const RESULT_CACHE_SIZE = 500;
 /** Answers for pages of at most this many rows are remembered (SEARCH_PAGE_SIZE is at most 100). */
@@ -533,23 +532,34 @@ export class SqliteEngine implements SearchEngine {
     // only raises |score|, so rows outside the window stay below it.
     rows.sort((a, b) => a.score - b.score);
     const window = rows.slice(0, RERANK_WINDOW);
-    const coverage = new Map<number, number>();
+    // Which clauses each window row matches, by the clause's index in `clauses`.
+    const matchedBy = new Map<number, Set<number>>();
+    const mark = (rowid: number, i: number) => {
+      let set = matchedBy.get(rowid);
+      if (!set) matchedBy.set(rowid, (set = new Set()));
+      set.add(i);
+    };
     if (!covering) {
       // nothing to count: every row has every word
     } else if (postings) {
-      for (const c of clauses) {
+      clauses.forEach((c, i) => {
         const p = postings.get(termKey(c))!;
-        for (const r of window) if (contains(p, r.rowid)) coverage.set(r.rowid, (coverage.get(r.rowid) ?? 0) + 1);
-      }
+        for (const r of window) if (contains(p, r.rowid)) mark(r.rowid, i);
+      });
     } else {
       const ids = JSON.stringify(window.map((r) => r.rowid));
       const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
-      for (const c of clauses) {
+      clauses.forEach((c, i) => {
         deadline.check();
-        for (const id of one.all(clauseToFts(c), ids) as number[]) coverage.set(id, (coverage.get(id) ?? 0) + 1);
-      }
+        for (const id of one.all(clauseToFts(c), ids) as number[]) mark(id, i);
+      });
     }
-    if (covering) for (const r of window) r.score *= 1 + (COVERAGE_BOOST * (coverage.get(r.rowid) ?? 0)) / clauses.length;
+    if (covering)
+      for (const r of window) {
+        const set = matchedBy.get(r.rowid);
+        const has = (i: number) => set?.has(i) === true;
+        r.score *= (1 + RANKING.coverageBoost * clauseCoverage(parsed.groups, has)) * (1 + RANKING.typedBoost * typedShare(parsed.groups, has));
+      }
     // Neighbouring query words standing together in the document (lib/search/proximity.ts).
     if (pairs.length > 0) {
       const boost = partial ? RANKING.proximityBoostAny : RANKING.proximityBoost;
