@@ -331,6 +331,8 @@ async function main(): Promise<void> {
   if (proxAny !== undefined) RANKING.proximityBoostAny = Number(proxAny);
   const covBoost = valueOf("--coverage-boost");
   if (covBoost !== undefined) RANKING.coverageBoost = Number(covBoost);
+  const exactBoost = valueOf("--exact-boost");
+  if (exactBoost !== undefined) RANKING.exactBoost = Number(exactBoost);
   const typedBoost = valueOf("--typed-boost");
   if (typedBoost !== undefined) RANKING.typedBoost = Number(typedBoost);
   const report = await evaluate({ limit, analyzers, sets, slices: !args.includes("--no-slices") });

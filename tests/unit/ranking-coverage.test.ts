@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/archive/db";
-import { clauseCoverage, typedShare } from "@/lib/search/coverage";
+import { clauseCoverage, typedForms, typedShare } from "@/lib/search/coverage";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { RANKING } from "@/lib/search/proximity";
 import { type Clause, parseQuery } from "@/lib/search/query-syntax";
@@ -30,6 +30,20 @@ describe("coverage signals (lib/search/coverage.ts)", () => {
   });
 });
 
+describe("exactness: the form typed (lib/search/coverage.ts typedForms)", () => {
+  it("takes each word's form as typed, normalised", () => {
+    expect(typedForms(parseQuery("французском", a))).toEqual(["французском"]);
+    expect(typedForms(parseQuery("МИД Франции", a))).toEqual(["мид", "франции"]);
+  });
+
+  it("leaves out name parts, ORed alternatives and prefixes, whose form says nothing", () => {
+    expect(typedForms(parseQuery("Путина", a))).toEqual([]);
+    expect(typedForms(parseQuery("Ержана Салтыбаева", a))).toEqual([]);
+    expect(typedForms(parseQuery("санкции ИЛИ пошлины", a))).toEqual([]);
+    expect(typedForms(parseQuery("санкци*", a))).toEqual([]);
+  });
+});
+
 const mk = (id: string, title: string, p: string) => ({ id, slug: id, title, paragraphs: [p], topics: [], speakers: [], institutions: [], quotes: [], contentHash: id });
 
 describe("the word as typed ranks above its expansions", () => {
@@ -49,6 +63,27 @@ describe("the word as typed ranks above its expansions", () => {
     expect(parseQuery("английском", a).groups[0]!.some((c) => c.kind === "term" && c.key === "великобритания")).toBe(true);
     const hits = await top("английском");
     expect(hits).toEqual(["language", "britain"]);
+  });
+
+  it("ranks the page with the form typed above one with other forms of the word", async () => {
+    const docs = [
+      mk("french-state", "Визит в Брюссель", "Французский президент прибыл на саммит."),
+      mk("french-language", "Интервью", "Разговор шёл на французском, переводчик не понадобился, и беседа продлилась больше часа."),
+      ...DOCS.slice(2),
+    ];
+    const first = async () => {
+      const e = new SqliteEngine(openDatabase(":memory:"), a);
+      await e.upsert(docs);
+      return (await e.search({ q: "французском", filters: emptyFilters(), sort: "relevance", page: 1, perPage: 10 })).hits.map((h) => h.id);
+    };
+    expect(await first()).toEqual(["french-language", "french-state"]);
+    const saved = RANKING.exactBoost;
+    try {
+      RANKING.exactBoost = 0;
+      expect((await first())[0]).toBe("french-state");
+    } finally {
+      RANKING.exactBoost = saved;
+    }
   });
 
   it("without the typed boost bm25 puts the page repeating the expansion first", async () => {
