@@ -485,6 +485,25 @@ export class SqliteEngine implements SearchEngine {
     return { rowids: Int32Array.from(rowids), scores: Float64Array.from(scores) };
   }
 
+  /**
+   * Rows with a word form in the exact columns, read whole as one string (as pairRows does) and kept
+   * with the term postings, 4 bytes a row. Checking only the window's rows (rowid IN a list, or a
+   * rowid range per row) made FTS5 search the form once per row: 5–20 ms for a common word at
+   * 5,000 documents against ~1 ms for its whole doclist.
+   */
+  private exactFormRows(form: string, deadline: Deadline): Posting {
+    const key = `=${form}`;
+    const cached = this.memory?.terms.get(key);
+    if (cached) return cached;
+    deadline.check();
+    const list = this.statement("SELECT '[' || coalesce(group_concat(rowid), '') || ']' FROM (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid)").pluck().get(`{title_exact body_exact} : ${quoteFts(form)}`) as string;
+    deadline.check();
+    // Ascending for contains(): FTS5 answers in rowid order, and a typed sort of sorted rows is cheap.
+    const posting = { rowids: Int32Array.from(JSON.parse(list) as number[]).sort(), scores: new Float64Array(0) };
+    this.memory?.terms.set(key, posting);
+    return posting;
+  }
+
   /** Matching rowids with bm25 scores (lower is better), or null when the query has no positive words. */
   private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true, deadline: Deadline = UNBOUNDED): { rowid: number; score: number }[] | null {
     if (isEmptyQuery(parsed)) return null;
@@ -563,17 +582,14 @@ export class SqliteEngine implements SearchEngine {
         const has = (i: number) => set?.has(i) === true;
         r.score *= (1 + RANKING.coverageBoost * clauseCoverage(parsed.groups, has)) * (1 + RANKING.typedBoost * typedShare(parsed.groups, has));
       }
-    // The words in the form typed (lib/search/coverage.ts): one FTS5 lookup a word over the exact columns.
+    // The words in the form typed (lib/search/coverage.ts).
     if (exact.length > 0) {
-      const head = window.slice(0, EXACT_WINDOW);
-      const ids = JSON.stringify(head.map((r) => r.rowid));
-      const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
-      const hits = new Map<number, number>();
-      for (const form of exact) {
-        deadline.check();
-        for (const id of one.all(`{title_exact body_exact} : ${quoteFts(form)}`, ids) as number[]) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const forms = exact.map((form) => this.exactFormRows(form, deadline));
+      for (const r of window.slice(0, EXACT_WINDOW)) {
+        let have = 0;
+        for (const p of forms) if (contains(p, r.rowid)) have++;
+        r.score *= 1 + (RANKING.exactBoost * have) / forms.length;
       }
-      for (const r of head) r.score *= 1 + (RANKING.exactBoost * (hits.get(r.rowid) ?? 0)) / exact.length;
     }
     // Neighbouring query words standing together in the document (lib/search/proximity.ts).
     if (pairs.length > 0) {
