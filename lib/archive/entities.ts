@@ -53,16 +53,37 @@ function allNames(db: Db): { rowid: number; names: DocumentNames; viewHash: stri
 
 /** What a document's resolved view depends on: the canonical name behind each of its names. */
 export function viewHash(registry: EntityRegistry, n: DocumentNames): string {
-  const c = cleanedInstitutions(n);
-  const parts = [
-    ...n.speakers.map((s) => `p:${registry.notPerson.has(foldKey(s.name)) ? "-" : (resolveName(registry, "person", s.name, n.docId)?.id ?? s.name)}`),
-    ...n.speakers.map((s) => `si:${s.institution ? (resolveName(registry, "institution", s.institution)?.name ?? s.institution) : ""}`),
-    ...c.institutions.map((i) => `i:${resolveName(registry, "institution", i)?.name ?? i}`),
-    ...[...n.countries, ...c.countries].map((x) => `c:${resolveName(registry, "country", x)?.name ?? x}`),
-    ...n.topics.map((t) => `t:${resolveName(registry, "topic", t)?.name ?? t}`),
-    ...n.speakers.map((s) => `n:${resolveName(registry, "person", s.name, n.docId)?.name ?? s.name}`),
-  ];
-  return createHash("sha256").update(parts.join("\u0001")).digest("hex").slice(0, 16);
+  return viewHasher(registry)(n);
+}
+
+/**
+ * viewHash for every document of one rebuild. The same few thousand names recur across the
+ * archive, so each value is resolved once per rebuild (a person's per value too, unless a split
+ * override moves names document by document).
+ */
+function viewHasher(registry: EntityRegistry): (n: DocumentNames) => string {
+  const memo = new Map<string, string>();
+  const once = (key: string, resolve: () => string) => {
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = resolve()));
+    return v;
+  };
+  const perDocument = registry.personInDocument.size > 0;
+  const personId = (name: string, docId: string) => (registry.notPerson.has(foldKey(name)) ? "-" : (resolveName(registry, "person", name, docId)?.id ?? name));
+  const personName = (name: string, docId: string) => resolveName(registry, "person", name, docId)?.name ?? name;
+  const named = (kind: "institution" | "country" | "topic", value: string) => once(`${kind[0]}\u0000${value}`, () => resolveName(registry, kind, value)?.name ?? value);
+  return (n) => {
+    const c = cleanedInstitutions(n);
+    const parts = [
+      ...n.speakers.map((s) => `p:${perDocument ? personId(s.name, n.docId) : once(`p\u0000${s.name}`, () => personId(s.name, n.docId))}`),
+      ...n.speakers.map((s) => `si:${s.institution ? named("institution", s.institution) : ""}`),
+      ...c.institutions.map((i) => `i:${named("institution", i)}`),
+      ...[...n.countries, ...c.countries].map((x) => `c:${named("country", x)}`),
+      ...n.topics.map((t) => `t:${named("topic", t)}`),
+      ...n.speakers.map((s) => `n:${perDocument ? personName(s.name, n.docId) : once(`n\u0000${s.name}`, () => personName(s.name, n.docId))}`),
+    ];
+    return createHash("sha256").update(parts.join("\u0001")).digest("hex").slice(0, 16);
+  };
 }
 
 export interface RegistryRebuild {
@@ -93,8 +114,9 @@ export function rebuildRegistry(db: Db, overrides: PeopleOverrides): RegistryReb
   db.prepare("INSERT INTO meta (key, value) VALUES ('entities_not_person', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify([...registry.notPerson]));
   const changed: number[] = [];
   const mark = db.prepare("UPDATE document_names SET view_hash = ? WHERE doc = ?");
+  const hashOf = viewHasher(registry);
   for (const r of rows) {
-    const h = viewHash(registry, r.names);
+    const h = hashOf(r.names);
     if (h !== r.viewHash) {
       changed.push(r.rowid);
       mark.run(h, r.rowid);

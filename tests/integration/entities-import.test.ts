@@ -79,6 +79,22 @@ describe("people resolved across the archive at import", () => {
     expect(r.hits.map((h) => h.id).sort()).toEqual(["x", "y"]);
   });
 
+  it("a split override for one document re-files that document only", () => {
+    // The rebuild resolves each name once per value; a split moves one document's name, so that
+    // document's view must change even though another document with the same name came first.
+    const engine = new SqliteEngine(openDatabase(path.join(dir, "s.db")), getAnalyzer());
+    const file = jsonl("1.jsonl", [
+      { id: "x", title: "Заявление", paragraphs: ["Бахытжан Жумагулов выступил."], speakers: [{ name: "Бахытжан Жумагулов" }] },
+      { id: "y", title: "Интервью", paragraphs: ["Бахытжан Жумагулов дал интервью."], speakers: [{ name: "Бахытжан Жумагулов" }] },
+    ]);
+    const prepared = prepareIngest([file]).documents.map((d) => d.document);
+    commitIngest(engine, prepared, NO_OVERRIDES);
+    const split = { ...NO_OVERRIDES, split: [{ name: "Бахытжан Жумагулов", documents: ["y"], as: "Бахытжан Жумагулов-младший" }] };
+    const again = commitIngest(engine, prepared, split);
+    expect(again.unchanged).toBe(2);
+    expect(again.changed.map((d) => [d.id, d.speakers.map((sp) => sp.name)])).toEqual([["y", ["Бахытжан Жумагулов-младший"]]]);
+  });
+
   it("re-importing unchanged documents indexes nothing again", () => {
     const engine = new SqliteEngine(openDatabase(path.join(dir, "c.db")), getAnalyzer());
     const file = jsonl("1.jsonl", [{ id: "x", title: "Заявление", paragraphs: ["«Санкции не сработали», – заявил Жумагулов."] }]);
