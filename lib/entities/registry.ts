@@ -34,8 +34,20 @@ function stableId(kind: EntityKind, key: string): string {
 const KINDS: EntityKind[] = ["person", "institution", "country", "topic"];
 const emptyMaps = () => Object.fromEntries(KINDS.map((k) => [k, new Map<string, string>()])) as Record<EntityKind, Map<string, string>>;
 
-/** Each document's institutions made fit to show, and the countries found among them. */
+/**
+ * Each document's institutions made fit to show, and the countries found among them. Asked twice
+ * of every document at a rebuild (the registry, then the view hashes): kept per names object,
+ * which nothing mutates once read.
+ */
 export function cleanedInstitutions(d: DocumentNames): { institutions: string[]; countries: string[] } {
+  let c = cleanedOf.get(d);
+  if (!c) cleanedOf.set(d, (c = cleanInstitutionsOf(d)));
+  return c;
+}
+
+const cleanedOf = new WeakMap<DocumentNames, { institutions: string[]; countries: string[] }>();
+
+function cleanInstitutionsOf(d: DocumentNames): { institutions: string[]; countries: string[] } {
   const personWords = new Set(d.speakers.flatMap((s) => s.name.split(/\s+/).slice(0, -1)).concat(d.speakers.flatMap((s) => (s.name.includes(" ") ? [s.name.split(/\s+/)[0]!] : []))));
   const institutions: string[] = [];
   const countries: string[] = [];
@@ -51,8 +63,13 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
   const entities: Entity[] = [];
   const raw = emptyMaps();
   const personInDocument = new Map<string, string>();
-  const sampleOnly = (ids: Set<string>) => [...ids].every((id) => sampleDocs.has(id));
   const sampleDocs = new Set(docs.filter((d) => d.sample).map((d) => d.docId));
+  // Without samples in the archive nothing is sample-only; the check walked every entity's documents.
+  const sampleOnly = (ids: Set<string>) => {
+    if (sampleDocs.size === 0) return ids.size === 0;
+    for (const id of ids) if (!sampleDocs.has(id)) return false;
+    return true;
+  };
   const dateOf = new Map(docs.map((d) => [d.docId, d.date]));
 
   // ---- institutions and countries (people refer to institutions by canonical name) ----
@@ -143,9 +160,24 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
   const personDocs = new Map<string, Set<string>>();
   const roles = new Map<string, Map<string, RoleRecord & { docs: Set<string> }>>();
   const latest = new Map<string, { date: string; role?: string; institution?: string }>();
+  // What depends on a speaker's values and not on the document, once per value: the same few
+  // thousand names, posts and institutions recur across the archive. A person's group depends on
+  // the document only where a split override names documents.
+  const perDocumentSplit = overrides.split.some((x) => x.documents?.length);
+  const groupOfName = new Map<string, string | undefined>();
+  const groupOf = (docId: string, name: string) => {
+    if (perDocumentSplit) return people.groupOf(docId, name);
+    if (!groupOfName.has(name)) groupOfName.set(name, people.groupOf(docId, name));
+    return groupOfName.get(name);
+  };
+  const speakerInstitution = new Map<string, string | undefined>();
+  const institutionOfSpeaker = (raw: string) => {
+    if (!speakerInstitution.has(raw)) speakerInstitution.set(raw, institutionName(cleanInstitution(raw, new Set()).institution));
+    return speakerInstitution.get(raw);
+  };
   for (const d of docs) {
     for (const s of d.speakers) {
-      const key = people.groupOf(d.docId, s.name);
+      const key = groupOf(d.docId, s.name);
       const e = key ? personEntity.get(key) : undefined;
       if (!e) continue;
       const folded = foldKey(s.name);
@@ -154,7 +186,7 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
       const firstTime = !(personDocs.get(e.id)?.has(d.docId) ?? false);
       personDocs.set(e.id, (personDocs.get(e.id) ?? new Set()).add(d.docId));
       if (firstTime) e.statementCount += d.quoteSpeakers[s.name] ?? 0;
-      const institution = institutionName(s.institution && cleanInstitution(s.institution, new Set()).institution);
+      const institution = s.institution ? institutionOfSpeaker(s.institution) : undefined;
       if (s.role || institution) {
         const rk = `${foldKey(s.role ?? "")}|${foldKey(institution ?? "")}`;
         const m = roles.get(e.id) ?? new Map();
