@@ -59,6 +59,8 @@ const HEADS_OF: [RegExp, string][] = [
   [/^глав[аеуыо]й?\s+(государства|страны)$/u, "президент"],
   [/^глав[аеуыо]й?\s+(правительства|кабмина)$/u, "премьер-министр"],
   [/^глав[аеуыо]й?\s+(мид|внешнеполитического\s+ведомства)$/u, "министр"],
+  // «глава министерства иностранных дел Украины Павел Климкин» is the minister «— сказал министр» names.
+  [/^глав[аеуыо]й?\s+министерства(\s|$)/u, "министр"],
 ];
 
 /** The post a «глава …» phrase stands for, the body it heads included («глава МИД», «глава российского правительства»). */
@@ -221,6 +223,12 @@ export class People {
       if (cands.length === 1) {
         this.lastHow = "role";
         return cands[0];
+      }
+      // «По словам Климкина, …. «…», — сказал министр»: of several ministers, the one who was just
+      // speaking, in this paragraph or the one before.
+      if (cands.length > 1 && this.last && cands.includes(this.last.rec) && this.last.paragraph >= paragraph - 1) {
+        this.lastHow = "role";
+        return this.last.rec;
       }
       // «Политик заявил, что …», «Президент и сам …»: a bare role nobody is known to hold stands
       // for the nearest person whose own post, if known, is that role.
