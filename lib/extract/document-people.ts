@@ -225,8 +225,8 @@ export class People {
         return cands[0];
       }
       // «По словам Климкина, …. «…», — сказал министр»: of several ministers, the one who was just
-      // speaking, in this paragraph or the one before.
-      if (cands.length > 1 && this.last && cands.includes(this.last.rec) && this.last.paragraph >= paragraph - 1) {
+      // speaking in this paragraph. Across a paragraph break it stays open (another may speak).
+      if (cands.length > 1 && this.last && cands.includes(this.last.rec) && this.last.paragraph === paragraph) {
         this.lastHow = "role";
         return this.last.rec;
       }
