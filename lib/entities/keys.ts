@@ -71,6 +71,15 @@ export function nameParts(name: string): NameParts | undefined {
 
 const cache = new Map<string, string>();
 
+/**
+ * Spellings Russian text gives one foreign first name: «Бриджит»/«Брижит», «Мэттью»/«Мэтью»,
+ * «Хиллари»/«Хилари», «Мэри»/«Мери». Used in the full-name key only, where the surname must
+ * match too.
+ */
+function spellingFold(name: string): string {
+  return name.replace(/э/gu, "е").replace(/дж/gu, "ж").replace(/([а-яa-z])\1+/gu, "$1");
+}
+
 /** A first name's dictionary form: «Дмитрием» → «дмитрий»; unknown names are only folded. */
 export function firstNameKey(word: string): string {
   const hit = cache.get(word);
@@ -114,7 +123,7 @@ export function genderOfName(parts: NameParts): Gender | undefined {
 /** The key under which full names merge across documents: first name and surname, patronymic ignored. */
 export function fullNameKey(parts: NameParts, gender?: Gender): string | undefined {
   if (!parts.first) return undefined;
-  return `${firstNameKey(parts.first)}|${surnameKey(parts.surname, gender)}`;
+  return `${spellingFold(firstNameKey(parts.first))}|${surnameKey(parts.surname, gender)}`;
 }
 
 /**

@@ -55,3 +55,21 @@ describe("a woman named by a case form", () => {
     expect(findEntity(r, "person", "Ветлугину")).toBeUndefined();
   });
 });
+
+describe("one foreign first name in two spellings", () => {
+  it("«Бриджит Бардо» and «Брижит Бардо», «Мэттью Перри» and «Мэтью Перри» are one person each; «Юрий» and «Юлий Зорин» stay two", () => {
+    const r = buildEntityRegistry([
+      doc([{ name: "Бриджит Бардо", gender: "femn" }]),
+      doc([{ name: "Брижит Бардо", gender: "femn" }]),
+      doc([{ name: "Мэттью Перри" }]),
+      doc([{ name: "Мэтью Перри" }]),
+      doc([{ name: "Юрий Зорин" }]),
+      doc([{ name: "Юлий Зорин" }]),
+    ]);
+    const people = r.entities.filter((e) => e.kind === "person").map((e) => e.name).sort();
+    expect(people).toHaveLength(4);
+    expect(findEntity(r, "person", "Брижит Бардо")?.name).toBe(findEntity(r, "person", "Бриджит Бардо")?.name);
+    expect(findEntity(r, "person", "Мэтью Перри")?.name).toBe(findEntity(r, "person", "Мэттью Перри")?.name);
+    expect(findEntity(r, "person", "Юрий Зорин")?.name).not.toBe(findEntity(r, "person", "Юлий Зорин")?.name);
+  });
+});
