@@ -34,6 +34,7 @@ import { type ArchiveLink, archiveLink, documentsLink } from "@/lib/search/engin
 import { type ParsedQuery, highlightTermsOf, parseQuery } from "@/lib/search/query-syntax";
 import { withPrefixForms } from "@/lib/search/prefix-forms";
 import { withScriptVariants } from "@/lib/search/script-correction";
+import { withSpellingVariants } from "@/lib/search/spelling-variants";
 import { type StatementResult, statementFacetValues, toStatementHit } from "@/lib/search/statement-hit";
 import { type DocumentListing, type EngineHealth, type FacetField, type SearchQuery, type SearchResult } from "@/lib/search/types";
 import { correctQueryText } from "@/lib/search/vocabulary";
@@ -163,7 +164,7 @@ export class MeilisearchEngine implements SearchEngine {
     const { parsed, correctedQuery } = this.parseTyped(query);
     // Prefixes (санкци*) go to Meilisearch as the archive's terms that start with them.
     const vocabulary = this.archive.vocabulary();
-    const variants = query.noCorrection ? parsed : withScriptVariants(parsed, this.analyzer, vocabulary);
+    const variants = query.noCorrection ? parsed : withSpellingVariants(withScriptVariants(parsed, this.analyzer, vocabulary), vocabulary);
     return { parsed: withPrefixForms(variants, vocabulary), ...(correctedQuery !== undefined ? { correctedQuery } : {}) };
   }
 

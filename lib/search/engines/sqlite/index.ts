@@ -24,6 +24,7 @@ import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
 import { clauseCoverage, typedForms, typedShare } from "@/lib/search/coverage";
 import { withScriptVariants } from "@/lib/search/script-correction";
+import { withSpellingVariants } from "@/lib/search/spelling-variants";
 import { SqliteStatements } from "@/lib/search/engines/sqlite/statements";
 import { sqliteSimilar } from "@/lib/search/engines/sqlite/similar";
 import type { SimilarDocument } from "@/lib/search/similar";
@@ -674,8 +675,9 @@ export class SqliteEngine implements SearchEngine {
     this.vocabulary ??= new SqliteVocabulary(this.db);
     const correctedQuery = query.noCorrection ? undefined : (correctQueryText(query.q, parsed, this.analyzer, this.vocabulary) ?? undefined);
     if (correctedQuery !== undefined) parsed = parseQuery(correctedQuery, this.analyzer);
-    // A Latin word also finds its Cyrillic spelling (Phoenix → Феникс): script-correction.ts.
-    if (!query.noCorrection) parsed = withScriptVariants(parsed, this.analyzer, this.vocabulary);
+    // A Latin word also finds its Cyrillic spelling (Phoenix → Феникс): script-correction.ts; a
+    // foreign name its other Cyrillic ones (Мэри → Мери): spelling-variants.ts.
+    if (!query.noCorrection) parsed = withSpellingVariants(withScriptVariants(parsed, this.analyzer, this.vocabulary), this.vocabulary);
 
     let matchMode: "all" | "any" = "all";
     const ranked = query.sort === "relevance";
