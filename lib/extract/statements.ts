@@ -417,6 +417,13 @@ function clauseAside(ts: Tok[], close: number): number {
   return opens ? k : -1;
 }
 
+/** Can a name's word stand in case `c`? As the dictionary says, else by its ending («Джеймсон» is no instrumental). */
+function nameCanBe(word: string, c: Case): boolean {
+  const cs = nameCases(word);
+  if (cs) return cs.has(c);
+  return /([аяуюеиыо]|ой|ым|ом|ем|ей)$/u.test(word.toLowerCase());
+}
+
 /** A preposition among the (at most four) lowercase words before token `at`: «после известия о смерти …». */
 function inPrepositionalPhrase(ts: Tok[], at: number): boolean {
   for (let k = at - 1; k >= 0 && at - k <= 4; k--) {
@@ -542,10 +549,12 @@ function subjectBefore(ts: Tok[], v: number, gender: Gender | undefined): Attrib
     }
     if (!block) return undefined;
     const left = leftDescriptor(ts, block, sentenceBlocks);
-    // «с послом Ласточкиной»: a post in an oblique case is the name's, and neither is the subject.
-    const oblique = left?.c !== undefined && left.c !== "nomn";
+    // «с послом Ласточкиной»: a post in an oblique case is the name's, and neither is the subject,
+    // when the name can stand in that case too. «Исполняющий обязанности представителя Х» opens
+    // in the nominative; «с агентом Джеймсон говорил» has a name that cannot be instrumental.
+    const oblique = left !== undefined && left.c !== undefined && left.c !== "nomn" && !parse(ts[left.from]!.text.toLowerCase()).some((p) => p.tag.CAse === "nomn") && nameCanBe(block.words[block.words.length - 1]!, left.c);
     if ((!left && governed(ts, block)) || oblique) {
-      const from = oblique ? left.from : block.from;
+      const from = oblique ? left!.from : block.from;
       if (pass > 0 || !inPrepositionalPhrase(ts, from) || skipped + (block.to - from) > 8) return undefined;
       skipped += block.to - from;
       j = from - 1;

@@ -161,6 +161,15 @@ describe("speaker after the quote", () => {
     expect(governor.speakers.map((sp) => sp.name)).toEqual(["Олег Сомов"]);
   });
 
+  it("a post in an oblique case bars its name only when the name can take that case too", () => {
+    // «с агентом Сомерс говорил»: «Сомерс» cannot be instrumental, so it is the subject.
+    const agent = run(["В разговоре с агентом Сомерс говорил, что «ему не нужен никакой план отхода»."]);
+    expect(agent.quotes.map((q) => q.speaker)).toEqual(["Сомерс"]);
+    // «Исполняющий обязанности … представителя» opens in the nominative: its name is the subject.
+    const acting = run(["Исполняющий обязанности торгового представителя Олег Сомов заявил: «Мы сожалеем, что переговоры сорвались»."]);
+    expect(direct(acting.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
