@@ -30,6 +30,8 @@ interface Occurrence {
   raw: string;
   parts: NameParts;
   gender?: Gender;
+  /** fullNameKey(parts, gender), once worked out (null: not a full name). */
+  fullKey?: string | null;
 }
 
 export interface PeopleResolution {
@@ -79,14 +81,26 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
   const reassigned = new Map<string, string>();
   for (const s of overrides.split) for (const d of s.documents ?? []) reassigned.set(`${d}\u0000${foldKey(s.name)}`, s.as ?? `${s.name} (${d})`);
 
+  // The same names recur in thousands of documents: each (name, gender) is read once, and its
+  // occurrences share that reading (read, never changed, below).
+  const readings = new Map<string, Occurrence | null>();
+  const readingOf = (raw: string, gender: Gender | undefined): Occurrence | null => {
+    const k = gender ? `${raw}\u0000${gender}` : raw;
+    let r = readings.get(k);
+    if (r === undefined) {
+      const parts = nameParts(raw);
+      r = parts ? { raw, parts, gender: gender ?? genderOfName(parts) } : null;
+      readings.set(k, r);
+    }
+    return r;
+  };
+  const movedIn = (docId: string, name: string) => (reassigned.size > 0 ? reassigned.get(`${docId}\u0000${foldKey(name)}`) : undefined);
   const occurrences: { docId: string; occ: Occurrence }[] = [];
   for (const d of docs) {
     for (const s of d.speakers) {
       if (notPerson.has(foldKey(s.name))) continue;
-      const raw = reassigned.get(`${d.docId}\u0000${foldKey(s.name)}`) ?? s.name;
-      const parts = nameParts(raw);
-      if (!parts) continue;
-      occurrences.push({ docId: d.docId, occ: { raw, parts, gender: s.gender ?? genderOfName(parts) } });
+      const occ = readingOf(movedIn(d.docId, s.name) ?? s.name, s.gender);
+      if (occ) occurrences.push({ docId: d.docId, occ });
     }
   }
 
@@ -103,7 +117,8 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
   // Full names first: they define the people that short forms may join.
   const rawKey = new Map<string, string>();
   for (const { occ } of occurrences) {
-    const key = fullNameKey(occ.parts, occ.gender);
+    if (occ.fullKey === undefined) occ.fullKey = fullNameKey(occ.parts, occ.gender) ?? null;
+    const key = occ.fullKey;
     if (!key) continue;
     touch(`p:${key}`, occ.raw, occ.gender, false);
     rawKey.set(foldKey(occ.raw), `p:${key}`);
@@ -168,7 +183,7 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
 
   for (const d of docs) {
     for (const s of d.speakers) {
-      const k = rawKey.get(foldKey(reassigned.get(`${d.docId}\u0000${foldKey(s.name)}`) ?? s.name));
+      const k = rawKey.get(foldKey(movedIn(d.docId, s.name) ?? s.name));
       const g = k ? groups.get(k) : undefined;
       if (g) for (const a of s.aliases ?? []) g.aliases.add(a);
     }
