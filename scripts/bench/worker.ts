@@ -85,7 +85,9 @@ async function search(): Promise<void> {
   const { openDatabase } = await import("@/lib/archive/db");
   const { SqliteEngine } = await import("@/lib/search/engines/sqlite");
   const { getAnalyzer } = await import("@/lib/text/analyzers");
-  const engine = new SqliteEngine(openDatabase(dbPath!), getAnalyzer("default"));
+  const { forServing } = await import("@/lib/search");
+  // Set up as the server sets up its engine (lib/search/index.ts), so the RSS is the server's.
+  const engine = forServing(new SqliteEngine(openDatabase(dbPath!), getAnalyzer("default")));
   const ask = (q: (typeof queries)[number]) => engine.search({ q: q.q, filters: q.filters, sort: q.sort, page: 1, perPage: 10 });
   const first = await ask(queries[0]!);
   // performance.now() counts from process start: this is start → first answer, module loading included.
