@@ -661,15 +661,18 @@ export class SqliteEngine implements SearchEngine {
     this.assertFresh();
     const mem = this.facetMemory();
     // Popular searches repeat (and every page of a search shares its counts); answers are kept
-    // until the archive changes, which drops the whole facet memory with them.
-    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true, query.from, query.to, query.timeline === true]);
+    // until the archive changes, which drops the whole facet memory with them. Every answer counts
+    // its timeline (a pass over the matches' dates in a typed array), so the search page, which
+    // shows it, and /api/search, which sends it only when asked, share one answer per query.
+    const key = JSON.stringify([query.q, query.filters, query.sort, query.page, query.perPage, query.noCorrection === true, query.from, query.to]);
     let result = mem.results.get(key);
     if (!result) {
-      result = this.computeSearch(query, mem, new Deadline(this.timeBudgetMs));
+      result = this.computeSearch({ ...query, timeline: true }, mem, new Deadline(this.timeBudgetMs));
       // Export pages (lib/export.ts, larger than any results page) are read once: keeping them would evict real searches.
       if (query.perPage <= MAX_CACHED_PAGE_SIZE) mem.results.set(key, result);
     }
-    return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    const { timeline, ...rest } = result;
+    return { ...rest, ...(query.timeline && timeline ? { timeline } : {}), tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 
   private computeSearch(query: SearchQuery, mem: FacetMemory, deadline: Deadline): SearchResult {
