@@ -32,7 +32,8 @@ function tempArchive(): string {
 function storedRows(file: string): { term: string; n: number }[] {
   const db = new Database(`${file}.postings`, { readonly: true });
   try {
-    return db.prepare("SELECT term, n FROM postings").all() as { term: string; n: number }[];
+    // Clause postings only; the rows of the exact word forms (names starting with =) are saved beside them.
+    return db.prepare("SELECT term, n FROM postings WHERE term NOT LIKE '=%'").all() as { term: string; n: number }[];
   } finally {
     db.close();
   }
@@ -41,7 +42,7 @@ function storedRows(file: string): { term: string; n: number }[] {
 /** Drops the last row of every saved posting, so an answer built from the store is told apart from one FTS5 gave. */
 function tamper(file: string): void {
   const db = new Database(`${file}.postings`);
-  for (const { term, n } of db.prepare("SELECT term, n FROM postings").all() as { term: string; n: number }[]) {
+  for (const { term, n } of db.prepare("SELECT term, n FROM postings WHERE term NOT LIKE '=%'").all() as { term: string; n: number }[]) {
     db.prepare("UPDATE postings SET n = ?, rowids = substr(rowids, 1, ?), scores = substr(scores, 1, ?) WHERE term = ?").run(n - 1, (n - 1) * 4, (n - 1) * 8, term);
   }
   db.close();

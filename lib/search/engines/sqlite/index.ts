@@ -494,14 +494,21 @@ export class SqliteEngine implements SearchEngine {
    */
   private exactFormRows(form: string, deadline: Deadline): Posting {
     const key = `=${form}`;
-    const cached = this.memory?.terms.get(key);
-    if (cached) return cached;
+    const mem = this.memory;
+    const cached = mem?.terms.get(key) ?? (mem && this.postingStore?.load(key, mem.postingKey));
+    if (cached) {
+      mem?.terms.set(key, cached);
+      return cached;
+    }
     deadline.check();
     const list = this.statement("SELECT '[' || coalesce(group_concat(rowid), '') || ']' FROM (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid)").pluck().get(`{title_exact body_exact} : ${quoteFts(form)}`) as string;
     deadline.check();
     // Ascending for contains(): FTS5 answers in rowid order, and a typed sort of sorted rows is cheap.
     const posting = { rowids: Int32Array.from(JSON.parse(list) as number[]).sort(), scores: new Float64Array(0) };
     this.memory?.terms.set(key, posting);
+    // Saved like a clause's posting (rows only, no scores), after the answer.
+    const store = this.postingStore;
+    if (mem && store && posting.rowids.length >= POSTING_STORE_MIN_ROWS) setImmediate(() => mem === this.memory && store.save(key, mem.postingKey, posting));
     return posting;
   }
 

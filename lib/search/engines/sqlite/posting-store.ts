@@ -64,11 +64,12 @@ export class PostingStore {
       const row = this.get.get(term, key) as [number, Buffer, Buffer] | undefined;
       if (!row) return undefined;
       const [n, r, s] = row;
-      if (r.byteLength !== n * 4 || s.byteLength !== n * 8) return undefined;
+      // No scores: a list of rows only (the exact word forms' rows, SqliteEngine.exactFormRows).
+      if (r.byteLength !== n * 4 || (s.byteLength !== n * 8 && s.byteLength !== 0)) return undefined;
       // Copies: typed-array views need aligned offsets, and the driver's buffer is not ours to keep.
       const rowids = new Int32Array(n);
       new Uint8Array(rowids.buffer).set(r);
-      const scores = new Float64Array(n);
+      const scores = new Float64Array(s.byteLength / 8);
       new Uint8Array(scores.buffer).set(s);
       return { rowids, scores };
     } catch {
