@@ -111,17 +111,17 @@ const rowsOf = (p: Posting) => p.rowids.length;
 const MATCH_CACHE_MIN_ROWS = 1_000;
 const MATCH_CACHE_MIN_MS = 5;
 /**
- * ~48 MB of rowids and scores. Word and phrase queries are combined from postings (below), so
+ * ~12 MB of rowids and scores. Word and phrase queries are combined from postings (below), so
  * what this holds is prefix matches, date-ordered matches of words without postings yet, and
  * combinations that were slow to rank; at 16 M rows (~190 MB, when every large match set went
  * here) it was most of the serving process's memory.
  */
-const MATCH_CACHE_MAX_ROWS = 4_000_000;
+const MATCH_CACHE_MAX_ROWS = 1_000_000;
 /**
- * Rows held in per-clause postings (12 bytes each): ~48 MB, some 40 postings of words in most of a
+ * Rows held in per-clause postings (12 bytes each): ~24 MB, some 20 postings of words in most of a
  * 100k archive. One that falls out is read back from posting-store.ts (~1 ms a million bytes).
  */
-const TERM_CACHE_MAX_ROWS = 4_000_000;
+const TERM_CACHE_MAX_ROWS = 2_000_000;
 /** Rows of word pairs found together (a Set costs ~20 bytes a row): ~10 MB. */
 const PAIR_CACHE_MAX_ROWS = 500_000;
 /** Rowids a posting walk reads between two looks at the time budget. */
