@@ -1,4 +1,5 @@
 import { parse } from "./morph";
+import { EAST_ASIAN_FAMILY } from "./lexicon";
 import { nameKind, surnameAfterFirst, isKnownSurnameOnly, NAME_PARTICLES, isCapitalisedWord } from "./names";
 import type { Tok } from "./tokens";
 
@@ -36,6 +37,17 @@ export function nameBlocks(ts: Tok[], sentenceStartIdx = 0): NameBlock[] {
       }
     }
     const atStart = i === sentenceStartIdx || (i > 0 && /^[.!?…:«"–—-]$/u.test(ts[i - 1]!.text) && ts[i - 1]!.text !== "-");
+    // «Си Цзиньпина», «Ким Чен Ын»: an East Asian family name before the given name, in any case.
+    const given = ts[i + 1];
+    if (!atStart && t.text.length >= 2 && EAST_ASIAN_FAMILY.has(t.text) && given?.word && given.start - t.end <= 1 && isCapitalisedWord(given.text) && !parse(given.text.toLowerCase()).some((p) => (p as unknown as { parser?: string }).parser === "Dictionary")) {
+      const third = ts[i + 2];
+      // A three-part Korean name («Ким Чен Ын») is left to the general rule below.
+      if (!(third?.word && third.start - given.end <= 1 && isCapitalisedWord(third.text))) {
+        out.push({ from: i, to: i + 2, words: [t.text, given.text] });
+        i += 2;
+        continue;
+      }
+    }
     const k = nameKind(t.text, { sentenceStart: atStart });
     if (!k) {
       i++;

@@ -1,6 +1,6 @@
 import { parse, normalForm, type AzParse } from "./morph";
 import { memoByString } from "./memo";
-import { NOT_NAME, ROLE_HEADS, ORG_HEADS, type Gender } from "./lexicon";
+import { EAST_ASIAN_FAMILY, NOT_NAME, ROLE_HEADS, ORG_HEADS, type Gender } from "./lexicon";
 import { patronymicKey } from "@/lib/text/lemma";
 
 /**
@@ -239,7 +239,9 @@ export function normaliseName(words: string[], c?: Case, g?: Gender): PersonName
   const firstIdx = kinds.indexOf("first");
   const surname = nominative[nominative.length - 1]!;
   const first = firstIdx >= 0 && firstIdx < nominative.length - 1 ? nominative[firstIdx] : undefined;
-  const name = first ? `${first} ${surname}` : surname;
+  // «Ким Чен Ын»: a Korean name's middle part is no patronymic to drop.
+  const korean = words.length === 3 && EAST_ASIAN_FAMILY.has(words[0]!);
+  const name = korean ? nominative.join(" ") : first ? `${first} ${surname}` : surname;
   return { name, ...(first ? { first } : {}), surname, ...(gender ? { gender } : {}), surface: words.join(" ") };
 }
 

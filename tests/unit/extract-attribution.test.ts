@@ -170,6 +170,13 @@ describe("speaker after the quote", () => {
     expect(direct(acting.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
   });
 
+  it("East Asian names: «обращение председателя КНР Си Цзиньпина», «лидер КНДР Ким Чен Ын»", () => {
+    const xi = run(["«Народы двух стран готовы выступать вместе против любых попыток переписать историю», — цитирует Лента.ру обращение председателя КНР Си Цзиньпина к россиянам."]);
+    expect(direct(xi.quotes).map((q) => q.speaker)).toEqual(["Си Цзиньпин"]);
+    const kim = run(["«Мы готовы к переговорам, но не к капитуляции», — заявил лидер КНДР Ким Чен Ын."]);
+    expect(direct(kim.quotes).map((q) => q.speaker)).toEqual(["Ким Чен Ын"]);
+  });
+
   it("«Со слов Х, «…»» credits the quote as «по словам Х» does", () => {
     const r = run(["Со слов Скрябина, «просто в концовке поединка соперник немного подсел, а я функционально готов чуть лучше»."]);
     expect(r.quotes.map((q) => q.speaker)).toEqual(["Скрябин"]);
