@@ -449,7 +449,10 @@ function mediumEnd(ts: Tok[], from: number): number {
   let k = from + 1;
   while (ts[k]?.text === "." && ts[k + 1]?.word && WEB_SUFFIX.test(ts[k + 1]!.text)) k += 2;
   if (k > from + 1 && /^[A-Za-zА-ЯЁ]/u.test(t.text)) return k;
-  return LATIN_WORD.test(t.text) || AGENCY.test(t.text) || isAbbr(t.text) ? k : -1;
+  if (!(LATIN_WORD.test(t.text) || AGENCY.test(t.text) || isAbbr(t.text))) return -1;
+  // «РИА «Новости»», «РИА Новости»: an agency's name in two parts.
+  const rest = mediumEnd(ts, k);
+  return rest > k && ((ts[k] as QTok).quote !== undefined || /^[«"„]$/u.test(ts[k]!.text)) ? rest : /^Новости$/u.test(ts[k]?.text ?? "") ? k + 1 : k;
 }
 
 /**

@@ -107,6 +107,8 @@ describe("speaker after the quote", () => {
     expect(direct(agency.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
     const statement = run(["«Мы условились с партнёрами продолжить консультации по визам», — цитируют «Вечерние вести» заявление Ирины Ласточкиной по итогам встречи."]);
     expect(direct(statement.quotes).map((q) => q.speaker)).toEqual(["Ирина Ласточкина"]);
+    const twoPart = run(["«Проверки повторятся, если кому-то будет что-то непонятно», — цитируют РИА «Новости» генерального прокурора Олега Сомова."]);
+    expect(direct(twoPart.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
     // The medium itself is never taken for a person («Лента.ру» once gave a speaker «Лент»).
     const bare = run(["«Переговоры продолжатся на следующей неделе в Женеве», — цитирует Лента.ру обращение к читателям."]);
     expect(bare.speakers.map((sp) => sp.name)).not.toContain("Лент");
