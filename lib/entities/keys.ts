@@ -127,6 +127,15 @@ export function fullNameKey(parts: NameParts, gender?: Gender): string | undefin
 }
 
 /**
+ * The same key without the spelling fold. A person's id is made from it (the least of their
+ * names'), so folding spellings together changed the id of nobody written only one way.
+ */
+export function writtenNameKey(parts: NameParts, gender?: Gender): string | undefined {
+  if (!parts.first) return undefined;
+  return `${firstNameKey(parts.first)}|${surnameKey(parts.surname, gender)}`;
+}
+
+/**
  * An institution's key: every word in its dictionary form, abbreviations as written, a generic
  * head before a quoted name dropped («радиостанция «Эхо Москвы»» = «Эхо Москвы»), the final ъ of
  * old orthography dropped («Коммерсантъ» = «Коммерсант»).

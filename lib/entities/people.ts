@@ -1,6 +1,6 @@
 import { placeOf } from "./countries";
 import { knownInstitution } from "./institutions";
-import { dictionaryNameParse, foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, type Gender, type NameParts } from "./keys";
+import { dictionaryNameParse, foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, writtenNameKey, type Gender, type NameParts } from "./keys";
 import type { PeopleOverrides } from "./overrides";
 import type { DocumentNames } from "./types";
 
@@ -24,6 +24,8 @@ export interface PersonGroup {
   gender?: Gender;
   partial: boolean;
   canonicalOverride?: string;
+  /** What the person's id is made from: the least written (unfolded) key of their full names. */
+  idKey?: string;
 }
 
 interface Occurrence {
@@ -120,7 +122,9 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
     if (occ.fullKey === undefined) occ.fullKey = fullNameKey(occ.parts, occ.gender) ?? null;
     const key = occ.fullKey;
     if (!key) continue;
-    touch(`p:${key}`, occ.raw, occ.gender, false);
+    const g = touch(`p:${key}`, occ.raw, occ.gender, false);
+    const written = `p:${writtenNameKey(occ.parts, occ.gender)}`;
+    if (g.idKey === undefined || written < g.idKey) g.idKey = written;
     rawKey.set(foldKey(occ.raw), `p:${key}`);
   }
 
@@ -132,6 +136,8 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
     const headParts = nameParts(head);
     const headKey = rawKey.get(foldKey(head)) ?? (headParts && fullNameKey(headParts, genderOfName(headParts)) ? `p:${fullNameKey(headParts, genderOfName(headParts))}` : `p:~${foldKey(head)}`);
     const target = groups.get(headKey) ?? touch(headKey, head, headParts ? genderOfName(headParts) : undefined, false);
+    const headWritten = headParts ? writtenNameKey(headParts, genderOfName(headParts)) : undefined;
+    if (target.idKey === undefined && headWritten && headKey.startsWith("p:") && !headKey.startsWith("p:~")) target.idKey = `p:${headWritten}`;
     target.canonicalOverride = head;
     for (const n of rest) {
       mergedInto.set(foldKey(n), headKey);

@@ -142,7 +142,7 @@ export function buildEntityRegistry(docs: readonly DocumentNames[], overrides: P
     let name = canonicalPersonName(g);
     name = overrides.rename[name] ?? name;
     const e: PersonEntity = {
-      id: stableId("person", key),
+      id: stableId("person", g.idKey ?? key),
       kind: "person",
       slug: "",
       name,
