@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Typo and script corrections stop at a time budget; tests ask what they find, not how fast,
+    // so a loaded machine must not cut them short (tests of the budget pass their own limits).
+    env: { TYPO_BUDGET_MS: "10000" },
   },
 });

@@ -5,6 +5,7 @@ import { parseQuery } from "@/lib/search/query-syntax";
 import { emptyFilters } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";
 import { foldMiddleDots } from "@/lib/text/normalize";
+import { withScriptVariants } from "@/lib/search/script-correction";
 
 const a = getAnalyzer("default");
 const mk = (id: string, p: string) => ({ id, slug: id, title: "", paragraphs: [p], topics: [], speakers: [], institutions: [], quotes: [], contentHash: id });
@@ -47,5 +48,31 @@ describe("Latin names read into Cyrillic (lib/search/script-correction.ts)", () 
     const r = await search(e, "V. Zhirinovsky");
     expect(r.correctedQuery).toBe("В. Жириновский");
     expect(r.hits.map((h) => h.id)).toEqual(["z"]);
+  });
+});
+
+describe("Latin → Cyrillic variants and the time budget", () => {
+  // Every lookup takes 8 ms, as on a loaded machine; the archive's spelling is the 4th reading tried.
+  const slow = (has: (key: string) => boolean, budgetMs: number) => ({
+    limits: { maxWords: 5, budgetMs },
+    hasKey: (key: string) => {
+      const t = performance.now();
+      while (performance.now() - t < 8);
+      return has(key);
+    },
+  });
+  const twinKey = a.queryKey("Мадйзон");
+  const variants = (v: ReturnType<typeof slow>) =>
+    withScriptVariants(parseQuery("Madison", a), a, v)
+      .groups.flat()
+      .filter((c) => c.kind === "term" && c.expansion)
+      .map((c) => (c as { raw: string }).raw);
+
+  it("follow TYPO_BUDGET_MS: with a large budget the twin is found however slow the lookups", () => {
+    expect(variants(slow((k) => k === twinKey, 10_000))).toContain("Мадйзон");
+  });
+
+  it("with the default budget slow lookups are cut short and the query keeps only what was typed", () => {
+    expect(variants(slow((k) => k === twinKey, 100))).toEqual([]);
   });
 });
