@@ -420,9 +420,21 @@ function clauseAside(ts: Tok[], close: number): number {
 /** Can a name's word stand in case `c`? As the dictionary says, else by its ending («Джеймсон» is no instrumental). */
 function nameCanBe(word: string, c: Case): boolean {
   const cs = nameCases(word);
-  if (cs) return cs.has(c);
-  return /([аяуюеиыо]|ой|ым|ом|ем|ей)$/u.test(word.toLowerCase());
+  // A reading in every case (a woman's foreign surname, «Джексон») says nothing: the ending decides.
+  if (cs && cs.size < 6) return cs.has(c);
+  // Endings a Russian-declined name takes in that case; «Пендерецкая», «Джеймсон» have none of them.
+  const w = word.toLowerCase();
+  if (/(ая|яя|ий|ый)$/u.test(w)) return false;
+  return OBLIQUE_ENDINGS[c]?.test(w) ?? false;
 }
+
+const OBLIQUE_ENDINGS: Partial<Record<Case, RegExp>> = {
+  gent: /([^аеиоуыэюя][ая]|ой|ей|ого|его)$/u,
+  datv: /([уюе]|ой|ей|ому|ему)$/u,
+  accs: /([^аеиоуыэюя][аяую]|ого|его)$/u,
+  ablt: /(ом|ем|ым|им|ой|ей|ою|ею)$/u,
+  loct: /(е|ом|ой|ей)$/u,
+};
 
 /** A preposition among the (at most four) lowercase words before token `at`: «после известия о смерти …». */
 function inPrepositionalPhrase(ts: Tok[], at: number): boolean {

@@ -167,6 +167,12 @@ describe("speaker after the quote", () => {
     // «с агентом Сомерс говорил»: «Сомерс» cannot be instrumental, so it is the subject.
     const agent = run(["В разговоре с агентом Сомерс говорил, что «ему не нужен никакой план отхода»."]);
     expect(agent.quotes.map((q) => q.speaker)).toEqual(["Сомерс"]);
+    // «супруга музыканта Ирина Ласточкина»: a nominative feminine surname takes no genitive; «брат
+    // "короля джаза" Жермен Джексон»: a surname az reads in every case says nothing about its case.
+    const wife = run(["Председатель фонда и супруга музыканта Ирина Ласточкина сказала: «Он ушёл после долгой и тяжёлой болезни»."]);
+    expect(direct(wife.quotes).map((q) => q.speaker)).toEqual(["Ирина Ласточкина"]);
+    const brother = run(['Однако вскоре брат "короля джаза" Жермен Джексон заявил, что врачи просто предписали его матери покой.']);
+    expect(brother.quotes.map((q) => q.speaker)).toEqual(["Жермен Джексон"]);
     // «Исполняющий обязанности … представителя» opens in the nominative: its name is the subject.
     const acting = run(["Исполняющий обязанности торгового представителя Олег Сомов заявил: «Мы сожалеем, что переговоры сорвались»."]);
     expect(direct(acting.quotes).map((q) => q.speaker)).toEqual(["Олег Сомов"]);
