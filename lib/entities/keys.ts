@@ -120,19 +120,20 @@ export function genderOfName(parts: NameParts): Gender | undefined {
   return undefined;
 }
 
-/** The key under which full names merge across documents: first name and surname, patronymic ignored. */
-export function fullNameKey(parts: NameParts, gender?: Gender): string | undefined {
-  if (!parts.first) return undefined;
-  return `${spellingFold(firstNameKey(parts.first))}|${surnameKey(parts.surname, gender)}`;
-}
-
 /**
- * The same key without the spelling fold. A person's id is made from it (the least of their
- * names'), so folding spellings together changed the id of nobody written only one way.
+ * A full name's key as written: first name and surname, patronymic ignored. A person's id is made
+ * from it (the least of their names'), so the spelling fold below changed the id of nobody written
+ * only one way.
  */
 export function writtenNameKey(parts: NameParts, gender?: Gender): string | undefined {
   if (!parts.first) return undefined;
   return `${firstNameKey(parts.first)}|${surnameKey(parts.surname, gender)}`;
+}
+
+/** The key under which full names merge across documents: a written key with its first name's spelling folded. */
+export function mergeKeyOf(written: string): string {
+  const bar = written.indexOf("|");
+  return `${spellingFold(written.slice(0, bar))}${written.slice(bar)}`;
 }
 
 /**

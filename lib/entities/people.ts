@@ -1,6 +1,6 @@
 import { placeOf } from "./countries";
 import { knownInstitution } from "./institutions";
-import { dictionaryNameParse, foldKey, fullNameKey, nameParse, genderOfName, nameParts, surnameKey, writtenNameKey, type Gender, type NameParts } from "./keys";
+import { dictionaryNameParse, foldKey, mergeKeyOf, nameParse, genderOfName, nameParts, surnameKey, writtenNameKey, type Gender, type NameParts } from "./keys";
 import type { PeopleOverrides } from "./overrides";
 import type { DocumentNames } from "./types";
 
@@ -32,8 +32,8 @@ interface Occurrence {
   raw: string;
   parts: NameParts;
   gender?: Gender;
-  /** fullNameKey(parts, gender), once worked out (null: not a full name). */
-  fullKey?: string | null;
+  /** writtenNameKey(parts, gender), once worked out (null: not a full name). */
+  writtenKey?: string | null;
 }
 
 export interface PeopleResolution {
@@ -119,13 +119,13 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
   // Full names first: they define the people that short forms may join.
   const rawKey = new Map<string, string>();
   for (const { occ } of occurrences) {
-    if (occ.fullKey === undefined) occ.fullKey = fullNameKey(occ.parts, occ.gender) ?? null;
-    const key = occ.fullKey;
-    if (!key) continue;
-    const g = touch(`p:${key}`, occ.raw, occ.gender, false);
-    const written = `p:${writtenNameKey(occ.parts, occ.gender)}`;
+    if (occ.writtenKey === undefined) occ.writtenKey = writtenNameKey(occ.parts, occ.gender) ?? null;
+    if (!occ.writtenKey) continue;
+    const key = `p:${mergeKeyOf(occ.writtenKey)}`;
+    const g = touch(key, occ.raw, occ.gender, false);
+    const written = `p:${occ.writtenKey}`;
     if (g.idKey === undefined || written < g.idKey) g.idKey = written;
-    rawKey.set(foldKey(occ.raw), `p:${key}`);
+    rawKey.set(foldKey(occ.raw), key);
   }
 
   // Editor merges: every listed name joins the first one's person.
@@ -134,9 +134,9 @@ export function resolvePeople(docs: readonly DocumentNames[], overrides: PeopleO
     const [head, ...rest] = m;
     if (!head) continue;
     const headParts = nameParts(head);
-    const headKey = rawKey.get(foldKey(head)) ?? (headParts && fullNameKey(headParts, genderOfName(headParts)) ? `p:${fullNameKey(headParts, genderOfName(headParts))}` : `p:~${foldKey(head)}`);
-    const target = groups.get(headKey) ?? touch(headKey, head, headParts ? genderOfName(headParts) : undefined, false);
     const headWritten = headParts ? writtenNameKey(headParts, genderOfName(headParts)) : undefined;
+    const headKey = rawKey.get(foldKey(head)) ?? (headWritten ? `p:${mergeKeyOf(headWritten)}` : `p:~${foldKey(head)}`);
+    const target = groups.get(headKey) ?? touch(headKey, head, headParts ? genderOfName(headParts) : undefined, false);
     if (target.idKey === undefined && headWritten && headKey.startsWith("p:") && !headKey.startsWith("p:~")) target.idKey = `p:${headWritten}`;
     target.canonicalOverride = head;
     for (const n of rest) {
