@@ -470,11 +470,10 @@ function mediumEnd(ts: Tok[], from: number): number {
 /**
  * «— цитирует NEWSru.com Нарышкина», «— цитирует РБК президента «Сколково» Виктора Вексельберга»,
  * «— цитирует Лента.ру обращение председателя КНР Си Цзиньпина»: after a quoting verb and the
- * medium, the speaker in the accusative, or in the genitive after the statement's noun.
+ * medium (which ends before `m`), the speaker in the accusative, or in the genitive after the
+ * statement's noun.
  */
-function quotedAfterMedium(ts: Tok[], from: number): Attribution | undefined {
-  const m = mediumEnd(ts, from);
-  if (m < 0) return undefined;
+function quotedAfterMedium(ts: Tok[], m: number): Attribution | undefined {
   const what = ts[m]?.text.toLowerCase() ?? "";
   const a = /^(обращение|заявление|слова|выступление|сообщение|письмо|интервью|мнение)$/u.test(what) ? clauseAfter(ts, m + 1, undefined, "gent") : clauseAfter(ts, m, undefined, "accs");
   return a?.person || a?.role ? a : undefined;
@@ -658,7 +657,8 @@ export function findStatements(ts: QTok[]): Statement[] {
       // «– цитирует Салтыбаева агентство»: after «цитировать» the speaker is the object.
       const quoting = /^(цитирует|цитируют|процитировал|процитировала|процитировали)$/u.test(lower);
       // Once a medium is named after the verb, its name is never read as the speaker's.
-      const a = quoting && mediumEnd(ts, v + 1) >= 0 ? quotedAfterMedium(ts, v + 1) : clauseAfter(ts, v + 1, quoting ? undefined : rv.gender, quoting ? "accs" : "nomn");
+      const medium = quoting ? mediumEnd(ts, v + 1) : -1;
+      const a = medium >= 0 ? quotedAfterMedium(ts, medium) : clauseAfter(ts, v + 1, quoting ? undefined : rv.gender, quoting ? "accs" : "nomn");
       if (a) {
         out.push({ verb: lower, verbIndex: v, attribution: a, kind: "after" });
         continue;
