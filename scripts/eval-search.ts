@@ -325,18 +325,18 @@ async function main(): Promise<void> {
   for (const a of analyzers ?? []) if (!ANALYZER_NAMES.includes(a)) throw new Error(`unknown analyzer ${a}; one of ${ANALYZER_NAMES.join(", ")}`);
   const sets = valueOf("--sets")?.split(",").map((s) => s.trim());
   // Ranking knobs of the embedded engine (lib/search/proximity.ts), for tuning.
-  const tw = valueOf("--title-weight");
-  if (tw !== undefined) RANKING.titleWeight = Number(tw);
-  const prox = valueOf("--proximity");
-  if (prox !== undefined) RANKING.proximityBoost = Number(prox);
-  const proxAny = valueOf("--proximity-any");
-  if (proxAny !== undefined) RANKING.proximityBoostAny = Number(proxAny);
-  const covBoost = valueOf("--coverage-boost");
-  if (covBoost !== undefined) RANKING.coverageBoost = Number(covBoost);
-  const exactBoost = valueOf("--exact-boost");
-  if (exactBoost !== undefined) RANKING.exactBoost = Number(exactBoost);
-  const typedBoost = valueOf("--typed-boost");
-  if (typedBoost !== undefined) RANKING.typedBoost = Number(typedBoost);
+  const knobs = {
+    "--title-weight": "titleWeight",
+    "--proximity": "proximityBoost",
+    "--proximity-any": "proximityBoostAny",
+    "--coverage-boost": "coverageBoost",
+    "--exact-boost": "exactBoost",
+    "--typed-boost": "typedBoost",
+  } as const;
+  for (const [flag, knob] of Object.entries(knobs)) {
+    const value = valueOf(flag);
+    if (value !== undefined) RANKING[knob] = Number(value);
+  }
   const report = await evaluate({ limit, analyzers, sets, slices: !args.includes("--no-slices") });
   if (args.includes("--json")) console.log(JSON.stringify(report, null, 2));
   else printTable(report);
