@@ -34,6 +34,8 @@ export interface FakeOptions {
   failAdditions?: boolean;
   /** Port to listen on; any free one when unset. */
   port?: number;
+  /** Report each document addition as still processing to its first N polls, as a busy server does. */
+  processingPolls?: number;
 }
 
 export interface FakeMeilisearch {
@@ -434,7 +436,11 @@ export async function startFakeMeilisearch(options: FakeOptions = {}): Promise<F
     let m = /^\/tasks\/(\d+)$/.exec(path);
     if (m) {
       const t = tasks[Number(m[1])];
-      return t ? { status: 200, body: t } : apiError(404, "task_not_found", "Task not found.");
+      if (!t) return apiError(404, "task_not_found", "Task not found.");
+      const polls = ((t.polls as number | undefined) ?? 0) + 1;
+      t.polls = polls;
+      const { polls: _, ...shown } = t;
+      return { status: 200, body: t.type === "documentAdditionOrUpdate" && polls <= (options.processingPolls ?? 0) ? { ...shown, status: "processing", finishedAt: null } : shown };
     }
     if (path === "/indexes" && method === "GET") {
       const all = [...indexes.values()].sort((a, b) => a.uid.localeCompare(b.uid));

@@ -74,6 +74,24 @@ describe("indexing by bytes", () => {
     for (const a of adds) expect(Buffer.byteLength(JSON.stringify(a.body))).toBeLessThanOrEqual(limit);
     expect(fake.indexes.get("bytes_test")!.docs.size).toBe(CONTRACT_DOCUMENTS.length);
   });
+
+  it("waits out a task that stays processing for many polls, without piling listeners on one signal", async () => {
+    // meilisearch-js's own waitTask left a listener on its shared signal per poll: the eleventh warned.
+    fake = await startFakeMeilisearch({ masterKey: "master", processingPolls: 11 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      await new MeilisearchEngine(parseConfig(testEnv({ MEILI_URL: fake.url, MEILI_MASTER_KEY: "master" })), analyzer, "slow_tasks").upsert(CONTRACT_DOCUMENTS);
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(fake.indexes.get("slow_tasks")!.docs.size).toBe(CONTRACT_DOCUMENTS.length);
+    const polls = fake.requests.filter((r) => r.method === "GET" && r.path.startsWith("/tasks/"));
+    expect(polls.length).toBeGreaterThan(11);
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
 });
 
 describe("indexing errors name their cause", () => {

@@ -3,7 +3,7 @@
  * and full rebuilds into a fresh pair of indexes swapped in atomically. Admin-key work only;
  * searching lives in the engine (index.ts), which hands its writes here.
  */
-import type { EnqueuedTaskPromise, IndexSwap, Meilisearch, Settings, Task } from "meilisearch";
+import { type EnqueuedTaskPromise, type IndexSwap, type Meilisearch, MeilisearchTaskTimeOutError, type Settings, type Task } from "meilisearch";
 import { AppError } from "@/lib/errors";
 import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
@@ -16,6 +16,9 @@ import { meiliErrorCode } from "@/lib/search/engines/meilisearch/http";
 import { type AliasMap, buildSettings, buildStatementSettings } from "@/lib/search/engines/meilisearch/settings";
 import { STATEMENTS_SUFFIX, statementsIndexOf, toMeiliStatements } from "@/lib/search/engines/meilisearch/statements";
 import type { MeiliConfig, RebuildOptions } from "@/lib/search/engines/meilisearch/types";
+
+/** Between two polls of an indexing task. */
+const TASK_POLL_MS = 100;
 
 export class MeiliIndexer {
   constructor(
@@ -39,10 +42,25 @@ export class MeiliIndexer {
     return this.client;
   }
 
+  /**
+   * Polls the task until it is done. Not the client's waitTask: it shares one abort signal across
+   * its polls and leaves a listener on it for each (meilisearch-js 0.62), so any task taking over
+   * ten polls printed MaxListenersExceededWarning; each poll here is a request of its own, under
+   * the client's request timeout.
+   */
   private async wait(enqueued: EnqueuedTaskPromise, documents: number, bytes = 0): Promise<Task> {
-    const task = await enqueued.waitTask({ timeout: taskTimeoutMs(documents, bytes), interval: 100 });
-    if (task.status !== "succeeded") throw new Error(failedTaskMessage(task));
-    return task;
+    const { taskUid } = await enqueued;
+    const timeout = taskTimeoutMs(documents, bytes);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const task = await this.admin().tasks.getTask(taskUid);
+      if (task.status !== "enqueued" && task.status !== "processing") {
+        if (task.status !== "succeeded") throw new Error(failedTaskMessage(task));
+        return task;
+      }
+      if (Date.now() >= deadline) throw new MeilisearchTaskTimeOutError(taskUid, timeout);
+      await new Promise((resolve) => setTimeout(resolve, TASK_POLL_MS));
+    }
   }
 
   private async adminCall<T>(f: () => Promise<T>): Promise<T> {
