@@ -1,14 +1,19 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CommentaryDocument } from "@/lib/validations/document";
-import type { ExtractAnswer, ExtractJob } from "./extract-worker";
+import type { AnalyzerName } from "@/lib/text/analyzer";
+import type { Analysed, ExtractAnswer, ExtractJob } from "./extract-worker";
 import { buildDocument, InputIssue, type ValidInput } from "./to-document";
 
-/** A built document, or what is wrong with the record's quotes (mapped to its line by the caller). */
-export type Built = { doc: CommentaryDocument } | { issue: { message: string; field: string } };
+/**
+ * A built document, or what is wrong with the record's quotes (mapped to its line by the caller).
+ * `analysed`: its index texts analysed on the same thread, when asked for and built on a thread.
+ */
+export type Built = { doc: CommentaryDocument; analysed?: Analysed } | { issue: { message: string; field: string } };
 
 export interface Extractor {
-  build(input: ValidInput, id: string): Promise<Built>;
+  /** `analyse`: also analyse the document's index texts, where that runs off the calling thread (inline the commit does it anyway). */
+  build(input: ValidInput, id: string, analyse?: boolean): Promise<Built>;
   close(): Promise<void>;
   /** Documents built on this thread and on worker threads, and how many threads ran. */
   readonly counts?: { inline: number; onThreads: number; threads: number };
@@ -37,24 +42,24 @@ const MAX_WORKERS = 8;
  * few changed documents never waits for threads; past that, `workers` threads (default one per
  * core, at most 4).
  */
-export function lazyExtractor(workers = Math.min(4, os.availableParallelism())): Extractor {
+export function lazyExtractor(workers = Math.min(4, os.availableParallelism()), analyzer: AnalyzerName = "default"): Extractor {
   const counts = { inline: 0, onThreads: 0, threads: 0 };
   let pool: Promise<Extractor> | undefined;
   return {
     counts,
-    build(input, id) {
+    build(input, id, analyse) {
       if (workers <= 0 || counts.inline < INLINE_FIRST) {
         counts.inline++;
         return inlineExtractor.build(input, id);
       }
-      pool ??= startExtractor(workers).then((p) => {
+      pool ??= startExtractor(workers, analyzer).then((p) => {
         counts.threads = p === inlineExtractor ? 0 : Math.min(workers, MAX_WORKERS);
         return p;
       });
       return pool.then((p) => {
         if (p === inlineExtractor) counts.inline++;
         else counts.onThreads++;
-        return p.build(input, id);
+        return p.build(input, id, analyse);
       });
     },
     async close() {
@@ -69,7 +74,7 @@ export function lazyExtractor(workers = Math.min(4, os.availableParallelism())):
  * back in order. Each worker keeps its own morphology caches across the documents it is given.
  * If the workers cannot start (no TypeScript loader, a bundled server), extraction runs inline.
  */
-export async function startExtractor(workers: number): Promise<Extractor> {
+export async function startExtractor(workers: number, analyzer: AnalyzerName = "default"): Promise<Extractor> {
   workers = Math.min(workers, MAX_WORKERS);
   if (workers <= 0) return inlineExtractor;
   const url = new URL("./extract-worker.mjs", import.meta.url);
@@ -84,7 +89,7 @@ export async function startExtractor(workers: number): Promise<Extractor> {
   try {
     await Promise.all(
       Array.from({ length: workers }, async () => {
-        const worker = new Worker(url, { execArgv: [] });
+        const worker = new Worker(url, { execArgv: [], workerData: { analyzer } });
         const slot = { worker, busy: 0 };
         pool.push(slot);
         await new Promise<void>((resolve, reject) => {
@@ -103,7 +108,7 @@ export async function startExtractor(workers: number): Promise<Extractor> {
           waiting.delete(m.job);
           w.slot.busy--;
           if ("error" in m) w.reject(new Error(`extraction failed in a worker thread: ${m.error}`));
-          else w.resolve("doc" in m ? { doc: m.doc } : { issue: m.issue });
+          else w.resolve("doc" in m ? { doc: m.doc, ...(m.analysed ? { analysed: m.analysed } : {}) } : { issue: m.issue });
         });
         worker.on("error", (e) => failAll(e));
         worker.on("exit", (code) => code !== 0 && failAll(new Error(`an extraction worker exited with code ${code}`)));
@@ -115,14 +120,14 @@ export async function startExtractor(workers: number): Promise<Extractor> {
   }
   let next = 0;
   return {
-    build(input, id) {
+    build(input, id, analyse) {
       if (failure) return Promise.reject(failure);
       const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
       const job = next++;
       slot.busy++;
       return new Promise<Built>((resolve, reject) => {
         waiting.set(job, { resolve, reject, slot });
-        slot.worker.postMessage({ job, input, id } satisfies ExtractJob);
+        slot.worker.postMessage({ job, input, id, ...(analyse ? { analyse } : {}) } satisfies ExtractJob);
       });
     },
     async close() {

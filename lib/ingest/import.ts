@@ -22,6 +22,7 @@ import type { SourceRecord } from "./source-record";
 import { issueError, validateRecord, type ValidRecord } from "./to-document";
 import { withInputHash } from "./input-hash";
 import { lazyExtractor, type Built, type Extractor } from "./extract-pool";
+import { PreparedAnalyses } from "./prepared-analyses";
 
 /** Records of a streamed file between two garbage collections. */
 const GC_EVERY = 5_000;
@@ -60,8 +61,11 @@ export interface ImportReport {
   errorCount: number;
   /** Valid documents read (before comparing with the archive). */
   documents: number;
-  /** Documents taken from the archive unchanged (not extracted again), and extracted here or on worker threads. */
-  extraction: { reused: number; inline: number; onThreads: number; threads: number };
+  /**
+   * Documents taken from the archive unchanged (not extracted again), and extracted here or on
+   * worker threads; `analysedTexts`: index texts the commit took analysed from those threads.
+   */
+  extraction: { reused: number; inline: number; onThreads: number; threads: number; analysedTexts: number };
   /** What was stored; absent when errors rejected the run. */
   summary?: { added: number; updated: number; unchanged: number; archived: number; sent?: number };
 }
@@ -95,7 +99,7 @@ interface FilePlan {
  * dump never sits in memory. Documents carry their provenance (file, reader, time, encoding).
  */
 export async function importFiles(files: readonly string[], config: AppConfig, options: ImportOptions = {}): Promise<ImportReport> {
-  const extractor = lazyExtractor(options.extractWorkers);
+  const extractor = lazyExtractor(options.extractWorkers, config.ANALYZER);
   try {
     const report = await importWith(files, config, options, extractor);
     Object.assign(report.extraction, extractor.counts);
@@ -109,7 +113,7 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
   const maxErrors = options.maxErrors ?? 200;
   const engine = openEmbeddedEngine(config);
   const db = engine.db;
-  const report: ImportReport = { read: [], fetched: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0, extraction: { reused: 0, inline: 0, onThreads: 0, threads: 0 } };
+  const report: ImportReport = { read: [], fetched: [], unchangedFiles: [], converted: [], emptyPages: 0, errors: [], errorCount: 0, documents: 0, extraction: { reused: 0, inline: 0, onThreads: 0, threads: 0, analysedTexts: 0 } };
   const fail = (e: IngestError) => {
     report.errorCount++;
     if (report.errors.length < maxErrors) report.errors.push(e);
@@ -163,6 +167,10 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
   const stored = options.force ? undefined : storedByInput(db);
   const seen = new Map<string, { hash: string; file: string }>();
   const docIds = new Map<string, string[]>();
+  const direct = plans.filter((p) => !p.streamed);
+  const streamed = plans.filter((p) => p.streamed);
+  // One commit of documents held in memory: the threads that extract them analyse their index texts too, for that commit.
+  const prepared = streamed.length === 0 ? new PreparedAnalyses() : undefined;
   /** Validate each record, build its document (reused, or extracted by `extractor`, in order), keep it unless it is invalid or a repeat. */
   const accept = async (
     plan: Pick<FilePlan, "file" | "abs" | "streamed">,
@@ -192,7 +200,9 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
       const enc = encoding?.();
       const provenance: Provenance = { from: plan.abs, kind, format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
       report.documents++;
-      take(withInputHash({ ...document, provenance }, valid.inputHash));
+      const final = withInputHash({ ...document, provenance }, valid.inputHash);
+      if (built.analysed) prepared?.add(final, built.analysed.texts, built.analysed.tokens);
+      take(final);
     };
     try {
       let n = 0;
@@ -209,7 +219,7 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
         }
         const known = valid.inputHash && stored ? stored(valid.id, valid.inputHash) : undefined;
         if (known) report.extraction.reused++;
-        const built = known ? Promise.resolve({ doc: known }) : extractor.build(valid.input, valid.id);
+        const built = known ? Promise.resolve({ doc: known }) : extractor.build(valid.input, valid.id, prepared?.reserve(valid.input));
         built.catch(() => {}); // awaited by settle; this only keeps a failure from counting as unhandled meanwhile
         pending.push({ record, valid, built });
         while (pending.length > IN_FLIGHT) await settle(pending.shift()!);
@@ -272,8 +282,6 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
     ...plans.map((p) => ({ path: p.abs, sha256: p.sha, size: p.stat.size, mtimeMs: p.stat.mtimeMs, importedAt, docIds: docIds.get(p.abs) ?? [] })),
   ];
 
-  const direct = plans.filter((p) => !p.streamed);
-  const streamed = plans.filter((p) => p.streamed);
   if (streamed.length === 0) {
     const documents: CommentaryDocument[] = [];
     await fetchedDocuments((d) => documents.push(d));
@@ -289,7 +297,8 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
       report.summary = { added: 0, updated: 0, unchanged: 0, archived: new ArchiveStore(db).count(), ...(sent !== undefined ? { sent } : {}) };
       return report;
     }
-    const stored = await storeDocuments(documents, config);
+    const stored = await storeDocuments(documents, config, prepared);
+    report.extraction.analysedTexts = prepared?.taken ?? 0;
     recordImportedFiles(db, fileStates());
     report.summary = { added: stored.added, updated: stored.updated, unchanged: stored.unchanged, archived: stored.archived, ...(stored.sent !== undefined ? { sent: stored.sent } : {}) };
     return report;

@@ -15,6 +15,7 @@ import { readRecords } from "./read-files";
 import { toDocument } from "./to-document";
 import { inputHashOf, registryKey } from "./input-hash";
 import { AnalysisPool, analysisThreads } from "./analysis-pool";
+import { indexTexts, type IndexTextSource, type PreparedAnalyses } from "./prepared-analyses";
 
 /** Imports of at least this many documents analyse their text on worker threads (analysis-pool.ts). */
 const ANALYSIS_POOL_MIN_DOCUMENTS = 500;
@@ -100,7 +101,7 @@ export function commitIngest(
   documents: readonly CommentaryDocument[],
   overrides: PeopleOverrides = loadPeopleOverrides(),
   outbox = false,
-  analysis?: AnalysisPool,
+  analysis?: IndexTextSource,
 ): IngestSummary {
   const store = new ArchiveStore(engine.db);
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0, changed: [] };
@@ -119,7 +120,7 @@ export function commitIngest(
       saved.set(store.save(doc), doc);
       // The threads analyse while this thread writes the archive and rebuilds the registry. The
       // body without its topics: their canonical names come with the registry (TokenMemo.composed).
-      analysis?.submit([doc.title, doc.paragraphs.join("\n"), ...doc.quotes.map((q) => q.text)]);
+      analysis?.submit(indexTexts(doc));
     }
     recordInputs(engine.db, inputRows(documents));
     // Nothing stored, the index current, the registry built by this code from these overrides: nothing to redo.
@@ -167,16 +168,20 @@ export function commitIngest(
 export async function storeDocuments(
   documents: readonly CommentaryDocument[],
   config: AppConfig,
+  /** Index texts analysed already (by the import's extraction threads); the pool starts only for what they leave. */
+  prepared?: PreparedAnalyses,
 ): Promise<IngestSummary & { archived: number; /** changes Meilisearch confirmed, this run's and earlier runs' */ sent?: number }> {
   const engine = openEmbeddedEngine(config);
   // Starting a thread costs about what analysing a few hundred documents does.
-  const threads = documents.length >= ANALYSIS_POOL_MIN_DOCUMENTS ? analysisThreads() : 0;
-  const analysis = threads > 0 ? new AnalysisPool(engine.analyzer, threads) : undefined;
+  const left = documents.length - (prepared?.documents ?? 0);
+  const threads = left >= ANALYSIS_POOL_MIN_DOCUMENTS ? analysisThreads() : 0;
+  const pool = threads > 0 ? new AnalysisPool(engine.analyzer, threads) : undefined;
+  if (prepared) prepared.fallback = pool;
   let summary: IngestSummary;
   try {
-    summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL), analysis);
+    summary = commitIngest(engine, documents, loadPeopleOverrides(config.PEOPLE_OVERRIDES_PATH), Boolean(config.MEILI_URL), prepared ?? pool);
   } finally {
-    await analysis?.close();
+    await pool?.close();
   }
   // Sends this run's changes and any an earlier run could not deliver; unconfirmed ones stay queued.
   let sent: number | undefined;

@@ -111,6 +111,24 @@ describe("extraction on worker threads", () => {
     expect(threaded.extraction.onThreads).toBeGreaterThan(0);
     expect(threaded.extraction.inline + threaded.extraction.onThreads).toBe(70);
     expect(stored(onThreads)).toEqual(stored(config));
+    // The threads also analysed what they built (title, body, each quote) and the commit took those
+    // answers: the index and the saved token analyses are still the main thread's own.
+    expect(inline.extraction.analysedTexts).toBe(0);
+    expect(threaded.extraction.analysedTexts).toBeGreaterThanOrEqual(threaded.extraction.onThreads * 2);
+    const index = (c: AppConfig) => {
+      const d = openDatabase(c.ARCHIVE_DB_PATH);
+      d.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_fts USING fts5vocab(main, fts, instance)");
+      d.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_stmt USING fts5vocab(main, stmt_fts, instance)");
+      return {
+        fts: d.prepare("SELECT term, doc, col, offset FROM temp.v_fts ORDER BY term, doc, col, offset").raw().all(),
+        statements: d.prepare("SELECT term, doc, col, offset FROM temp.v_stmt ORDER BY term, doc, col, offset").raw().all(),
+        tokens: d.prepare("SELECT surface, analysis FROM token_analysis ORDER BY surface").raw().all(),
+      };
+    };
+    const main = index(config);
+    expect(main.fts.length).toBeGreaterThan(1000);
+    expect(main.statements.length).toBeGreaterThan(100);
+    expect(index(onThreads)).toEqual(main);
     openDatabase(onThreads.ARCHIVE_DB_PATH).close();
 
     const bad = write("bad.jsonl", [...docs.slice(0, 60), { ...docs[60]!, quotes: [{ text: "x", speaker: "Пётр Примеров", paragraph: 5 }] }, ...docs.slice(61)]);
