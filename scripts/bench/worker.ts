@@ -1,7 +1,7 @@
 /**
  * Child process for the embedded engine, so ingest and serving each get their own peak RSS
  * and cold start is measured from a real process start.
- *   worker.ts ingest <db> [--analysis-threads=N] <shard>…  → JSON summary on stdout
+ *   worker.ts ingest <db> [--analysis-threads=N] [--extract-threads=N] [--prepared-chars=N] <shard>…  → JSON summary on stdout
  *   worker.ts search <db> <queries.json>  → JSON summary on stdout
  *   worker.ts real <db> <real.jsonl>      → real-text import through `npm run ingest`'s path, then re-imports
  */
@@ -21,10 +21,19 @@ async function ingest(): Promise<void> {
   const analyzer = getAnalyzer("default");
   const engine = new SqliteEngine(openDatabase(dbPath!), analyzer);
   const { AnalysisPool, analysisThreads } = await import("@/lib/ingest/analysis-pool");
-  // As `npm run ingest` does for a large import (storeDocuments); --analysis-threads=0 analyses inline, for an A/B.
-  const flag = rest.find((a) => a.startsWith("--analysis-threads="));
-  const shards = rest.filter((a) => a !== flag);
-  const threads = flag ? Number(flag.split("=")[1]) : analysisThreads();
+  const { lazyExtractor } = await import("@/lib/ingest/extract-pool");
+  const { PreparedAnalyses } = await import("@/lib/ingest/prepared-analyses");
+  const { prepareIngestOnThreads } = await import("@/lib/ingest/prepare-threads");
+  const flags = rest.filter((a) => a.startsWith("--"));
+  const flag = (name: string) => flags.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const shards = rest.filter((a) => !a.startsWith("--"));
+  // As `npm run ingest` does for a large import (importFiles, storeDocuments): documents built on
+  // extraction threads that also analyse their index texts (up to --prepared-chars of text a shard),
+  // the rest analysed by the commit's pool; --extract-threads=0 and --analysis-threads=0 run each inline, for an A/B.
+  const threads = flag("analysis-threads") !== undefined ? Number(flag("analysis-threads")) : analysisThreads();
+  const extractThreads = flag("extract-threads") !== undefined ? Number(flag("extract-threads")) : undefined;
+  const preparedChars = flag("prepared-chars") !== undefined ? Number(flag("prepared-chars")) : undefined;
+  const extractor = extractThreads === 0 ? undefined : lazyExtractor(extractThreads, analyzer.name);
   const analysis = threads > 0 ? new AnalysisPool(analyzer, threads) : undefined;
   let docs = 0;
   let prepareMs = 0;
@@ -33,7 +42,9 @@ async function ingest(): Promise<void> {
   // One transaction per shard: a 1M-document import held in memory at once would not fit.
   for (const file of shards) {
     const t0 = performance.now();
-    const prepared = prepareIngest([file]);
+    const analysed = extractor ? new PreparedAnalyses(preparedChars) : undefined;
+    if (analysed) analysed.fallback = analysis;
+    const prepared = extractor ? await prepareIngestOnThreads([file], extractor, analysed) : prepareIngest([file]);
     if (prepared.errors.length > 0) throw new Error(prepared.errors.map((e) => e.message).join("\n"));
     const t1 = performance.now();
     commitIngest(
@@ -41,7 +52,7 @@ async function ingest(): Promise<void> {
       prepared.documents.map((d) => d.document),
       undefined,
       false,
-      analysis,
+      analysed ?? analysis,
     );
     const t2 = performance.now();
     prepareMs += t1 - t0;
@@ -51,6 +62,7 @@ async function ingest(): Promise<void> {
   }
   const totalMs = performance.now() - started;
   await analysis?.close();
+  await extractor?.close();
   engine.db.pragma("wal_checkpoint(TRUNCATE)");
   // The analyzer alone, on the first shard, to say how much of commit time is analysis.
   const sample = prepareIngest([shards[0]!]).documents.slice(0, 2_000).map((d) => d.document);
@@ -74,6 +86,7 @@ async function ingest(): Promise<void> {
       analyzeUsPerToken: (analyzeMs * 1000) / Math.max(1, tokens),
       maxRssMb: maxRssMb(),
       analysisThreads: threads,
+      extractThreads: extractor?.counts?.threads ?? 0,
   });
   // Kept beside the archive so `npm run bench -- --reuse` can serve it again without re-ingesting.
   fs.writeFileSync(`${dbPath}.ingest.json`, summary + "\n");
