@@ -21,6 +21,15 @@ const collator = new Intl.Collator("ru", { sensitivity: "base", numeric: true })
 /** Russian alphabetical order; values it calls equal (case, accents, composition) by code units, so every engine lists ties alike. */
 const ru = { compare: (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0) };
 
+/** Each value's position in Russian alphabetical order (orderFacet's tie-break), computed once for a fixed list of values. */
+export function russianRanks(values: readonly string[]): Int32Array {
+  const ranks = new Int32Array(values.length);
+  Array.from(values.keys())
+    .sort((a, b) => ru.compare(values[a]!, values[b]!))
+    .forEach((id, i) => (ranks[id] = i));
+  return ranks;
+}
+
 /**
  * How many values of one facet a search returns. A big archive has thousands of speakers;
  * nobody scans past the first hundred, and sending all of them made every answer ~140 kB.
@@ -47,4 +56,32 @@ export function orderFacet(counts: Map<string, number>, selected: readonly strin
   const listed = new Set(out.map((v) => v.value));
   for (const v of selected) if (!listed.has(v)) out.push({ value: v, count: counts.get(v) ?? 0, selected: true });
   return out.sort((a, b) => b.count - a.count || ru.compare(a.value, b.value));
+}
+
+/**
+ * orderFacet for counts by value id, with the values' russianRanks: the same list, compared as
+ * numbers instead of through Intl.Collator (which sorted a facet's values on every search).
+ * A selected value outside `names` has no rank and is compared as orderFacet compares it, which
+ * the ranks agree with.
+ */
+export function orderFacetCounts(counts: Int32Array, names: readonly string[], ranks: Int32Array, ids: Map<string, number>, selected: readonly string[], limit = FACET_VALUE_LIMIT): FacetValue[] {
+  const chosen = new Set(selected);
+  let found: number[] = [];
+  for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) found.push(id);
+  if (found.length > limit) {
+    const byCount = Int32Array.from(found, (id) => counts[id]!).sort();
+    const threshold = byCount[byCount.length - limit]!;
+    found = found.filter((id) => counts[id]! >= threshold);
+  }
+  found.sort((a, b) => counts[b]! - counts[a]! || ranks[a]! - ranks[b]!);
+  type Row = FacetValue & { rank: number };
+  const out: Row[] = found.slice(0, limit).map((id) => ({ value: names[id]!, count: counts[id]!, selected: chosen.has(names[id]!), rank: ranks[id]! }));
+  const listed = new Set(out.map((v) => v.value));
+  for (const v of selected) {
+    if (listed.has(v)) continue;
+    const id = ids.get(v);
+    out.push({ value: v, count: id === undefined ? 0 : counts[id]!, selected: true, rank: id === undefined ? -1 : ranks[id]! });
+  }
+  out.sort((a, b) => b.count - a.count || (a.rank >= 0 && b.rank >= 0 ? a.rank - b.rank : ru.compare(a.value, b.value)));
+  return out.map(({ value, count, selected: isSelected }) => ({ value, count, selected: isSelected }));
 }

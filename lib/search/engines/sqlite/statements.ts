@@ -15,7 +15,7 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { WeightedLru } from "@/lib/search/lru";
 import { dateNumber } from "@/lib/search/date-range";
-import { FacetColumnsBuilder, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { type FacetColumns, FacetColumnsBuilder, FacetSummary, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
 import { type Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
@@ -92,6 +92,8 @@ interface StatementMemory {
   positionsOf: Record<FacetField, number[][]>;
   /** Recent answers by query, dropped with this memory when the archive changes. */
   results: WeightedLru<StatementResult>;
+  /** Built by the first search under this memory (facet-pass.ts). */
+  summary?: FacetSummary;
 }
 
 /** Answers remembered per archive version. */
@@ -329,11 +331,9 @@ export class SqliteStatements {
     } else cand = scored.at;
 
     // Disjunctive facets and the date range, as for documents.
-    const { hits: hitIdx, facets, facetTotals, timeline } = facetPass(
-      { values: mem.values, valueIds: mem.valueIds, members: mem.positionsOf, valuesOf: mem.valuesAt, dates: mem.dates, size: n },
-      cand,
-      query,
-    );
+    const cols: FacetColumns = { values: mem.values, valueIds: mem.valueIds, members: mem.positionsOf, valuesOf: mem.valuesAt, dates: mem.dates, size: n };
+    mem.summary ??= new FacetSummary(cols, Int32Array.from({ length: n }, (_, p) => p));
+    const { hits: hitIdx, facets, facetTotals, timeline } = facetPass(cols, cand, query, mem.summary);
     const total = hitIdx.length;
     const dates = mem.dates;
 
