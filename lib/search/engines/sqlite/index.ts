@@ -131,6 +131,13 @@ const POSTING_SLICE_ROWIDS = 50_000;
 /** Postings smaller than this are walked again rather than saved: 1,000 rows cost FTS5 ~2 ms. */
 const POSTING_STORE_MIN_ROWS = 1_000;
 
+/** 0 … n-1. */
+function indicesTo(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 function quoteFts(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -514,21 +521,25 @@ export class SqliteEngine implements SearchEngine {
     return posting;
   }
 
-  /** Matching rowids with bm25 scores (lower is better), or null when the query has no positive words. */
-  private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true, deadline: Deadline = UNBOUNDED): { rowid: number; score: number }[] | null {
+  /**
+   * Matching rowids with bm25 scores (lower is better), or null when the query has no positive
+   * words. The scores are this call's own (the re-ranking below multiplies some of them); the
+   * rowids may be a cached posting's, never to be written.
+   */
+  private match(parsed: ParsedQuery, mode: "all" | "any", ranked = true, deadline: Deadline = UNBOUNDED): MatchRows | null {
     if (isEmptyQuery(parsed)) return null;
     const t0 = performance.now();
     const postings = this.termPostings(parsed, ranked, deadline);
     this.lastMatch = { fromPostings: postings !== null, postingsMs: performance.now() - t0 };
     const termKey = clauseToFts;
-    let rows: { rowid: number; score: number }[];
+    let rows: MatchRows;
     if (postings) {
       const p = combine(
         parsed.groups.map((g) => g.map((c) => postings.get(termKey(c))!)),
         parsed.excluded.map((c) => postings.get(termKey(c))!),
         mode,
       );
-      rows = Array.from(p.rowids, (rowid, i) => ({ rowid, score: ranked ? p.scores[i]! : 0 }));
+      rows = { rowids: p.rowids, scores: ranked ? p.scores : new Float64Array(p.rowids.length) };
     } else {
       let expr = buildFtsMatch(parsed.groups, mode);
       if (parsed.excluded.length > 0) expr = `(${expr}) NOT (${parsed.excluded.map(clauseToFts).join(" OR ")})`;
@@ -539,24 +550,21 @@ export class SqliteEngine implements SearchEngine {
         deadline.check();
         const list = this.statement("SELECT '[' || coalesce(group_concat(rowid), '') || ']' FROM fts WHERE fts MATCH ?").pluck().get(expr) as string;
         deadline.check();
-        return (JSON.parse(list) as number[]).map((rowid) => ({ rowid, score: 0 }));
+        const rowids = Int32Array.from(JSON.parse(list) as number[]);
+        return { rowids, scores: new Float64Array(rowids.length) };
       }
-      rows = rowsWithin(
-        this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) AS score FROM fts WHERE fts MATCH ?`).iterate(expr) as IterableIterator<{
-          rowid: number;
-          score: number;
-        }>,
-        deadline,
-      );
+      const found = rowsWithin(this.statement(`SELECT rowid, bm25(fts, ${bm25Weights()}) AS score FROM fts WHERE fts MATCH ?`).raw().iterate(expr) as IterableIterator<[number, number]>, deadline);
+      rows = { rowids: Int32Array.from(found, (r) => r[0]), scores: Float64Array.from(found, (r) => r[1]) };
     }
     if (!ranked) return rows;
+    const { rowids, scores } = rows;
     const clauses = parsed.groups.flat();
     const partial = mode === "any" || parsed.groups.some((g) => g.length > 1);
     // Proximity costs FTS5 lookups that grow with the words' doclists: skipped for match sets past PROXIMITY_MAX_MATCHES.
-    const pairs = ranked && rows.length <= PROXIMITY_MAX_MATCHES ? proximityPairs(parsed) : [];
+    const pairs = ranked && rowids.length <= PROXIMITY_MAX_MATCHES ? proximityPairs(parsed) : [];
     const covering = partial && clauses.length >= 2;
     const exact = RANKING.exactBoost > 0 ? typedForms(parsed) : [];
-    if ((!covering && pairs.length === 0 && exact.length === 0) || rows.length < 2) return rows;
+    if ((!covering && pairs.length === 0 && exact.length === 0) || rowids.length < 2) return rows;
     // Where a document may match only some of the words (ORs, relaxed AND), one that matches more of
     // them ranks higher, as Meilisearch's "words" rule does: BM25 alone lets one rare word outweigh
     // several. A soft boost, not a strict sort (strict sorting measured worse on XQuAD-ru); only the
@@ -565,7 +573,7 @@ export class SqliteEngine implements SearchEngine {
     // The best RERANK_WINDOW rows in order, by a bounded heap: sorting every row cost a one-word
     // query over most of the archive more than the boosts themselves. Equal scores in rowid order,
     // the order FTS5 and the postings give, as the stable sort did.
-    const window = topK(Int32Array.from(rows.keys()), RERANK_WINDOW, (a, b) => rows[a]!.score - rows[b]!.score || rows[a]!.rowid - rows[b]!.rowid).map((i) => rows[i]!);
+    const window = topK(indicesTo(rowids.length), RERANK_WINDOW, (a, b) => scores[a]! - scores[b]! || rowids[a]! - rowids[b]!);
     // Which clauses each window row matches, by the clause's index in `clauses`.
     const matchedBy = new Map<number, Set<number>>();
     const mark = (rowid: number, i: number) => {
@@ -578,10 +586,10 @@ export class SqliteEngine implements SearchEngine {
     } else if (postings) {
       clauses.forEach((c, i) => {
         const p = postings.get(termKey(c))!;
-        for (const r of window) if (contains(p, r.rowid)) mark(r.rowid, i);
+        for (const w of window) if (contains(p, rowids[w]!)) mark(rowids[w]!, i);
       });
     } else {
-      const ids = JSON.stringify(window.map((r) => r.rowid));
+      const ids = JSON.stringify(window.map((w) => rowids[w]!));
       const one = this.statement("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))").pluck();
       clauses.forEach((c, i) => {
         deadline.check();
@@ -589,28 +597,28 @@ export class SqliteEngine implements SearchEngine {
       });
     }
     if (covering)
-      for (const r of window) {
-        const set = matchedBy.get(r.rowid);
+      for (const w of window) {
+        const set = matchedBy.get(rowids[w]!);
         const has = (i: number) => set?.has(i) === true;
-        r.score *= (1 + RANKING.coverageBoost * clauseCoverage(parsed.groups, has)) * (1 + RANKING.typedBoost * typedShare(parsed.groups, has));
+        scores[w]! *= (1 + RANKING.coverageBoost * clauseCoverage(parsed.groups, has)) * (1 + RANKING.typedBoost * typedShare(parsed.groups, has));
       }
     // The words in the form typed (lib/search/coverage.ts).
     if (exact.length > 0) {
       const forms = exact.map((form) => this.exactFormRows(form, deadline));
-      for (const r of window.slice(0, EXACT_WINDOW)) {
+      for (const w of window.slice(0, EXACT_WINDOW)) {
         let have = 0;
-        for (const p of forms) if (contains(p, r.rowid)) have++;
-        r.score *= 1 + (RANKING.exactBoost * have) / forms.length;
+        for (const p of forms) if (contains(p, rowids[w]!)) have++;
+        scores[w]! *= 1 + (RANKING.exactBoost * have) / forms.length;
       }
     }
     // Neighbouring query words standing together in the document (lib/search/proximity.ts).
     if (pairs.length > 0) {
       const boost = partial ? RANKING.proximityBoostAny : RANKING.proximityBoost;
       const near = pairs.map((e) => this.pairRows(e, deadline));
-      for (const r of window.slice(0, PROXIMITY_WINDOW)) {
+      for (const w of window.slice(0, PROXIMITY_WINDOW)) {
         let n = 0;
-        for (const rows of near) if (rows.has(r.rowid)) n++;
-        r.score *= 1 + (boost * n) / pairs.length;
+        for (const set of near) if (set.has(rowids[w]!)) n++;
+        scores[w]! *= 1 + (boost * n) / pairs.length;
       }
     }
     return rows;
@@ -649,14 +657,9 @@ export class SqliteEngine implements SearchEngine {
     const { fromPostings, postingsMs } = this.lastMatch;
     const ms = performance.now() - started - (fromPostings ? postingsMs : 0);
     const slow = ms >= MATCH_CACHE_MIN_MS;
-    if (fromPostings && !slow) return { rowids: Int32Array.from(rows, (r) => r.rowid), scores: Float64Array.from(rows, (r) => r.score) };
-    const out: MatchRows = { rowids: new Int32Array(rows.length), scores: new Float64Array(rows.length) };
-    rows.forEach((r, i) => {
-      out.rowids[i] = r.rowid;
-      out.scores[i] = r.score;
-    });
-    if ((slow || rows.length >= MATCH_CACHE_MIN_ROWS) && rows.length <= MATCH_CACHE_MAX_ROWS) mem.matches.set(key, out);
-    return out;
+    if (fromPostings && !slow) return rows;
+    if ((slow || rows.rowids.length >= MATCH_CACHE_MIN_ROWS) && rows.rowids.length <= MATCH_CACHE_MAX_ROWS) mem.matches.set(key, rows);
+    return rows;
   }
 
   private excludedSet(parsed: ParsedQuery, deadline: Deadline): Set<number> {
