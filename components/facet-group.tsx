@@ -1,4 +1,3 @@
-import { FacetCheckbox } from "@/components/facet-checkbox";
 import { FacetFilter } from "@/components/facet-filter";
 import { pluralize } from "@/lib/format";
 import type { EntityKind } from "@/lib/entities/types";
@@ -10,15 +9,19 @@ const VISIBLE = 8;
 /** The page lists fewer values than the API returns: each is a labelled checkbox, and HTML weight is render time. */
 const LISTED = 40;
 
+/**
+ * A plain checkbox: the search form keeps it in step with the address and makes Enter toggle it
+ * (components/search-form.tsx), so the up to 160 values of a page are no client components. Its
+ * styles are one class (app/globals.css): the markup is repeated for every value, in the HTML and
+ * again in the RSC payload, and its size is most of the page's rendering time.
+ */
 function Option({ name, value, legendId }: { name: string; value: FacetValue; legendId: string }) {
   return (
     <li>
-      <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-100" data-facet-option={value.value}>
-        <FacetCheckbox name={name} value={value.value} selected={value.selected} describedBy={legendId} />
-        <span className="flex-1 leading-snug">{value.value}</span>
-        <span className="tabular-nums text-sm text-slate-500" aria-label={`${value.count} ${pluralize(value.count, ["документ", "документа", "документов"])}`}>
-          {value.count}
-        </span>
+      <label className="facet-option">
+        <input type="checkbox" name={name} value={value.value} defaultChecked={value.selected} aria-describedby={legendId} />
+        <span>{value.value}</span>
+        <span aria-label={`${value.count} ${pluralize(value.count, ["документ", "документа", "документов"])}`}>{value.count}</span>
       </label>
     </li>
   );

@@ -109,6 +109,15 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
     if (!narrow) setOpen(false);
   }, [narrow]);
 
+  // The facet checkboxes are plain inputs (components/facet-group.tsx): when a navigation (a toggle,
+  // Back/Forward, a link) renders new filters, React updates their defaultChecked, and a box the
+  // reader touched would keep its own state, so each is set to what the address says. Synced in place
+  // rather than remounted, so the control a reader just toggled keeps the focus. Keyed on the
+  // sidebar: while a navigation is pending the old filters stay, and so does the box just clicked.
+  useEffect(() => {
+    for (const box of formRef.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []) box.checked = box.defaultChecked;
+  }, [sidebar]);
+
   /** Navigates to the form's search; false when the address already is it. */
   const navigate = (mode: "push" | "replace"): boolean => {
     const form = formRef.current;
@@ -158,6 +167,13 @@ export function SearchForm({ q, main, sidebar, showLabel }: { q: string; main: R
       method="get"
       role="search"
       onClick={onClick}
+      onKeyDown={(e) => {
+        const target: EventTarget = e.target;
+        if (e.key !== "Enter" || !(target instanceof HTMLInputElement) || target.type !== "checkbox") return;
+        // Not the form's implicit submit: Enter on a filter toggles it, as Space does.
+        e.preventDefault();
+        target.click();
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         queued.current = false;
