@@ -4,6 +4,7 @@ import { SITE_DESCRIPTION } from "@/lib/site";
 import Link from "next/link";
 import { AnalystPanel } from "@/components/analyst-panel";
 import { FacetGroup } from "@/components/facet-group";
+import { MORE_PARAM, expandedFacets } from "@/lib/expanded-facets";
 import { Pagination } from "@/components/pagination";
 import { QueryHelp } from "@/components/query-help";
 import { ResultItem } from "@/components/result-item";
@@ -57,6 +58,7 @@ export default async function SearchPage({ searchParams }: Props) {
   }
 
   const { query } = data;
+  const expanded = expandedFacets(raw[MORE_PARAM]);
   const result = data.kind === "ok" ? data.result : undefined;
   const pastTheEnd = result && lastPageHref(query, result.pageCount);
   if (pastTheEnd) redirect(pastTheEnd);
@@ -85,7 +87,7 @@ export default async function SearchPage({ searchParams }: Props) {
         }
         sidebar={
           result &&
-          FACET_FIELDS.map((f) => <FacetGroup key={f} name={f} legend={FACET_LEGENDS[f]} values={result.facets[f]} distinct={result.facetTotals[f]} query={query} />)
+          FACET_FIELDS.map((f) => <FacetGroup key={f} name={f} legend={FACET_LEGENDS[f]} values={result.facets[f]} distinct={result.facetTotals[f]} query={query} expanded={expanded} />)
         }
       />
     </>

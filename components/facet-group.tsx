@@ -1,12 +1,14 @@
 import { FacetFilter } from "@/components/facet-filter";
 import { pluralize } from "@/lib/format";
 import type { EntityKind } from "@/lib/entities/types";
+import Link from "next/link";
+import { facetsHref, MORE_PARAM } from "@/lib/expanded-facets";
 import type { FacetField, FacetValue, SearchQuery } from "@/lib/search/types";
 
 const KIND: Record<FacetField, EntityKind> = { speaker: "person", institution: "institution", country: "country", topic: "topic" };
 
 const VISIBLE = 8;
-/** The page lists fewer values than the API returns: each is a labelled checkbox, and HTML weight is render time. */
+/** Values listed once a group is expanded: each is a labelled checkbox, and HTML weight is render time. */
 const LISTED = 40;
 
 /**
@@ -27,15 +29,23 @@ function Option({ name, value, legendId }: { name: string; value: FacetValue; le
   );
 }
 
-/** One facet as checkboxes in a fieldset, most frequent first; selected values are never hidden. */
-export function FacetGroup({ name, legend, values, distinct, query }: { name: FacetField; legend: string; values: FacetValue[]; distinct: number; query?: SearchQuery }) {
+/**
+ * One facet as checkboxes in a fieldset, most frequent first; selected values are never hidden.
+ * The first eight are listed, and «Ещё N» is a link to the same search with the group expanded to
+ * forty (`more=` in the address, kept by a hidden field through every change of the form): the
+ * values of a collapsed list were most of the page's HTML and its rendering time, and the URL stays
+ * the one place the page's state lives, with or without JavaScript.
+ */
+export function FacetGroup({ name, legend, values, distinct, query, expanded = [] }: { name: FacetField; legend: string; values: FacetValue[]; distinct: number; query?: SearchQuery; expanded?: readonly FacetField[] }) {
   if (values.length === 0) return null;
   const legendId = `legend-${name}`;
+  const open = expanded.includes(name);
   const shown = values.filter((v, i) => i < VISIBLE || v.selected);
   const more = values.filter((v, i) => i >= VISIBLE && i < LISTED && !v.selected);
   const listed = shown.length + more.length;
+  const toggle = query && more.length > 0 && facetsHref(query, open ? expanded.filter((f) => f !== name) : [...expanded, name], name);
   return (
-    <fieldset className="mb-6">
+    <fieldset id={`facet-${name}`} className="mb-6 scroll-mt-4">
       <legend id={legendId} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
         {legend}
       </legend>
@@ -44,21 +54,25 @@ export function FacetGroup({ name, legend, values, distinct, query }: { name: Fa
           <Option key={v.value} name={name} value={v} legendId={legendId} />
         ))}
       </ul>
-      {more.length > 0 && (
-        <details className="mt-1">
-          <summary className="cursor-pointer text-sm text-sky-700 hover:underline">Ещё {more.length}</summary>
-          <ul className="mt-1 space-y-0.5">
-            {more.map((v) => (
-              <Option key={v.value} name={name} value={v} legendId={legendId} />
-            ))}
-          </ul>
-          {distinct > listed && (
-            <p className="mt-1 text-xs text-slate-500">
-              Показаны {listed} самых частых из {distinct.toLocaleString("ru-RU")}; уточните запрос, чтобы увидеть остальные.
-            </p>
-          )}
-        </details>
+      {open && more.length > 0 && (
+        <ul className="mt-0.5 space-y-0.5" data-testid={`facet-more-${name}`}>
+          {more.map((v) => (
+            <Option key={v.value} name={name} value={v} legendId={legendId} />
+          ))}
+        </ul>
       )}
+      {open && more.length > 0 && distinct > listed && (
+        <p className="mt-1 text-xs text-slate-500">
+          Показаны {listed} самых частых из {distinct.toLocaleString("ru-RU")}; уточните запрос, чтобы увидеть остальные.
+        </p>
+      )}
+      {/* One link in one place for both states, so the focus stays on it when the list opens or closes. */}
+      {toggle && (
+        <Link href={toggle} scroll={false} aria-expanded={open} className="mt-1 inline-block text-sm text-sky-700 hover:underline" data-testid={`facet-toggle-${name}`}>
+          {open ? "Свернуть" : `Ещё ${more.length}`}
+        </Link>
+      )}
+      {open && <input type="hidden" name={MORE_PARAM} value={name} />}
       {/* Any value of the facet, listed or not, by any case form; the URL stays the state. */}
       {query && <FacetFilter field={name} type={KIND[name]} query={query} />}
     </fieldset>

@@ -7,6 +7,8 @@ const TOPIC_ONLY_TITLE = "Тестовый образец: банки и вто�
 
 const historyLength = (page: Page) => page.evaluate(() => window.history.length);
 const numberIn = (text: string | null) => Number((text ?? "").replace(/\s/g, "").match(/\d+/)?.[0] ?? NaN);
+/** A speaker checkbox by its value, which may hold quotes. */
+const speakerBox = (page: Page, value: string) => page.locator(`input[name="speaker"][value="${value.replace(/["\\]/g, "\\$&")}"]`);
 const qOf = (page: Page) => new URL(page.url()).searchParams.get("q");
 
 async function total(page: Page): Promise<number> {
@@ -89,9 +91,8 @@ test.describe("the search page keeps the reader's place", () => {
 
     // A value listed under «Ещё N» is shown among the first once selected: a new element.
     await search.open("");
-    const group = page.getByRole("group", { name: "Эксперт" });
-    await group.locator("summary").click();
-    const hidden = group.locator("details input[type=checkbox]").first();
+    await search.facetToggle("Эксперт").click();
+    const hidden = page.getByTestId("facet-more-speaker").getByRole("checkbox").first();
     const hiddenValue = (await hidden.getAttribute("value"))!;
     await hidden.focus();
     await page.keyboard.press("Space");
@@ -99,6 +100,46 @@ test.describe("the search page keeps the reader's place", () => {
     const moved = page.locator(`input[name="speaker"][value="${hiddenValue}"]`);
     await expect(moved).toBeChecked();
     await expect(moved).toBeFocused();
+  });
+
+  test("«Ещё N» lists more of a facet through the address; the focus stays on the link, and the group stays open through a filter change and Back", async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open("");
+    const boxes = page.getByRole("group", { name: "Эксперт" }).getByRole("checkbox");
+    await expect(boxes).toHaveCount(8);
+    const toggle = search.facetToggle("Эксперт");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    const more = Number(/^Ещё (\d+)$/.exec((await toggle.textContent())!)![1]);
+    expect(more).toBeGreaterThan(0);
+
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]more=speaker(&|#|$)/);
+    await expect(boxes).toHaveCount(8 + more);
+    await expect(toggle).toHaveText("Свернуть");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(toggle).toBeFocused();
+    // The other groups stay as they were.
+    await expect(page.getByRole("group", { name: "Тема" }).getByTestId("facet-more-topic")).toHaveCount(0);
+
+    const extra = page.getByTestId("facet-more-speaker").getByRole("checkbox").last();
+    const value = (await extra.getAttribute("value"))!;
+    await extra.check();
+    await expect(page).toHaveURL(/speaker=/);
+    expect(new URL(page.url()).searchParams.getAll("more")).toEqual(["speaker"]);
+    await expect(speakerBox(page, value)).toBeChecked();
+    await expect(toggle).toHaveText("Свернуть");
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/speaker=/);
+    await expect(page).toHaveURL(/more=speaker/);
+    await expect(speakerBox(page, value)).not.toBeChecked();
+    await expect(boxes).toHaveCount(8 + more);
+
+    await toggle.click();
+    await expect(page).not.toHaveURL(/more=/);
+    await expect(boxes).toHaveCount(8);
+    await expect(toggle).toHaveText(`Ещё ${more}`);
   });
 
   test("skip links lead to the filters and to the results", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SearchPage } from "./pages/search-page";
 
 const SEED_TITLE = "Казахстан сделают площадкой для решения сложных споров и конфликтов";
@@ -186,6 +186,9 @@ test.describe("registry", () => {
   });
 });
 
+/** A speaker checkbox by its value, which may hold quotes. */
+const speakerBox = (page: Page, value: string) => page.locator(`input[name="speaker"][value="${value.replace(/["\\]/g, "\\$&")}"]`);
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -201,5 +204,25 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/speaker=/);
     await expect(search.facet("Эксперт", "Ержан Салтыбаев")).toBeChecked();
     await expect(search.resultTitled(SEED_TITLE)).toHaveCount(1);
+  });
+
+  test("«Ещё N» opens a facet group by a plain link, and the form keeps it open", async ({ page }) => {
+    const search = new SearchPage(page);
+    await search.open();
+    const boxes = page.getByRole("group", { name: "Эксперт" }).getByRole("checkbox");
+    await expect(boxes).toHaveCount(8);
+    const toggle = search.facetToggle("Эксперт");
+    const more = Number(/^Ещё (\d+)$/.exec((await toggle.textContent())!)![1]);
+    await toggle.click();
+    await expect(page).toHaveURL(/\?more=speaker#facet-speaker$/);
+    await expect(boxes).toHaveCount(8 + more);
+    const extra = page.getByTestId("facet-more-speaker").getByRole("checkbox").first();
+    const value = (await extra.getAttribute("value"))!;
+    await extra.check();
+    await page.getByRole("button", { name: "Найти" }).click();
+    await expect(page).toHaveURL(/speaker=/);
+    expect(new URL(page.url()).searchParams.getAll("more")).toEqual(["speaker"]);
+    await expect(speakerBox(page, value)).toBeChecked();
+    await expect(toggle).toHaveText("Свернуть");
   });
 });

@@ -20,10 +20,18 @@ export class SearchPage {
     return this.page.getByRole("group", { name: legend }).getByRole("checkbox", { name: new RegExp(`^${value}`) });
   }
 
-  /** A facet value's checkbox, opening «Ещё N» first when the value is listed there. */
+  /** The link under a facet group that lists more of its values («Ещё N») or fewer («Свернуть»). */
+  facetToggle(legend: string): Locator {
+    return this.page.getByRole("group", { name: legend }).getByRole("link", { name: /^(Ещё \d+|Свернуть)$/ });
+  }
+
+  /** A facet value's checkbox, following «Ещё N» first when the value is listed only there. */
   async chooseFacet(legend: string, value: string) {
     const box = this.facet(legend, value);
-    if (!(await box.isVisible())) await this.page.getByRole("group", { name: legend }).locator("summary").click();
+    if (!(await box.isVisible())) {
+      await this.facetToggle(legend).click();
+      await expect(this.page).toHaveURL(/[?&]more=/);
+    }
     await box.check();
   }
 
