@@ -106,3 +106,47 @@ describe("orderFacetCounts", () => {
     );
   });
 });
+
+describe("facetPass through another memory's columns (a statement's document fields)", () => {
+  it("counts, filters and summarises as if each record held its own copy", () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 0, max: NAMES.length - 1 }),
+        fc.boolean(),
+        (docRows, picks, pick, filtered) => {
+          const docsOf = Int32Array.from(picks, (p) => p % docRows.length);
+          const docs = archive(docRows, new Set()).cols;
+          // The copy: every record gets its document's country and topic values.
+          const b = new FacetColumnsBuilder();
+          docsOf.forEach((d, r) => {
+            for (const f of ["country", "topic"] as const) {
+              const { offsets, ids } = docs.valuesOf[f];
+              for (let k = offsets[d]!; k < offsets[d + 1]!; k++) b.addId(r, f, docs.values[f], ids[k]!);
+            }
+          });
+          const size = docsOf.length;
+          const dates = Int32Array.from(docsOf, (d) => docRows[d]!.date);
+          const copied: FacetColumns = { values: b.values, valueIds: b.valueIds, members: b.members, valuesOf: b.rows(size), dates, size };
+          const through: FacetColumns = {
+            ...copied,
+            values: { ...copied.values, country: docs.values.country, topic: docs.values.topic },
+            valueIds: { ...copied.valueIds, country: docs.valueIds.country, topic: docs.valueIds.topic },
+            members: { ...copied.members, country: docs.members.country, topic: docs.members.topic },
+            valuesOf: { ...copied.valuesOf, country: docs.valuesOf.country, topic: docs.valuesOf.topic },
+            via: { country: { rows: docsOf, size: docs.size }, topic: { rows: docsOf, size: docs.size } },
+          };
+          const records = Array.from({ length: size }, (_, r) => r);
+          const filters = filtered ? { ...emptyFilters(), country: [NAMES[pick]!] } : emptyFilters();
+          const q = { filters, timeline: true };
+          const cand = Int32Array.from(records);
+          const expected = facetPass(copied, cand, q, new FacetSummary(copied, records));
+          expect(facetPass(through, cand, q, new FacetSummary(through, records))).toEqual(expected);
+          expect(facetPass(through, cand, q)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -21,6 +21,16 @@ export interface FacetColumns {
   dates: Int32Array;
   /** Records are numbered below this. */
   size: number;
+  /**
+   * Fields whose values belong to other records, by record (a statement's countries are its
+   * document's): `valuesOf` and `members` of such a field are in that space, `size` records.
+   */
+  via?: Partial<Record<FacetField, { rows: Int32Array; size: number }>>;
+}
+
+/** Each field's record → row map (null: the record is its own row). */
+function viaRows(cols: FacetColumns): (Int32Array | null)[] {
+  return FACET_FIELDS.map((f) => cols.via?.[f]?.rows ?? null);
 }
 
 type Csr = { offsets: Int32Array; ids: Int32Array };
@@ -154,12 +164,14 @@ export class FacetSummary {
     this.counts = FACET_FIELDS.map((f) => new Int32Array(cols.values[f].length));
     this.months = new MonthCounts();
     let undated = 0;
+    const via = viaRows(cols);
     for (let i = 0; i < this.records.length; i++) {
       const r = this.records[i]!;
       FACET_FIELDS.forEach((f, fi) => {
         const { offsets, ids } = cols.valuesOf[f];
         const c = this.counts[fi]!;
-        for (let k = offsets[r]!, end = offsets[r + 1]!; k < end; k++) c[ids[k]!]!++;
+        const row = via[fi]?.[r] ?? r;
+        for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) c[ids[k]!]!++;
       });
       if (!this.months.add(cols.dates[r]!)) undated++;
     }
@@ -201,10 +213,11 @@ interface Counted {
 
 function directCounts(cols: FacetColumns, cand: Int32Array, query: Pick<SearchQuery, "filters" | "timeline">, bounds: DateBounds | undefined): Counted {
   // One bitmap per filtered field: a byte test per record instead of a Set lookup.
+  const via = viaRows(cols);
   const filterBits = FACET_FIELDS.map((f) => {
     const selected = query.filters[f] ?? [];
     if (selected.length === 0) return null;
-    const bits = new Uint8Array(cols.size);
+    const bits = new Uint8Array(cols.via?.[f]?.size ?? cols.size);
     for (const v of selected) {
       const id = cols.valueIds[f].get(v);
       if (id !== undefined) for (const r of cols.members[f][id]!) bits[r] = 1;
@@ -216,7 +229,9 @@ function directCounts(cols: FacetColumns, cand: Int32Array, query: Pick<SearchQu
   const count = (fi: number, r: number) => {
     const { offsets, ids } = csr[fi]!;
     const c = counts[fi]!;
-    for (let k = offsets[r]!, end = offsets[r + 1]!; k < end; k++) c[ids[k]!]!++;
+    const rows = via[fi];
+    const row = rows ? rows[r]! : r;
+    for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) c[ids[k]!]!++;
   };
   const hits = new Int32Array(cand.length);
   let total = 0;
@@ -230,7 +245,7 @@ function directCounts(cols: FacetColumns, cand: Int32Array, query: Pick<SearchQu
     let failed = -1;
     for (let fi = 0; fi < filterBits.length; fi++) {
       const bits = filterBits[fi];
-      if (bits && !bits[r]) {
+      if (bits && !bits[via[fi]?.[r] ?? r]) {
         fails++;
         failed = fi;
       }
@@ -253,13 +268,15 @@ function complementCounts(cols: FacetColumns, cand: Int32Array, summary: FacetSu
   const months = timeline ? summary.months.copy() : undefined;
   let undated = summary.undated;
   const { records } = summary;
+  const via = viaRows(cols);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     if (isCand[r]) continue;
     for (let fi = 0; fi < csr.length; fi++) {
       const { offsets, ids } = csr[fi]!;
       const c = counts[fi]!;
-      for (let k = offsets[r]!, end = offsets[r + 1]!; k < end; k++) c[ids[k]!]!--;
+      const row = via[fi]?.[r] ?? r;
+      for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) c[ids[k]!]!--;
     }
     if (months && !months.remove(cols.dates[r]!)) undated--;
   }
