@@ -15,7 +15,7 @@ import { facetValuesOf, orderFacet } from "@/lib/search/facets";
 import { toHit } from "@/lib/search/hit";
 import { INDEXED_TEXT_VERSION, indexedBody } from "@/lib/search/indexed-text";
 import { dateNumber } from "@/lib/search/date-range";
-import { type DocList, type FacetColumns, FacetColumnsBuilder, FacetSummary, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { type DocList, type FacetColumns, FacetColumnsBuilder, FacetSummary, facetPass, summaryOf } from "@/lib/search/engines/sqlite/facet-pass";
 import { type StoredFacets, facetKey, loadFacets, saveFacets } from "@/lib/search/engines/sqlite/facet-store";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
 import { PostingStore } from "@/lib/search/engines/sqlite/posting-store";
@@ -96,7 +96,7 @@ interface FacetMemory {
   /** What saved postings must be tagged with to be read under this memory (posting-store.ts). */
   postingKey: string;
   /** Built by the first search under this memory (facet-pass.ts). */
-  summary?: FacetSummary;
+  summary?: FacetSummary | null;
 }
 
 /** A match set as parallel arrays (ascending rowids or not): a tenth of the memory of row objects, and cheap to cache. */
@@ -727,8 +727,8 @@ export class SqliteEngine implements SearchEngine {
     }
 
     const cols: FacetColumns = { values: mem.values, valueIds: mem.valueIds, members: mem.valueDocs, valuesOf: mem.docValues, dates: mem.dates, size: rank.length };
-    mem.summary ??= new FacetSummary(cols, mem.allDocs);
-    const { hits, facets, facetTotals, timeline } = facetPass(cols, cand, query, mem.summary);
+    const summary = summaryOf(mem, () => new FacetSummary(cols, mem.allDocs));
+    const { hits, facets, facetTotals, timeline } = facetPass(cols, cand, query, summary);
     const total = hits.length;
 
     // Only the rows up to the requested page are ordered: a bounded heap instead of sorting every match.

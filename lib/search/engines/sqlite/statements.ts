@@ -15,7 +15,7 @@ import type { Analyzer } from "@/lib/text/analyzer";
 import type { CommentaryDocument } from "@/lib/validations/document";
 import { WeightedLru } from "@/lib/search/lru";
 import { dateNumber } from "@/lib/search/date-range";
-import { type DocList, type FacetColumns, FacetColumnsBuilder, FacetSummary, facetPass } from "@/lib/search/engines/sqlite/facet-pass";
+import { type DocList, type FacetColumns, FacetColumnsBuilder, FacetSummary, facetPass, summaryOf } from "@/lib/search/engines/sqlite/facet-pass";
 import { topK } from "@/lib/search/engines/sqlite/top-k";
 import { type Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { type Clause, type ParsedQuery, highlightTermsOf, isEmptyQuery, parseQuery } from "@/lib/search/query-syntax";
@@ -95,7 +95,7 @@ interface StatementMemory {
   /** Recent answers by query, dropped with this memory when the archive changes. */
   results: WeightedLru<StatementResult>;
   /** Built by the first search under this memory (facet-pass.ts). */
-  summary?: FacetSummary;
+  summary?: FacetSummary | null;
 }
 
 /** Answers remembered per archive version. */
@@ -381,8 +381,8 @@ export class SqliteStatements {
 
     // Disjunctive facets and the date range, as for documents.
     const cols: FacetColumns = { values: mem.values, valueIds: mem.valueIds, members: mem.positionsOf, valuesOf: mem.valuesAt, dates: mem.dates, size: n, via: mem.via };
-    mem.summary ??= new FacetSummary(cols, Int32Array.from({ length: n }, (_, p) => p));
-    const { hits: hitIdx, facets, facetTotals, timeline } = facetPass(cols, cand, query, mem.summary);
+    const summary = summaryOf(mem, () => new FacetSummary(cols, Int32Array.from({ length: n }, (_, p) => p)));
+    const { hits: hitIdx, facets, facetTotals, timeline } = facetPass(cols, cand, query, summary);
     const total = hitIdx.length;
     const dates = mem.dates;
 
