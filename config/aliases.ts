@@ -7,6 +7,7 @@
  * `aliasSynonyms()` as its synonyms setting.
  */
 import { CITIES, COUNTRIES } from "./countries";
+import { EXONYMS } from "./exonyms";
 
 export interface AliasEntry {
   /** The abbreviation or first name as written. */
@@ -59,7 +60,6 @@ const SHORT_FORMS: readonly AliasEntry[] = [
   { short: "ГА ООН", full: ["Генеральная Ассамблея ООН", "Генассамблея ООН"] },
   { short: "ЕСПЧ", full: ["Европейский суд по правам человека"] },
   { short: "МУС", full: ["Международный уголовный суд"] },
-  { short: "БРИКС", full: ["BRICS"] },
   { short: "АТЭС", full: ["Азиатско-Тихоокеанское экономическое сотрудничество"] },
   { short: "ОИС", full: ["Организация исламского сотрудничества"] },
   { short: "ЛАГ", full: ["Лига арабских государств"] },
@@ -88,17 +88,7 @@ const SHORT_FORMS: readonly AliasEntry[] = [
   { short: "МГУ", full: ["Московский государственный университет"] },
   { short: "РАН", full: ["Российская академия наук"] },
   { short: "МЭА", full: ["Международное энергетическое агентство"] },
-  // Foreign media and companies in both scripts (Latin ↔ the Russian press's spelling).
-  { short: "CNN", full: ["Си-эн-эн"] },
-  { short: "BBC", full: ["Би-би-си"] },
-  { short: "Reuters", full: ["Рейтер"] },
-  { short: "Bloomberg", full: ["Блумберг"] },
-  { short: "Гугл", full: ["Google"] },
-  { short: "Газпром", full: ["Gazprom"] },
-  { short: "Роснефть", full: ["Rosneft"] },
-  { short: "Guardian", full: ["Гардиан"] },
-  { short: "AFP", full: ["Франс Пресс", "Франс-Пресс", "Agence France-Presse"] },
-  { short: "AP", full: ["Ассошиэйтед Пресс", "Associated Press"] },
+  // Media by their Russian short forms; Latin names of media and companies are in config/exonyms.ts.
   { short: "РИА", full: ["РИА Новости"] },
   { short: "КП", full: ["Комсомольская правда"] },
   { short: "МК", full: ["Московский комсомолец"] },
@@ -165,7 +155,28 @@ export const GAZETTEER_ALIASES: readonly AliasEntry[] = [...COUNTRIES, ...CITIES
   .map((c) => ({ short: c.name, full: [...(c.aliases ?? []), ...("abbr" in c ? (c.abbr ?? []) : [])].filter((n) => !BROADER_NAMES.has(n) && !/\s/.test(n)) }))
   .filter((e) => e.full.length > 0);
 
-export const ALIASES: readonly AliasEntry[] = [...SHORT_FORMS, ...GAZETTEER_ALIASES];
+/**
+ * The tables above with the names of config/exonyms.ts: a line that shares a name with entries
+ * joins each of them (EU joins ЕС, Европейский союз, Евросоюз), so each of its names finds all of
+ * theirs; any other line is an entry of its own. Not the state adjectives: «французском» is mostly
+ * the language, and finding France in Latin for it cost the NEREL slices' adjective queries rank.
+ */
+export function withExonyms(entries: readonly AliasEntry[], exonyms: readonly (readonly string[])[] = EXONYMS): AliasEntry[] {
+  const out = entries.map((e) => ({ short: e.short, full: [...e.full] }));
+  const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
+  for (const line of exonyms) {
+    const names = new Set(line.map(norm));
+    const homes = out.filter((e) => [e.short, ...e.full].some((n) => names.has(norm(n))));
+    if (homes.length === 0) out.push({ short: line[0]!, full: line.slice(1) });
+    for (const home of homes) {
+      const have = new Set([home.short, ...home.full].map(norm));
+      for (const n of line) if (!have.has(norm(n))) home.full.push(n);
+    }
+  }
+  return out;
+}
+
+export const ALIASES: readonly AliasEntry[] = withExonyms([...SHORT_FORMS, ...GAZETTEER_ALIASES]);
 
 /**
  * Citizens of a state, masculine and feminine nominative (немец, немка), for the states most

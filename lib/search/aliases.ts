@@ -1,7 +1,9 @@
 import { ALIASES, ONE_WORD_ALIASES, type AliasEntry } from "@/config/aliases";
+import { EXONYMS } from "@/config/exonyms";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
 import { isAbbreviation, tokenize } from "@/lib/text/tokenize";
+import { hasCyrillic } from "@/lib/text/translit";
 import type { Clause } from "./query-syntax";
 
 /**
@@ -41,12 +43,13 @@ export function compileAliases(analyzer: Analyzer, entries: readonly AliasEntry[
       const abbreviation = toks.length === 1 && isAbbreviation(toks[0]!.surface);
       // The table writes names in the nominative, so a word that is a lemma as written keys by
       // itself, not by the likelier reading of the form (главком: not «главк» in the instrumental).
+      // A Latin word has no forms to read: its key is its stem, as typed queries get (Paris: pari).
       const keys = abbreviation
         ? [analyzer.queryKey(raw) ?? words[0]!]
         : analyzer
             .analyze(raw)
             .filter((t) => !t.stop)
-            .map((t) => (toks.length === 1 && t.terms.includes(t.norm) ? t.norm : t.key));
+            .map((t) => (toks.length === 1 && t.terms.includes(t.norm) && hasCyrillic(t.norm) ? t.norm : t.key));
       return { raw, norm: words.join(" "), words, keys, abbreviation };
     }),
   );
@@ -54,9 +57,11 @@ export function compileAliases(analyzer: Analyzer, entries: readonly AliasEntry[
   return list;
 }
 
-function clauseOf(n: Name): Clause {
-  if (n.keys.length === 1 || n.abbreviation) return { kind: "term", raw: n.raw, key: n.keys[0] ?? n.norm, expansion: true };
-  return { kind: "phrase", raw: n.raw, words: n.words, keys: n.keys, expansion: true };
+/** `typed`: the name the reader typed; another name in the other script is its twin (London → Лондон). */
+function clauseOf(n: Name, typed: Name): Clause {
+  const twin = hasCyrillic(n.raw) !== hasCyrillic(typed.raw) ? { twin: true } : {};
+  if (n.keys.length === 1 || n.abbreviation) return { kind: "term", raw: n.raw, key: n.keys[0] ?? n.norm, expansion: true, ...twin };
+  return { kind: "phrase", raw: n.raw, words: n.words, keys: n.keys, expansion: true, ...twin };
 }
 
 type TermClause = Extract<Clause, { kind: "term" }>;
@@ -82,7 +87,7 @@ function othersOf(entries: Entry[], matches: (n: Name) => boolean): Clause[] {
   const out: Clause[] = [];
   for (const e of entries) {
     const hit = e.find(matches);
-    if (hit) for (const n of e) if (n !== hit) out.push(clauseOf(n));
+    if (hit) for (const n of e) if (n !== hit) out.push(clauseOf(n, hit));
   }
   return out;
 }
@@ -167,4 +172,31 @@ export function expandDerived(groups: Clause[][], analyzer: Analyzer): Clause[][
       .map((key) => ({ kind: "term", raw: key, key, expansion: true }));
     return extra.length === 0 ? g : [...g, ...extra];
   });
+}
+
+/** One-word names of config/exonyms.ts by analyzer version: a name's key → the line's one-word names in the other script. */
+const twinsByVersion = new Map<string, Map<string, string[]>>();
+
+/**
+ * The names config/exonyms.ts gives a word in the other script, one word each (Paris → Париж,
+ * Фейсбука → Facebook, UN → ООН), best first: what a word the archive lacks is corrected to.
+ * Several-word names (New York, «Северный поток») are left to alias expansion, which finds them anyway.
+ */
+export function exonymTwins(word: string, analyzer: Analyzer): readonly string[] {
+  let twins = twinsByVersion.get(analyzer.version);
+  if (!twins) {
+    twins = new Map();
+    for (const entry of compileAliases(analyzer, EXONYMS.map((line) => ({ short: line[0]!, full: line.slice(1) })))) {
+      const single = entry.filter((n) => n.words.length === 1);
+      for (const n of single) {
+        const key = n.abbreviation ? n.norm : n.keys[0];
+        if (!key) continue;
+        const others = single.filter((o) => hasCyrillic(o.raw) !== hasCyrillic(n.raw)).map((o) => o.raw);
+        if (others.length > 0) twins.set(key, [...(twins.get(key) ?? []), ...others]);
+      }
+    }
+    twinsByVersion.set(analyzer.version, twins);
+  }
+  const key = isAbbreviation(word) ? normalizeWord(word) : analyzer.queryKey(word);
+  return (key && twins.get(key)) || [];
 }

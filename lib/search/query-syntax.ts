@@ -13,6 +13,12 @@ export type Clause =
       /** analyzed query key */ key: string;
       /** added by alias expansion, not typed: left out when the query is written back */
       expansion?: boolean;
+      /**
+       * An expansion that is the typed word's name in the other script (London → Лондон,
+       * config/exonyms.ts; Phoenix → Феникс): the same word, so ranking does not count it as
+       * one more of the query's words (lib/search/coverage.ts).
+       */
+      twin?: boolean;
       /** typed with a trailing `*`: every indexed term (or word form) starting with `key` matches */
       prefix?: boolean;
       /** for a prefix: the indexed terms and word forms it stands for, when the engine needs them listed (Meilisearch) */
@@ -38,6 +44,8 @@ export type Clause =
        */
       stems?: string[];
       expansion?: boolean;
+      /** As for a term: the typed name in the other script (New York → Нью-Йорк). */
+      twin?: boolean;
     };
 
 /**

@@ -1,4 +1,5 @@
 import type { Analyzer } from "@/lib/text/analyzer";
+import { exonymTwins } from "./aliases";
 import { latinLayoutToCyrillic, looksLikeWrongLayout } from "@/lib/text/layout";
 import { foldMiddleDots } from "@/lib/text/normalize";
 import { cyrillicCandidates, hasCyrillic, isLatinWord, toLatin, withCaseOf } from "@/lib/text/translit";
@@ -73,6 +74,11 @@ const COMPARED_READINGS = 3;
 type Vocabulary = Pick<SqliteVocabulary, "hasKey"> & Partial<Pick<SqliteVocabulary, "keyDocs" | "limits">>;
 
 function otherScript(raw: string, analyzer: Analyzer, vocabulary: Vocabulary, deadline: number): string | null {
+  // A name no letter rule reads (Paris → Париж, Фейсбук → Facebook): config/exonyms.ts first.
+  for (const twin of exonymTwins(raw, analyzer)) {
+    const key = analyzer.queryKey(twin);
+    if (key && vocabulary.hasKey(key)) return twin;
+  }
   if (isLatinWord(raw)) {
     let best: { shown: string; lemma: boolean; docs: number } | undefined;
     let found = 0;
@@ -131,7 +137,8 @@ export function withScriptVariants(parsed: ParsedQuery, analyzer: Analyzer, voca
       words++;
       const twin = otherScript(c.raw, analyzer, vocabulary, deadline);
       const key = twin ? analyzer.queryKey(twin) : null;
-      if (twin && key && key !== c.key) extra.push({ kind: "term", raw: twin, key, expansion: true });
+      // Alias expansion may have added the same name already (config/exonyms.ts).
+      if (twin && key && key !== c.key && !g.some((x) => x.kind === "term" && x.key === key)) extra.push({ kind: "term", raw: twin, key, expansion: true, twin: true });
     }
     return extra.length === 0 ? g : [...g, ...extra];
   });

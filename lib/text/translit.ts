@@ -97,7 +97,7 @@ const GRAPHS: [string, string[]][] = [
   ["-", ["-"]],
 ];
 
-/** Common English spellings that no letter rule gives: first names and a few surnames' endings. */
+/** Common English spellings of first names that no letter rule gives; places, bodies and firms are in config/exonyms.ts. */
 const ENGLISH_NAMES: Record<string, string> = {
   alexander: "александр",
   alexandra: "александра",
@@ -121,15 +121,6 @@ const ENGLISH_NAMES: Record<string, string> = {
   andrey: "андрей",
   nikolai: "николай",
   mikhail: "михаил",
-  moscow: "москва",
-  russia: "россия",
-  kremlin: "кремль",
-  ukraine: "украина",
-  kiev: "киев",
-  kyiv: "киев",
-  gazprom: "газпром",
-  rosneft: "роснефть",
-  reuters: "рейтер",
 };
 
 const VOWELS = /[aeiouy]/;

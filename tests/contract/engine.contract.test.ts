@@ -285,6 +285,20 @@ function contract(name: string, open: () => Promise<{ engine: SearchEngine; disp
       expect(slugs(await search("санкции"))).not.toContain("topic-only");
     });
 
+    it("finds a name written only in the other script (config/exonyms.ts)", async () => {
+      // Issue 15: invented sentences naming a real city and a real company.
+      const doc = (id: string, text: string) => ({ id: `contract-${id}`, slug: id, title: "Заметка", paragraphs: [text], topics: [], speakers: [], institutions: [], quotes: [], date: "2019-02-01", contentHash: `h-${id}` });
+      const added = [doc("exonym-city", "Консультации прошли в Лондоне."), doc("exonym-firm", "Заявление появилось в Facebook.")];
+      await engine.upsert(added);
+      try {
+        expect(slugs(await search("London"))).toEqual(["exonym-city"]);
+        expect(slugs(await search("Лондон консультации"))).toEqual(["exonym-city"]);
+        expect(slugs(await search("Фейсбуке"))).toEqual(["exonym-firm"]);
+      } finally {
+        await engine.remove(added.map((d) => d.id));
+      }
+    });
+
     it("reports health", async () => {
       const h = await engine.health();
       expect(h.ok).toBe(true);

@@ -19,7 +19,8 @@ describe("alias table: state bodies, codes, parties, media and the gazetteer's o
     expect(of("Россия")).toContain("РФ");
     expect(of("США")).not.toContain("Америка");
     expect(of("Великобритания")).not.toContain("Англия");
-    expect(ALIASES).toEqual(expect.arrayContaining([...GAZETTEER_ALIASES]));
+    // Each gazetteer entry is in the table, with the Latin names config/exonyms.ts adds to it.
+    for (const g of GAZETTEER_ALIASES) expect(ALIASES.some((e) => e.short === g.short && g.full.every((n) => e.full.includes(n)))).toBe(true);
   });
 
   it("expands the short forms of offices and bodies both ways, in any case form", () => {

@@ -22,7 +22,7 @@ import { PostingStore } from "@/lib/search/engines/sqlite/posting-store";
 import { Deadline, UNBOUNDED, rowsWithin } from "@/lib/search/engines/sqlite/deadline";
 import { SqliteVocabulary, correctQueryText } from "@/lib/search/vocabulary";
 import { RANKING, phraseToFts, prefixToFts, proximityPairs } from "@/lib/search/proximity";
-import { clauseCoverage, typedForms, typedShare } from "@/lib/search/coverage";
+import { clauseCoverage, hasAlternatives, typedForms, typedShare } from "@/lib/search/coverage";
 import { withScriptVariants } from "@/lib/search/script-correction";
 import { withSpellingVariants } from "@/lib/search/spelling-variants";
 import { SqliteStatements } from "@/lib/search/engines/sqlite/statements";
@@ -559,7 +559,7 @@ export class SqliteEngine implements SearchEngine {
     if (!ranked) return rows;
     const { rowids, scores } = rows;
     const clauses = parsed.groups.flat();
-    const partial = mode === "any" || parsed.groups.some((g) => g.length > 1);
+    const partial = mode === "any" || hasAlternatives(parsed.groups);
     // Proximity costs FTS5 lookups that grow with the words' doclists: skipped for match sets past PROXIMITY_MAX_MATCHES.
     const pairs = ranked && rowids.length <= PROXIMITY_MAX_MATCHES ? proximityPairs(parsed) : [];
     const covering = partial && clauses.length >= 2;
