@@ -16,7 +16,8 @@
  * Left out on purpose: names that are also a common word in the other script or in English, where the
  * other name would find the wrong thing (Georgia: also a US state, Jordan: also a surname, Gaza:
  * «Газа» is also «газ» in the genitive, Visa: «виза», Sputnik: «спутник», Times, Telegraph, Economist,
- * Congress, the Fed, US).
+ * Congress, the Fed, US), and Russian names the dictionary reads as a form of another word (Политико:
+ * «политик», Тесла: «тесло», Претория: «преторий»), which would find that word's documents.
  */
 
 export const EXONYMS: readonly (readonly string[])[] = [
@@ -250,7 +251,6 @@ export const EXONYMS: readonly (readonly string[])[] = [
   ["Brasilia", "Бразилиа"],
   ["Rio de Janeiro", "Рио-де-Жанейро"],
   ["Buenos Aires", "Буэнос-Айрес"],
-  ["Pretoria", "Претория"],
   ["Johannesburg", "Йоханнесбург"],
   ["Nairobi", "Найроби"],
   ["Addis Ababa", "Аддис-Абеба"],
@@ -322,7 +322,6 @@ export const EXONYMS: readonly (readonly string[])[] = [
   ["Bild", "Бильд"],
   ["Le Monde", "Монд"],
   ["Le Figaro", "Фигаро"],
-  ["Politico", "Политико"],
   ["Newsweek", "Ньюсвик"],
   ["Forbes", "Форбс"],
   ["Xinhua", "Синьхуа"],
@@ -347,7 +346,6 @@ export const EXONYMS: readonly (readonly string[])[] = [
   ["Microsoft", "Майкрософт"],
   ["Amazon", "Амазон"],
   ["Netflix", "Нетфликс"],
-  ["Tesla", "Тесла"],
   ["Boeing", "Боинг"],
   ["Airbus", "Эйрбас"],
   ["Lockheed Martin", "Локхид Мартин"],
@@ -356,7 +354,6 @@ export const EXONYMS: readonly (readonly string[])[] = [
   ["Toyota", "Тойота"],
   ["Volkswagen", "Фольксваген"],
   ["Siemens", "Сименс"],
-  ["Nokia", "Нокиа"],
   ["Intel", "Интел"],
   ["McDonald's", "Макдоналдс"],
   ["Coca-Cola", "Кока-кола"],

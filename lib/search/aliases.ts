@@ -132,7 +132,8 @@ export function expandAliases(groups: Clause[][], analyzer: Analyzer, entries: r
         expanded.push(...othersOf(aliases, (n) => termIsName(c, n)));
         const parts = hyphenParts(c, analyzer);
         if (parts) expanded.push(parts);
-      } else if (c.kind === "phrase" && !c.expansion) {
+      } else if (c.kind === "phrase" && !c.expansion && c.words.length > 1) {
+        // One quoted word is the exact form asked for («"Кавказ"»): not its other names.
         expanded.push(...othersOf(aliases, (n) => phraseIsName(c, n)));
       }
     }

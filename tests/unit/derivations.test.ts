@@ -48,7 +48,8 @@ describe("word formation (lib/text/derive.ts, config/derivations.ts)", () => {
 describe("one-word queries search the related words too", () => {
   it("expands a single word both ways; in a longer query only a person's noun, to its other gender", () => {
     expect(parseQuery("народная артистка", a).groups.map(keys)).toEqual([["народный"], ["артистка", "артист"]]);
-    expect(keys(parseQuery("Кавказ", a).groups[0]!)).toEqual(["кавказ", "кавказский"]);
+    // …beside its Latin name (config/exonyms.ts).
+    expect(keys(parseQuery("Кавказ", a).groups[0]!)).toEqual(["кавказ", a.queryKey("Caucasus"), "кавказский"]);
     expect(keys(parseQuery("кавказские", a).groups[0]!)).toEqual(["кавказский", "кавказ"]);
     expect(keys(parseQuery("актриса", a).groups[0]!)).toEqual(["актриса", "актер"]);
     expect(parseQuery("кавказские горы", a).groups.map(keys)).toEqual([["кавказский"], ["гора"]]);

@@ -8,6 +8,7 @@ import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { type Clause, parseQuery } from "@/lib/search/query-syntax";
 import { emptyFilters } from "@/lib/search/types";
 import { getAnalyzer } from "@/lib/text/analyzers";
+import { dictionaryParses } from "@/lib/text/az";
 import { hasCyrillic } from "@/lib/text/translit";
 
 const a = getAnalyzer("default");
@@ -28,6 +29,19 @@ describe("names in both scripts (config/exonyms.ts)", () => {
         seen.set(k, i);
       }
     });
+  });
+
+  it("has no one-word Russian name that the dictionary reads as a form of another word (Политико: «политик»)", () => {
+    const misread = EXONYMS.flat()
+      // A hyphenated name keys as its parts joined (кока-кол), which only its own forms give.
+      .filter((n) => hasCyrillic(n) && !n.includes("-") && a.analyze(n).filter((t) => !t.stop).length === 1)
+      .flatMap((n) => {
+        const t = a.analyze(n).find((x) => !x.stop)!;
+        return t.terms.includes(t.norm) || dictionaryParses(t.key).length === 0 ? [] : [`${n} → ${t.key}`];
+      });
+    expect(misread).toEqual([]);
+    const t = a.analyze("Политико")[0]!;
+    expect(dictionaryParses(t.key).length).toBeGreaterThan(0);
   });
 
   it("joins a line to the alias entries that share one of its names, and keeps the rest apart", () => {
@@ -78,6 +92,8 @@ describe("names in both scripts (config/exonyms.ts)", () => {
     expect(exonymTwins("UN", a)).toEqual(["ООН"]);
     expect(exonymTwins("Берлин", a)).toEqual(["Berlin"]);
     expect(exonymTwins("Нью-Йорк", a)).toEqual([]);
+    // One quoted word is an exact form, so it keeps no other names.
+    expect(parseQuery('"Лондон"', a).groups[0]!).toHaveLength(1);
     expect(exonymTwins("медиатор", a)).toEqual([]);
   });
 
