@@ -46,14 +46,15 @@ export function TimelineChart({ timeline, query, unit }: { timeline: Timeline; q
       </figcaption>
       <svg viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" className="mt-1 h-16 w-full" role="group" aria-label={`${caption}: нажмите на столбец, чтобы сузить период`}>
         {buckets.map((b, i) => {
-          const h = b.count === 0 ? 0 : Math.max(2, (b.count / max) * (HEIGHT - 2));
+          // A tenth of a unit is finer than a pixel at h-16; full precision was 17 digits a bar.
+          const h = b.count === 0 ? 0 : Math.round(Math.max(2, (b.count / max) * (HEIGHT - 2)) * 10) / 10;
           const label = `${bucketLabel(b.key)}: ${b.count} ${pluralize(b.count, forms)}`;
           return (
-            <a key={b.key} href={hrefOf(b.key)} aria-label={label} data-bucket={b.key} className="group">
+            <a key={b.key} href={hrefOf(b.key)} aria-label={label} data-bucket={b.key} className="timeline-bar">
               <title>{label}</title>
-              {/* The full-height hit area keeps thin bars clickable. */}
-              <rect x={i * (BAR + GAP)} y={0} width={BAR} height={HEIGHT} className="fill-transparent group-hover:fill-slate-100 group-focus:fill-slate-200" />
-              <rect x={i * (BAR + GAP)} y={HEIGHT - h} width={BAR} height={h} className="fill-sky-600 group-hover:fill-sky-800" />
+              {/* The full-height hit area keeps thin bars clickable; both are styled in app/globals.css. */}
+              <rect x={i * (BAR + GAP)} y={0} width={BAR} height={HEIGHT} />
+              <rect x={i * (BAR + GAP)} y={Math.round((HEIGHT - h) * 10) / 10} width={BAR} height={h} />
             </a>
           );
         })}
