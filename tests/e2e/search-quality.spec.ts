@@ -15,6 +15,15 @@ test.describe("search quality (issue 15)", () => {
     await expect(search.status).toHaveText(/^0 результатов$/);
   });
 
+  test("an English place name no letter reading gives is searched as its Russian name (config/exonyms.ts)", async ({ page }) => {
+    const search = new SearchPage(page);
+    // Brussels letter by letter is «Брусселс»; the fictional samples say «в Брюсселе».
+    await search.open("?q=Brussels");
+    await expect(page.getByTestId("corrected")).toContainText("Показаны результаты для «Брюссель»");
+    await expect(search.resultTitled("Транскаспийский газопровод: старый проект в новой энергетической реальности")).toHaveCount(1);
+    await expect(search.status).toHaveText(/^3 результата$/);
+  });
+
   test("a query typed on the Latin layout is read as Russian", async ({ page }) => {
     const search = new SearchPage(page);
     await search.open("?q=vtlbfnjhf");
