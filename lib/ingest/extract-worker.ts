@@ -18,7 +18,8 @@ export type ExtractAnswer =
   | { job: number; issue: { message: string; field: string } }
   | { job: number; error: string };
 
-const analyzer = (workerData as { analyzer?: AnalyzerName } | undefined)?.analyzer ?? "default";
+const data = workerData as { analyzer?: AnalyzerName; loaded?: Int32Array } | undefined;
+const analyzer = data?.analyzer ?? "default";
 let memo: TokenMemo | undefined;
 // The analyses this thread made for the first time go back with the document, for the token_analysis table.
 const fresh: [string, TokenAnalysis][] = [];
@@ -42,4 +43,6 @@ parentPort!.on("message", (m: ExtractJob) => {
   }
   parentPort!.postMessage(answer);
 });
+// Read by the import between two documents it extracts itself (extract-pool.ts: lazyExtractor).
+if (data?.loaded) Atomics.add(data.loaded, 0, 1);
 parentPort!.postMessage({ ready: true });

@@ -40,6 +40,8 @@ export interface ImportOptions {
   maxErrors?: number;
   /** Worker threads for extraction; default one per core once an import has more than a few documents to extract. */
   extractWorkers?: number;
+  /** Wait for those threads to load instead of extracting on this thread meanwhile (lib/ingest/extract-pool.ts). */
+  waitForThreads?: boolean;
   /** Pages or feeds to fetch over http(s) and import with the files. */
   urls?: readonly string[];
   fetch?: FetchOptions;
@@ -99,7 +101,7 @@ interface FilePlan {
  * dump never sits in memory. Documents carry their provenance (file, reader, time, encoding).
  */
 export async function importFiles(files: readonly string[], config: AppConfig, options: ImportOptions = {}): Promise<ImportReport> {
-  const extractor = lazyExtractor(options.extractWorkers, config.ANALYZER);
+  const extractor = lazyExtractor(options.extractWorkers, config.ANALYZER, { waitForThreads: options.waitForThreads });
   try {
     const report = await importWith(files, config, options, extractor);
     Object.assign(report.extraction, extractor.counts);

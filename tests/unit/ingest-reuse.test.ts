@@ -105,7 +105,7 @@ describe("extraction on worker threads", () => {
     const inline = await importFiles([file], config, { extractWorkers: 0 });
     expect(inline.summary).toMatchObject({ added: 70 });
     const onThreads = { ...config, ARCHIVE_DB_PATH: path.join(dir, "threads.db") };
-    const threaded = await importFiles([file], onThreads, { extractWorkers: 2 });
+    const threaded = await importFiles([file], onThreads, { extractWorkers: 2, waitForThreads: true });
     expect(threaded.summary).toMatchObject({ added: 70 });
     expect(threaded.extraction).toMatchObject({ threads: 2, reused: 0 });
     expect(threaded.extraction.onThreads).toBeGreaterThan(0);
@@ -132,7 +132,7 @@ describe("extraction on worker threads", () => {
     openDatabase(onThreads.ARCHIVE_DB_PATH).close();
 
     const bad = write("bad.jsonl", [...docs.slice(0, 60), { ...docs[60]!, quotes: [{ text: "x", speaker: "Пётр Примеров", paragraph: 5 }] }, ...docs.slice(61)]);
-    const rejected = await importFiles([bad], { ...config, ARCHIVE_DB_PATH: path.join(dir, "bad.db") }, { extractWorkers: 2 });
+    const rejected = await importFiles([bad], { ...config, ARCHIVE_DB_PATH: path.join(dir, "bad.db") }, { extractWorkers: 2, waitForThreads: true });
     expect(rejected.errors.map((e) => e.message)).toEqual([expect.stringMatching(/bad\.jsonl:61: .*quote paragraph 5 is past the last paragraph/)]);
     openDatabase(path.join(dir, "bad.db")).close();
   }, 60_000);
