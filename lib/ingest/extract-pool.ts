@@ -128,11 +128,14 @@ function spawnExtractor(workers: number, analyzer: AnalyzerName): SpawnedExtract
         if ("error" in m) w.reject(new Error(`extraction failed in a worker thread: ${m.error}`));
         else w.resolve("doc" in m ? { doc: m.doc, ...(m.analysed ? { analysed: m.analysed } : {}) } : { issue: m.issue });
       });
-      worker.on("exit", (code) => code !== 0 && failAll(new Error(`an extraction worker exited with code ${code}`)));
       return new Promise<boolean>((resolve) => {
         worker.on("message", (m: { ready?: boolean }) => m.ready && resolve(true));
         worker.on("error", (e) => {
           failAll(e);
+          resolve(false);
+        });
+        worker.on("exit", (code) => {
+          if (code !== 0) failAll(new Error(`an extraction worker exited with code ${code}`));
           resolve(false);
         });
       });
