@@ -144,8 +144,8 @@ export interface FacetPass {
 }
 
 /**
- * What every search over one facet memory can share, built on its first search and dropped with
- * the memory: each field's values in Russian order (ranks), and the counts and months of all its
+ * What every search over one facet memory can share, built once per memory (summaryOf) and dropped
+ * with it: each field's values in Russian order (ranks), and the counts and months of all its
  * records. A search that matches most of the archive then counts what it does not match and
  * subtracts: a common word in 90 % of 100k documents touched every one of their ~16 values.
  */
