@@ -75,6 +75,22 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+const changeStatements = new WeakMap<Db, Database.Statement>();
+
+/**
+ * Moves whenever the archive may have changed under this connection: data_version when another
+ * connection commits, total_changes when this one writes. Read on every search by what is
+ * derived from the archive in memory, so its statement is prepared once per connection.
+ */
+export function changeVersion(db: Db): string {
+  let st = changeStatements.get(db);
+  if (!st) {
+    st = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck();
+    changeStatements.set(db, st);
+  }
+  return st.get() as string;
+}
+
 export function getMeta(db: Db, key: string): string | undefined {
   const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
   return row?.value;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "./db";
+import { type Db, changeVersion } from "./db";
 import { documentNames } from "@/lib/entities/document";
 import { buildEntityRegistry, cleanedInstitutions, indexRegistry, resolveName, type EntityRegistry } from "@/lib/entities/registry";
 import { foldKey } from "@/lib/entities/keys";
@@ -145,7 +145,7 @@ const current = (slot[CURRENT] ??= new WeakMap());
  * registry older than the documents it reads.
  */
 export function currentRegistry(db: Db): EntityRegistry {
-  const key = `${db.pragma("data_version", { simple: true })}:${db.prepare("SELECT total_changes()").pluck().get()}`;
+  const key = changeVersion(db);
   const hit = current.get(db);
   if (hit && hit.key === key) return hit.registry;
   const registry = loadRegistry(db);

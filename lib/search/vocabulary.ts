@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/archive/db";
+import { type Db, changeVersion } from "@/lib/archive/db";
 import { getConfig } from "@/lib/config";
 import type { Analyzer } from "@/lib/text/analyzer";
 import { normalizeWord } from "@/lib/text/normalize";
@@ -44,7 +44,6 @@ const CACHE_ENTRIES = 20_000;
 export class SqliteVocabulary {
   private readonly has;
   private readonly range;
-  private readonly version;
   private readonly keys = new WeightedLru<boolean>(CACHE_ENTRIES);
   private readonly fixes = new WeightedLru<string | 0>(CACHE_ENTRIES);
   private readonly prefixes = new WeightedLru<string[]>(CACHE_ENTRIES);
@@ -59,8 +58,6 @@ export class SqliteVocabulary {
     private readonly db: Db,
     readonly limits: TypoLimits = configuredLimits(),
   ) {
-    // data_version moves when another connection commits, total_changes when this one writes.
-    this.version = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck();
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab_col USING fts5vocab(main, fts, col)");
     // A MATCH stops at the first document; fts5vocab would walk the term's whole doclist to count it.
     this.has = db.prepare("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1").pluck();
@@ -99,7 +96,7 @@ export class SqliteVocabulary {
 
   /** Forgets cached lookups once the index has changed. */
   private fresh(): void {
-    const v = this.version.get() as string;
+    const v = changeVersion(this.db);
     if (v === this.seen) return;
     this.seen = v;
     this.keys.clear();
