@@ -3,6 +3,7 @@ import { ALIASES, withExonyms } from "@/config/aliases";
 import { EXONYMS } from "@/config/exonyms";
 import { openDatabase } from "@/lib/archive/db";
 import { exonymTwins } from "@/lib/search/aliases";
+import { withScriptVariants } from "@/lib/search/script-correction";
 import { clauseCoverage, hasAlternatives } from "@/lib/search/coverage";
 import { SqliteEngine } from "@/lib/search/engines/sqlite";
 import { type Clause, parseQuery } from "@/lib/search/query-syntax";
@@ -84,6 +85,17 @@ describe("names in both scripts (config/exonyms.ts)", () => {
     expect(clauseCoverage(groups, (i) => i === 0 || i === 2)).toBe(1);
     expect(hasAlternatives(groups)).toBe(false);
     expect(hasAlternatives([[groups[0]![0]!, { kind: "term", raw: "рф", key: "рф", expansion: true }]])).toBe(true);
+  });
+
+  it("drops the twins the archive does not have, so Meilisearch is not sent variants that match nothing", () => {
+    const parsed = parseQuery("Лондон Париж", a);
+    const has = (keys: string[]) => ({ hasKey: (k: string) => keys.includes(k) || !/^[a-z]/.test(k) });
+    const keep = withScriptVariants(parsed, a, has(["london"]));
+    expect(keep.groups.map(ids)).toEqual([["t:лондон", "t:london"], ["t:париж"]]);
+    const none = withScriptVariants(parsed, a, has([]));
+    expect(none.groups.map(ids)).toEqual([["t:лондон"], ["t:париж"]]);
+    // Other aliases stay whatever the archive has: only the table's other-script names are checked.
+    expect(withScriptVariants(parseQuery("РФ", a), a, has([])).groups[0]!.length).toBe(3);
   });
 
   it("gives the one-word twins a word the archive lacks is corrected to", () => {
