@@ -23,6 +23,7 @@ import { issueError, validateRecord, type ValidRecord } from "./to-document";
 import { withInputHash } from "./input-hash";
 import { lazyExtractor, type Built, type Extractor } from "./extract-pool";
 import { PreparedAnalyses } from "./prepared-analyses";
+import { SeenDocuments } from "./seen-documents";
 
 /** Records of a streamed file between two garbage collections. */
 const GC_EVERY = 5_000;
@@ -167,7 +168,7 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
   const importedAt = new Date().toISOString();
   // Documents already stored from the same input by the same code are not extracted again; --force extracts everything.
   const stored = options.force ? undefined : storedByInput(db);
-  const seen = new Map<string, { hash: string; file: string }>();
+  const seen = new SeenDocuments();
   const docIds = new Map<string, string[]>();
   const direct = plans.filter((p) => !p.streamed);
   const streamed = plans.filter((p) => p.streamed);
@@ -193,12 +194,9 @@ async function importWith(files: readonly string[], config: AppConfig, options: 
       if ("issue" in built) return fail(issueError(record, built.issue));
       const document = withInputHash(built.doc, valid.inputHash);
       ids.push(document.id);
-      const before = seen.get(document.id);
-      if (before && before.hash !== document.contentHash) {
-        return fail(new IngestError(plan.file, `document "${document.title}" is also in ${before.file} with different content`, record.line));
-      }
-      if (before) return;
-      seen.set(document.id, { hash: document.contentHash, file: plan.file });
+      const seenAs = seen.check(document, plan.file, record.line);
+      if (seenAs instanceof IngestError) return fail(seenAs);
+      if (seenAs === "repeat") return;
       const enc = encoding?.();
       const provenance: Provenance = { from: plan.abs, kind, format: record.format, importedAt, ...(enc ? { encoding: enc } : {}) };
       report.documents++;

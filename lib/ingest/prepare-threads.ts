@@ -4,6 +4,7 @@ import type { Built, Extractor } from "./extract-pool";
 import { withInputHash } from "./input-hash";
 import type { PreparedAnalyses } from "./prepared-analyses";
 import { readRecords } from "./read-files";
+import { SeenDocuments } from "./seen-documents";
 import type { PreparedIngest } from "./run-ingest";
 import type { SourceRecord } from "./source-record";
 import { issueError, validateRecord, type ValidRecord } from "./to-document";
@@ -20,7 +21,7 @@ const IN_FLIGHT = 64;
 export async function prepareIngestOnThreads(files: readonly string[], extractor: Extractor, prepared?: PreparedAnalyses): Promise<PreparedIngest> {
   const documents: PreparedIngest["documents"] = [];
   const errors: IngestError[] = [];
-  const seen = new Map<string, { hash: string; file: string }>();
+  const seen = new SeenDocuments();
   for (const file of files) {
     type Pending = { record: SourceRecord; valid: ValidRecord; built: Promise<Built> };
     const pending: Pending[] = [];
@@ -28,12 +29,9 @@ export async function prepareIngestOnThreads(files: readonly string[], extractor
       const b = await built;
       if ("issue" in b) return void errors.push(issueError(record, b.issue));
       const document: CommentaryDocument = withInputHash(b.doc, valid.inputHash);
-      const before = seen.get(document.id);
-      if (before && before.hash !== document.contentHash) {
-        return void errors.push(new IngestError(file, `document "${document.title}" is also in ${before.file} with different content`, record.line));
-      }
-      if (before) return;
-      seen.set(document.id, { hash: document.contentHash, file });
+      const seenAs = seen.check(document, file, record.line);
+      if (seenAs instanceof IngestError) return void errors.push(seenAs);
+      if (seenAs === "repeat") return;
       if (b.analysed) prepared?.add(document, b.analysed.texts, b.analysed.tokens);
       documents.push({ document, file });
     };

@@ -12,6 +12,7 @@ import { resolveDocument } from "@/lib/entities/document";
 import { loadPeopleOverrides, type PeopleOverrides } from "@/lib/entities/overrides";
 import { IngestError } from "./errors";
 import { readRecords } from "./read-files";
+import { SeenDocuments } from "./seen-documents";
 import { toDocument } from "./to-document";
 import { inputHashOf, registryKey } from "./input-hash";
 import { AnalysisPool, analysisThreads } from "./analysis-pool";
@@ -64,18 +65,15 @@ export function uniqueSlug(slug: string, id: string, taken: (slug: string) => bo
 export function prepareIngest(files: readonly string[], onFile?: (file: string) => void): PreparedIngest {
   const documents: PreparedIngest["documents"] = [];
   const errors: IngestError[] = [];
-  const seen = new Map<string, { hash: string; file: string }>();
+  const seen = new SeenDocuments();
   for (const file of files) {
     try {
       for (const record of readRecords(file)) {
         try {
           const document = toDocument(record);
-          const before = seen.get(document.id);
-          if (before && before.hash !== document.contentHash) {
-            throw new IngestError(file, `document "${document.title}" is also in ${before.file} with different content`, record.line);
-          }
-          if (before) continue;
-          seen.set(document.id, { hash: document.contentHash, file });
+          const seenAs = seen.check(document, file, record.line);
+          if (seenAs instanceof IngestError) throw seenAs;
+          if (seenAs === "repeat") continue;
           documents.push({ document, file });
         } catch (e) {
           if (e instanceof IngestError) errors.push(e);
